@@ -21,6 +21,15 @@ let package = Package(
         .target(name: "ALQEngine", dependencies: ["ALQSyntax", "ALQRuntime", "ALQPluginAPI"]),
         // Script runner, rendering, REPL.
         .target(name: "ALQShell", dependencies: ["ALQEngine"]),
+        // Built-in region modules: each embeds its region pack (JSON) in code.
+        .target(name: "RegionGuangxi", path: "Plugins/RegionGuangxi", resources: [.embedInCode("guangxi.json")]),
+        .target(name: "RegionGuangyuan", path: "Plugins/RegionGuangyuan", resources: [.embedInCode("guangyuan.json")]),
+        .target(name: "RegionChongqing", path: "Plugins/RegionChongqing", resources: [.embedInCode("chongqing.json")]),
+        .target(name: "RegionBaise", path: "Plugins/RegionBaise", resources: [.embedInCode("baise.json")]),
+        .testTarget(
+            name: "DatasetTests",
+            dependencies: ["ALQPluginAPI", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise"]
+        ),
         .executableTarget(
             name: "alq",
             dependencies: [
