@@ -22,10 +22,10 @@ let package = Package(
         // Script runner, rendering, REPL.
         .target(name: "ALQShell", dependencies: ["ALQEngine"]),
         // Built-in region modules: each embeds its region pack (JSON) in code.
-        .target(name: "RegionGuangxi", path: "Plugins/RegionGuangxi", resources: [.embedInCode("guangxi.json")]),
-        .target(name: "RegionGuangyuan", path: "Plugins/RegionGuangyuan", resources: [.embedInCode("guangyuan.json")]),
-        .target(name: "RegionChongqing", path: "Plugins/RegionChongqing", resources: [.embedInCode("chongqing.json")]),
-        .target(name: "RegionBaise", path: "Plugins/RegionBaise", resources: [.embedInCode("baise.json")]),
+        .target(name: "RegionGuangxi", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionGuangxi", resources: [.embedInCode("guangxi.json")]),
+        .target(name: "RegionGuangyuan", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionGuangyuan", resources: [.embedInCode("guangyuan.json")]),
+        .target(name: "RegionChongqing", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionChongqing", resources: [.embedInCode("chongqing.json")]),
+        .target(name: "RegionBaise", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionBaise", resources: [.embedInCode("baise.json")]),
         .testTarget(
             name: "DatasetTests",
             dependencies: ["ALQPluginAPI", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise"]
