@@ -23,6 +23,15 @@ let package = Package(
         .target(name: "ALQShell", dependencies: ["ALQEngine"]),
         // The one explicit list of built-in modules.
         .target(name: "ALQBuiltinModules", dependencies: ["ALQPluginAPI"]),
+        // Built-in region modules: each embeds its region pack (JSON) in code.
+        .target(name: "RegionGuangxi", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionGuangxi", resources: [.embedInCode("guangxi.json")]),
+        .target(name: "RegionGuangyuan", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionGuangyuan", resources: [.embedInCode("guangyuan.json")]),
+        .target(name: "RegionChongqing", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionChongqing", resources: [.embedInCode("chongqing.json")]),
+        .target(name: "RegionBaise", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionBaise", resources: [.embedInCode("baise.json")]),
+        .testTarget(
+            name: "DatasetTests",
+            dependencies: ["ALQPluginAPI", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise"]
+        ),
         .executableTarget(
             name: "alq",
             dependencies: [
