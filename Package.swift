@@ -19,6 +19,19 @@ let package = Package(
         .target(name: "ALQPluginAPI", dependencies: ["ALQRuntime"]),
         // The evaluator and builtins.
         .target(name: "ALQEngine", dependencies: ["ALQSyntax", "ALQRuntime", "ALQPluginAPI"]),
+        // Shared by the built-in formats: buffered output, number text, JSON text, byte interning.
+        .target(name: "FormatSupport", dependencies: ["ALQRuntime", "ALQPluginAPI"], path: "Plugins/FormatSupport"),
+        // The built-in CSV format (csv, csv-excel): writer and reader.
+        .target(name: "FormatCSV", dependencies: ["FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"], path: "Plugins/FormatCSV"),
+        // The built-in JSON formats (json, ndjson): writers and reader.
+        .target(name: "FormatJSON", dependencies: ["FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"], path: "Plugins/FormatJSON"),
+        // Files, exports, region packs and external plugin processes.
+        .target(name: "ALQPluginHost", dependencies: ["ALQSyntax", "ALQRuntime", "ALQPluginAPI", "FormatSupport", "FormatJSON"]),
+        .testTarget(
+            name: "PluginTests",
+            dependencies: ["ALQPluginHost", "FormatCSV", "FormatJSON", "FormatSupport", "ALQPluginAPI", "ALQRuntime", "ALQSyntax"],
+            exclude: ["Fixtures", "Golden"]
+        ),
         // Script runner, rendering, REPL.
         .target(name: "ALQShell", dependencies: ["ALQEngine"]),
         // The one explicit list of built-in modules.
