@@ -43,6 +43,10 @@ let package = Package(
             name: "DatasetTests",
             dependencies: ["ALQPluginAPI", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise"]
         ),
+        .testTarget(
+            name: "ALQEngineTests",
+            dependencies: ["ALQEngine", "ALQBuiltinModules", "ALQPluginAPI", "ALQRuntime", "ALQSyntax"]
+        ),
         .executableTarget(
             name: "alq",
             dependencies: [
