@@ -47,6 +47,7 @@ let package = Package(
             name: "ALQEngineTests",
             dependencies: ["ALQEngine", "ALQBuiltinModules", "ALQPluginAPI", "ALQRuntime", "ALQSyntax"]
         ),
+        .testTarget(name: "EndToEndTests", dependencies: ["alq"]),
         .executableTarget(
             name: "alq",
             dependencies: [
