@@ -25,19 +25,35 @@ let package = Package(
         .target(name: "FormatCSV", dependencies: ["FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"], path: "Plugins/FormatCSV"),
         // The built-in JSON formats (json, ndjson): writers and reader.
         .target(name: "FormatJSON", dependencies: ["FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"], path: "Plugins/FormatJSON"),
-        // Files, exports, region packs and external plugin processes.
-        .target(name: "ALQPluginHost", dependencies: ["ALQSyntax", "ALQRuntime", "ALQPluginAPI", "FormatSupport", "FormatJSON"]),
-        .testTarget(
-            name: "PluginTests",
-            dependencies: ["ALQPluginHost", "FormatCSV", "FormatJSON", "FormatSupport", "ALQPluginAPI", "ALQRuntime", "ALQSyntax"],
-            exclude: ["Fixtures", "Golden"]
-        ),
         // Script runner, rendering, REPL.
         .target(name: "ALQShell", dependencies: ["ALQEngine"]),
+        // The one explicit list of built-in modules.
+        .target(
+            name: "ALQBuiltinModules",
+            dependencies: [
+                "ALQPluginAPI", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise", "FormatCSV", "FormatJSON",
+            ]
+        ),
+        // Built-in region modules: each embeds its region pack (JSON) in code.
+        .target(name: "RegionGuangxi", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionGuangxi", resources: [.embedInCode("guangxi.json")]),
+        .target(name: "RegionGuangyuan", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionGuangyuan", resources: [.embedInCode("guangyuan.json")]),
+        .target(name: "RegionChongqing", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionChongqing", resources: [.embedInCode("chongqing.json")]),
+        .target(name: "RegionBaise", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionBaise", resources: [.embedInCode("baise.json")]),
+        .testTarget(
+            name: "DatasetTests",
+            dependencies: ["ALQPluginAPI", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise"]
+        ),
+        .testTarget(
+            name: "ALQEngineTests",
+            dependencies: ["ALQEngine", "ALQBuiltinModules", "ALQPluginAPI", "ALQRuntime", "ALQSyntax"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["alq"]),
         .executableTarget(
             name: "alq",
             dependencies: [
                 "ALQShell",
+                "ALQBuiltinModules",
+                "ALQPluginAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
