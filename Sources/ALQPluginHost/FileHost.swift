@@ -1,3 +1,4 @@
+import ALQEngine
 import ALQPluginAPI
 import ALQRuntime
 import ALQSyntax
@@ -191,3 +192,5 @@ public final class FileHost {
         plugins = []
     }
 }
+
+extension FileHost: EngineHost {}
