@@ -85,7 +85,12 @@ public final class PluginConnection: @unchecked Sendable {
     }
 
     /// Sends a request whose params are already JSON text, and returns its result object.
-    func request(_ method: String, encodedParams: [UInt8]) throws(Diagnostic) -> Record {
+    ///
+    /// With `onChunk`, the plugin may send any number of `{"id": …, "chunk": {…}}` messages before its
+    /// answer (output of an export); each one renews the deadline.
+    func request(
+        _ method: String, encodedParams: [UInt8], onChunk: ((Record) throws(Diagnostic) -> Void)? = nil
+    ) throws(Diagnostic) -> Record {
         guard let process, process.isRunning else {
             throw Diagnostic(.pluginFailed, "\(label) is no longer running (it failed earlier); load it again to use it")
         }
@@ -94,11 +99,35 @@ public final class PluginConnection: @unchecked Sendable {
         var line = Array("{\"id\":\(id),\"method\":".utf8) + JSONText.encodedString(method) + Array(",\"params\":".utf8)
         line += encodedParams
         line.append(UInt8(ascii: "}"))
-        let deadline = PluginProcess.now() + limits.timeout
+        do {
+            try process.send(line, deadline: PluginProcess.now() + limits.timeout)
+        } catch {
+            throw failure(error, method: method)
+        }
+        while true {
+            let object = try receive(method: method, id: id)
+            if case .record(let chunk)? = object["chunk"], let onChunk {
+                try onChunk(chunk)
+                continue
+            }
+            if case .record(let error)? = object["error"] {
+                let text = if case .string(let text)? = error["message"] { text } else { "no message" }
+                throw Diagnostic(.pluginFailed, "\(label) failed to '\(method)': \(text)")
+            }
+            guard case .record(let result)? = object["result"] else {
+                stop()
+                throw Diagnostic(.pluginProtocol, "\(label) answered '\(method)' with neither a result nor an error; it was stopped")
+            }
+            return result
+        }
+    }
+
+    /// Reads one message answering request `id`.
+    private func receive(method: String, id: Int) throws(Diagnostic) -> Record {
+        guard let process else { throw Diagnostic(.pluginFailed, "\(label) is no longer running") }
         let answer: [UInt8]
         do {
-            try process.send(line, deadline: deadline)
-            answer = try process.receive(deadline: deadline, limit: limits.maximumMessageBytes)
+            answer = try process.receive(deadline: PluginProcess.now() + limits.timeout, limit: limits.maximumMessageBytes)
         } catch {
             throw failure(error, method: method)
         }
@@ -120,15 +149,7 @@ public final class PluginConnection: @unchecked Sendable {
             stop()
             throw Diagnostic(.pluginProtocol, "\(label) answered '\(method)' with the wrong id (expected \(id)); it was stopped")
         }
-        if case .record(let error)? = object["error"] {
-            let text = if case .string(let text)? = error["message"] { text } else { "no message" }
-            throw Diagnostic(.pluginFailed, "\(label) failed to '\(method)': \(text)")
-        }
-        guard case .record(let result)? = object["result"] else {
-            stop()
-            throw Diagnostic(.pluginProtocol, "\(label) answered '\(method)' with neither a result nor an error; it was stopped")
-        }
-        return result
+        return object
     }
 
     private func failure(_ error: PluginProcess.Failure, method: String) -> Diagnostic {

@@ -23,10 +23,16 @@ extension PluginConnection {
         while start < table.rowCount {
             let end = min(start + PluginConnection.rowsPerBatch, table.rowCount)
             let params = PluginConnection.encodeRows(table, layout: layout, rows: start..<end)
-            try deliver(try request("export.rows", encodedParams: params), to: output, method: "export.rows")
+            let result = try request("export.rows", encodedParams: params) { (chunk) throws(Diagnostic) in
+                try self.deliver(chunk, to: output, method: "export.rows")
+            }
+            try deliver(result, to: output, method: "export.rows")
             start = end
         }
-        try deliver(try request("export.end", [:]), to: output, method: "export.end")
+        let end = try request("export.end", encodedParams: Array("{}".utf8)) { (chunk) throws(Diagnostic) in
+            try self.deliver(chunk, to: output, method: "export.end")
+        }
+        try deliver(end, to: output, method: "export.end")
     }
 
     private func deliver(_ result: Record, to output: any OutputSink, method: String) throws(Diagnostic) {
