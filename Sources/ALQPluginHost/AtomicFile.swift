@@ -28,7 +28,9 @@ enum AtomicFile {
     }
 
     /// Runs `body` with a sink into a temporary file next to `path`, then renames it to `path`.
-    static func write(to path: String, _ body: (any OutputSink) throws -> Void) throws(Diagnostic) {
+    static func write(
+        to path: String, isCancelled: (() -> Bool)? = nil, _ body: (any OutputSink) throws -> Void
+    ) throws(Diagnostic) {
         try checkWritable(path)
         let folder = FileSystem.folder(of: path)
         counter += 1
@@ -44,7 +46,7 @@ enum AtomicFile {
             unlink(temporary)
         }
         do {
-            try body(DescriptorSink(descriptor: fd, label: "'\(path)'"))
+            try body(DescriptorSink(descriptor: fd, label: "'\(path)'", isCancelled: isCancelled))
         } catch let diagnostic as Diagnostic {
             abandon()
             throw diagnostic

@@ -13,18 +13,23 @@ public final class DescriptorSink: OutputSink {
     /// What the sink writes to, for messages.
     public let label: String
 
+    /// Asked before each write; `true` stops the export with `E0306` (the user pressed Ctrl-C).
+    public var isCancelled: (() -> Bool)?
+
     /// A sink writing to `descriptor`; it does not close it.
-    public init(descriptor: Int32, label: String) {
+    public init(descriptor: Int32, label: String, isCancelled: (() -> Bool)? = nil) {
         self.descriptor = descriptor
         self.label = label
+        self.isCancelled = isCancelled
     }
 
     /// A sink writing to standard output.
-    public static func standardOutput() -> DescriptorSink {
-        DescriptorSink(descriptor: 1, label: "standard output")
+    public static func standardOutput(isCancelled: (() -> Bool)? = nil) -> DescriptorSink {
+        DescriptorSink(descriptor: 1, label: "standard output", isCancelled: isCancelled)
     }
 
     public func write(_ buffer: UnsafeRawBufferPointer) throws {
+        if isCancelled?() == true { throw Diagnostic(.interrupted, "interrupted while writing to \(label)") }
         guard var base = buffer.baseAddress else { return }
         var remaining = buffer.count
         while remaining > 0 {

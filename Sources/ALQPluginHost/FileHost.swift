@@ -13,6 +13,9 @@ public final class FileHost {
     public var limits: PluginLimits
     /// The plugins loaded so far, in order.
     public private(set) var plugins: [PluginConnection] = []
+    /// Asked while exporting and while waiting for a plugin: `true` (the user pressed Ctrl-C) stops
+    /// the operation with `E0306`; an export then leaves the old file (or none).
+    public var isCancelled: (() -> Bool)?
 
     /// A host whose plugin time limit comes from `ALQ_PLUGIN_TIMEOUT` (10 s by default).
     public init(limits: PluginLimits = PluginLimits(timeout: PluginLocations.timeout)) {
@@ -59,10 +62,10 @@ public final class FileHost {
     /// Writes a table with `format` to `path`, atomically, or to standard output when `path` is `nil`.
     public func export(_ table: Table, format: any ExportFormat, path: String?) throws(Diagnostic) {
         guard let path else {
-            return try write(table, format: format, to: DescriptorSink.standardOutput(), label: "standard output")
+            return try write(table, format: format, to: DescriptorSink.standardOutput(isCancelled: isCancelled), label: "standard output")
         }
         let target = PluginLocations.expandingHome(path)
-        try AtomicFile.write(to: target) { sink in
+        try AtomicFile.write(to: target, isCancelled: isCancelled) { sink in
             try write(table, format: format, to: sink, label: "'\(target)'")
         }
     }
@@ -121,7 +124,7 @@ public final class FileHost {
 
     private func loadPlugin(path: String, registry: Registry) throws(Diagnostic) -> String {
         try PluginLocations.checkRunnable(path)
-        let connection = try PluginConnection(path: path, limits: limits)
+        let connection = try PluginConnection(path: path, limits: limits) { [weak self] in self?.isCancelled?() ?? false }
         do {
             var offered: [String] = []
             for format in connection.description.formats {

@@ -30,13 +30,14 @@ public final class PluginConnection: @unchecked Sendable {
     private let limits: PluginLimits
 
     /// Starts the plugin and runs the handshake and `describe`.
-    init(path: String, limits: PluginLimits) throws(Diagnostic) {
+    init(path: String, limits: PluginLimits, isCancelled: (() -> Bool)? = nil) throws(Diagnostic) {
         self.path = path
         self.name = FileSystem.fileName(of: path)
         self.version = ""
         self.limits = limits
         do {
             process = try PluginProcess(path: path)
+            process?.isCancelled = isCancelled
         } catch {
             if case .cannotStart(let reason) = error {
                 throw Diagnostic(.pluginFailed, "cannot run plugin '\(path)': \(reason.lowercased())")
@@ -167,6 +168,9 @@ public final class PluginConnection: @unchecked Sendable {
                 .pluginTimeout,
                 "\(label) did not answer '\(method)' within \(NumberText.text(limits.timeout)) s; it was stopped",
                 help: help ?? "a plugin that needs longer can be given more time with ALQ_PLUGIN_TIMEOUT=SECONDS")
+        case .interrupted:
+            stop()
+            return Diagnostic(.interrupted, "interrupted while \(label) was answering '\(method)'; the plugin was stopped")
         case .tooLarge:
             stop()
             return Diagnostic(

@@ -19,7 +19,12 @@ final class PluginProcess {
         case timedOut
         /// A message longer than the cap.
         case tooLarge
+        /// The user interrupted the wait (Ctrl-C).
+        case interrupted
     }
+
+    /// Asked while waiting; `true` abandons the exchange (the user pressed Ctrl-C).
+    var isCancelled: (() -> Bool)?
 
     let path: String
     private(set) var pid: pid_t = 0
@@ -138,7 +143,8 @@ final class PluginProcess {
             let remaining = deadline - PluginProcess.now()
             if remaining <= 0 { throw .timedOut }
             var fds = [pollfd(fd: fd, events: events, revents: 0), pollfd(fd: errors, events: Int16(POLLIN), revents: 0)]
-            let ready = poll(&fds, errors >= 0 ? 2 : 1, Int32(min(remaining * 1000 + 1, 60_000)))
+            let ready = poll(&fds, errors >= 0 ? 2 : 1, Int32(min(remaining * 1000 + 1, 200)))
+            if isCancelled?() == true { throw .interrupted }
             if ready < 0 {
                 if errno == EINTR { continue }
                 throw .exited(FileSystem.lastError())

@@ -166,3 +166,56 @@ struct ObservingFormat: ExportFormat, @unchecked Sendable {
         try CSVFormat().write(table, to: output)
     }
 }
+
+@Suite struct CancellationTests {
+    @Test func cancelledExportLeavesTheOldFile() throws {
+        let folder = Support.temporaryFolder()
+        let path = "\(folder)/big.csv"
+        FileManager.default.createFile(atPath: path, contents: Data("old\n".utf8))
+        let host = FileHost()
+        var writes = 0
+        host.isCancelled = {
+            writes += 1
+            return writes > 3
+        }
+        let table = Support.sampleTable().gather((0..<60_000).map { $0 % 6 })
+        #expect {
+            try host.export(table, format: CSVFormat(), path: path)
+        } throws: { error in
+            (error as! Diagnostic).code == .interrupted
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["big.csv"])
+    }
+
+    @Test func cancelledPluginWaitStopsThePlugin() throws {
+        let host = PluginFaultTests.host(timeout: 30)
+        let started = Date()
+        host.isCancelled = { Date().timeIntervalSince(started) > 0.5 }
+        #expect {
+            _ = try host.load(path: Support.fixture("plugins/hang.py"), registry: Registry())
+        } throws: { error in
+            (error as! Diagnostic).code == .interrupted
+        }
+        #expect(Date().timeIntervalSince(started) < 3)
+    }
+}
+
+/// The plugin in docs/plugins.md works as printed.
+@Suite struct DocumentationPluginTests {
+    @Test func minimalPythonPluginFromTheDocs() throws {
+        let docs = try String(contentsOfFile: "\(Support.root)/docs/plugins.md", encoding: .utf8)
+        let start = try #require(docs.range(of: "```python\n"))
+        let end = try #require(docs.range(of: "```", range: start.upperBound..<docs.endIndex))
+        let path = Support.temporaryFolder() + "/alq-tsv"
+        try String(docs[start.upperBound..<end.lowerBound]).write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o755)
+        let host = FileHost()
+        defer { host.shutdown() }
+        let registry = Registry()
+        _ = try host.load(path: path, registry: registry)
+        let out = Support.temporaryFolder() + "/f.tsv"
+        try host.export(Support.sampleTable().prefix(2), format: registry.format(forPath: out)!, path: out)
+        #expect(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("region\tyear\tshare\tok\toutput\toutput_unit\tnote\tmixed\tmixed_unit\nGuangxi\t2024\t0.5\tTrue\t205000000000\tCNY\t=SUM(A1)\t14543000\tt\n"))
+    }
+}
