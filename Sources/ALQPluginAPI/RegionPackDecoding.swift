@@ -1,11 +1,6 @@
 // Decoding a region pack from JSON bytes, with errors that name the file, the place in the
 // document (a JSON path such as `facts[12].unit`) and what was expected.
 
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// One problem found in a region pack.
 public struct RegionPackIssue: Sendable, Hashable, CustomStringConvertible {
@@ -53,11 +48,10 @@ extension RegionPack {
     /// - Throws: ``RegionPackError`` listing every problem: invalid JSON, a missing field, a value of
     ///   the wrong type, an unknown field, a value outside its enumeration, or a failed validation rule.
     public static func decode(_ bytes: [UInt8], file: String) throws(RegionPackError) -> RegionPack {
-        let data = Data(bytes)
         // First the document's shape: a generic tree, so unknown fields can be reported by path.
         let tree: JSONTree
         do {
-            tree = try JSONDecoder().decode(JSONTree.self, from: data)
+            tree = try JSONTreeParser.parse(bytes)
         } catch {
             throw RegionPackError(file: file, issues: [issue(from: error, invalidJSON: true)])
         }
@@ -70,7 +64,7 @@ extension RegionPack {
         }
         let pack: RegionPack
         do {
-            pack = try JSONDecoder().decode(RegionPack.self, from: data)
+            pack = try RegionPack(from: JSONTreeDecoder(tree))
         } catch {
             throw RegionPackError(file: file, issues: issues + [issue(from: error, invalidJSON: false)])
         }
