@@ -43,6 +43,11 @@ let package = Package(
             name: "DatasetTests",
             dependencies: ["ALQPluginAPI", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise"]
         ),
+        .testTarget(
+            name: "ALQEngineTests",
+            dependencies: ["ALQEngine", "ALQBuiltinModules", "ALQPluginAPI", "ALQRuntime", "ALQSyntax"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["alq"]),
         .executableTarget(
             name: "alq",
             dependencies: [
