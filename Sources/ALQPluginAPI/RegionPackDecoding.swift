@@ -81,6 +81,35 @@ extension RegionPack {
         return pack
     }
 
+    /// Decodes only a pack's `alq_pack` and `region` (for registering a module before its data is needed).
+    ///
+    /// - Throws: ``RegionPackError`` if the document is not JSON, the version is not ``formatVersion``,
+    ///   or the `region` object is missing or invalid.
+    public static func decodeRegion(_ bytes: [UInt8], file: String) throws(RegionPackError) -> Region {
+        struct Header: Decodable {
+            var alqPack: Int
+            var region: Region
+            enum CodingKeys: String, CodingKey { case alqPack = "alq_pack", region }
+        }
+        let data = Data(bytes)
+        if let number = (try? JSONDecoder().decode(VersionProbe.self, from: data))?.alqPack, number != Double(formatVersion) {
+            throw RegionPackError(file: file, issues: [RegionPackIssue(
+                path: "alq_pack",
+                message: "unsupported pack format version \(formatNumber(number)); this alq reads version \(formatVersion)")])
+        }
+        let header: Header
+        do {
+            header = try JSONDecoder().decode(Header.self, from: data)
+        } catch {
+            throw RegionPackError(file: file, issues: [issue(from: error, invalidJSON: false)])
+        }
+        var shell = RegionPack(region: header.region, sources: [], metrics: [], facts: [])
+        shell.alqPack = header.alqPack
+        let issues = shell.validate().filter { $0.path.hasPrefix("region") || $0.path == "alq_pack" }
+        if !issues.isEmpty { throw RegionPackError(file: file, issues: issues) }
+        return header.region
+    }
+
     /// Reads `alq_pack` alone, when it is a number; anything else is left to the full decoding.
     struct VersionProbe: Decodable {
         var alqPack: Double?
