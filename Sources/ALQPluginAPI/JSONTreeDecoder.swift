@@ -3,27 +3,28 @@
 struct JSONTreeDecoder: Decoder {
     let tree: JSONTree
     let codingPath: [any CodingKey]
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    let userInfo: [CodingUserInfoKey: Any]
 
-    init(_ tree: JSONTree, codingPath: [any CodingKey] = []) {
+    init(_ tree: JSONTree, codingPath: [any CodingKey] = [], userInfo: [CodingUserInfoKey: Any] = [:]) {
         self.tree = tree
         self.codingPath = codingPath
+        self.userInfo = userInfo
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let fields) = tree else {
             throw JSONTreeDecoder.mismatch([String: JSONTree].self, tree, codingPath)
         }
-        return KeyedDecodingContainer(Keyed<Key>(fields: fields, codingPath: codingPath))
+        return KeyedDecodingContainer(Keyed<Key>(fields: fields, codingPath: codingPath, userInfo: userInfo))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard case .array(let items) = tree else { throw JSONTreeDecoder.mismatch([JSONTree].self, tree, codingPath) }
-        return Unkeyed(items: items, codingPath: codingPath)
+        return Unkeyed(items: items, codingPath: codingPath, userInfo: userInfo)
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
-        Single(tree: tree, codingPath: codingPath)
+        Single(tree: tree, codingPath: codingPath, userInfo: userInfo)
     }
 
     static func describe(_ tree: JSONTree) -> String {
@@ -44,7 +45,9 @@ struct JSONTreeDecoder: Decoder {
         return .typeMismatch(type, .init(codingPath: path, debugDescription: "Expected to decode \(type) but found \(describe(tree)) instead."))
     }
 
-    static func primitive<T: Decodable>(_ type: T.Type, _ tree: JSONTree, _ path: [any CodingKey]) throws -> T {
+    static func primitive<T: Decodable>(
+        _ type: T.Type, _ tree: JSONTree, _ path: [any CodingKey], _ userInfo: [CodingUserInfoKey: Any]
+    ) throws -> T {
         switch tree {
         case .string(let text) where type == String.self: return text as! T
         case .bool(let flag) where type == Bool.self: return flag as! T
@@ -58,7 +61,7 @@ struct JSONTreeDecoder: Decoder {
             if type == String.self || type == Bool.self || type == Double.self || type == Int.self {
                 throw mismatch(type, tree, path)
             }
-            return try T(from: JSONTreeDecoder(tree, codingPath: path))
+            return try T(from: JSONTreeDecoder(tree, codingPath: path, userInfo: userInfo))
         }
     }
 
@@ -76,6 +79,7 @@ struct JSONTreeDecoder: Decoder {
     struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let fields: [String: JSONTree]
         let codingPath: [any CodingKey]
+        let userInfo: [CodingUserInfoKey: Any]
 
         var allKeys: [Key] { fields.keys.compactMap { Key(stringValue: $0) } }
 
@@ -95,34 +99,36 @@ struct JSONTreeDecoder: Decoder {
         }
 
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-            try JSONTreeDecoder.primitive(type, try field(key), codingPath + [key])
+            try JSONTreeDecoder.primitive(type, try field(key), codingPath + [key], userInfo)
         }
 
         func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-            try JSONTreeDecoder(try field(key), codingPath: codingPath + [key]).container(keyedBy: type)
+            try JSONTreeDecoder(try field(key), codingPath: codingPath + [key], userInfo: userInfo).container(keyedBy: type)
         }
 
         func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-            try JSONTreeDecoder(try field(key), codingPath: codingPath + [key]).unkeyedContainer()
+            try JSONTreeDecoder(try field(key), codingPath: codingPath + [key], userInfo: userInfo).unkeyedContainer()
         }
 
         func superDecoder() throws -> any Decoder {
-            JSONTreeDecoder(.object(fields), codingPath: codingPath)
+            JSONTreeDecoder(.object(fields), codingPath: codingPath, userInfo: userInfo)
         }
 
         func superDecoder(forKey key: Key) throws -> any Decoder {
-            JSONTreeDecoder(fields[key.stringValue] ?? .null, codingPath: codingPath + [key])
+            JSONTreeDecoder(fields[key.stringValue] ?? .null, codingPath: codingPath + [key], userInfo: userInfo)
         }
     }
 
     struct Unkeyed: UnkeyedDecodingContainer {
         let items: [JSONTree]
         let codingPath: [any CodingKey]
+        let userInfo: [CodingUserInfoKey: Any]
         var currentIndex = 0
 
-        init(items: [JSONTree], codingPath: [any CodingKey]) {
+        init(items: [JSONTree], codingPath: [any CodingKey], userInfo: [CodingUserInfoKey: Any]) {
             self.items = items
             self.codingPath = codingPath
+            self.userInfo = userInfo
         }
 
         var count: Int? { items.count }
@@ -150,28 +156,29 @@ struct JSONTreeDecoder: Decoder {
 
         mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
             let (item, path) = try next(type)
-            return try JSONTreeDecoder.primitive(type, item, path)
+            return try JSONTreeDecoder.primitive(type, item, path, userInfo)
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
             let (item, path) = try next(type)
-            return try JSONTreeDecoder(item, codingPath: path).container(keyedBy: type)
+            return try JSONTreeDecoder(item, codingPath: path, userInfo: userInfo).container(keyedBy: type)
         }
 
         mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
             let (item, path) = try next([JSONTree].self)
-            return try JSONTreeDecoder(item, codingPath: path).unkeyedContainer()
+            return try JSONTreeDecoder(item, codingPath: path, userInfo: userInfo).unkeyedContainer()
         }
 
         mutating func superDecoder() throws -> any Decoder {
             let (item, path) = try next(JSONTree.self)
-            return JSONTreeDecoder(item, codingPath: path)
+            return JSONTreeDecoder(item, codingPath: path, userInfo: userInfo)
         }
     }
 
     struct Single: SingleValueDecodingContainer {
         let tree: JSONTree
         let codingPath: [any CodingKey]
+        let userInfo: [CodingUserInfoKey: Any]
 
         func decodeNil() -> Bool {
             if case .null = tree { return true }
@@ -179,7 +186,7 @@ struct JSONTreeDecoder: Decoder {
         }
 
         func decode<T: Decodable>(_ type: T.Type) throws -> T {
-            try JSONTreeDecoder.primitive(type, tree, codingPath)
+            try JSONTreeDecoder.primitive(type, tree, codingPath, userInfo)
         }
     }
 }

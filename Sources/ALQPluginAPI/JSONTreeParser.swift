@@ -1,3 +1,13 @@
+/// A JSON document as a tree.
+enum JSONTree {
+    case object([String: JSONTree])
+    case array([JSONTree])
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case null
+}
+
 /// A small, fast JSON parser (RFC 8259) producing a ``JSONTree``, so that reading a region pack
 /// costs a few instructions per byte rather than a general-purpose decoder's hundreds.
 struct JSONTreeParser {
