@@ -148,18 +148,13 @@ public final class FileHost {
     }
 
     /// Loads, in order, the plugin folder's plugins and packs, then `ALQ_PLUGIN_PATH`'s entries
-    /// (files, or folders of them), then `explicit` (the `--plugin` paths). Failures do not stop the
-    /// others; each is returned.
-    public func loadStartupModules(explicit: [String], registry: Registry) -> (messages: [String], diagnostics: [Diagnostic]) {
-        var paths: [String] = []
-        if let folder = PluginLocations.pluginFolder, FileSystem.kind(of: folder) == .directory {
-            paths += PluginLocations.candidates(in: folder)
-        }
-        for entry in PluginLocations.environmentPaths {
-            let entry = PluginLocations.expandingHome(entry)
-            paths += FileSystem.kind(of: entry) == .directory ? PluginLocations.candidates(in: entry) : [entry]
-        }
-        paths += explicit
+    /// (files, or folders of them), then `explicit` (the `--plugin` paths); see
+    /// ``PluginLocations/startupPaths(explicit:environment:)``. Failures do not stop the others; each
+    /// is returned.
+    public func loadStartupModules(
+        explicit: [String], registry: Registry, environment: [String: String]? = nil
+    ) -> (messages: [String], diagnostics: [Diagnostic]) {
+        let paths = PluginLocations.startupPaths(explicit: explicit, environment: environment)
         var messages: [String] = []
         var diagnostics: [Diagnostic] = []
         for path in paths {

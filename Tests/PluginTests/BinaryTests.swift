@@ -3,25 +3,12 @@ import Testing
 
 /// The command-line contract of issue 5, on the built `alq` binary: exports through a pipe, plugins
 /// given with --plugin, exit status 4, and a killed export. Runs when the binary's host can load plugins.
-@Suite(.serialized, .enabled(if: BinaryTests.binaryLoadsPlugins))
+@Suite(.serialized, .enabled(if: AlqBinary.loadsPlugins))
 struct BinaryTests {
-    static var binary: String {
-        if let path = ProcessInfo.processInfo.environment["ALQ_BINARY"] { return path }
-        let sibling = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("alq").path
-        if FileManager.default.isExecutableFile(atPath: sibling) { return sibling }
-        return "\(Support.root)/.build/debug/alq"
-    }
-
-    /// Whether the binary exists and `--plugin` works (the file host is wired in).
-    static var binaryLoadsPlugins: Bool {
-        guard FileManager.default.isExecutableFile(atPath: binary),
-            let result = try? alq(["--plugin", Support.fixture("plugins/good.py"), "-c", "formats"])
-        else { return false }
-        return result.status == 0 && result.output.contains("pipes")
-    }
+    static var binary: String { AlqBinary.path }
 
     static func alq(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-        try Support.run(binary, arguments, environment: ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 })
+        try AlqBinary.run(arguments)
     }
 
     @Test func csvExportCountsFactsPlusHeader() throws {
@@ -83,5 +70,28 @@ struct BinaryTests {
         process.waitUntilExit()
         #expect(partial)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "old content\n")
+    }
+}
+
+/// The built `alq` binary.
+enum AlqBinary {
+    /// $ALQ_BINARY, else the binary next to the tests, else .build/debug/alq.
+    static var path: String {
+        if let path = ProcessInfo.processInfo.environment["ALQ_BINARY"] { return path }
+        let sibling = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("alq").path
+        if FileManager.default.isExecutableFile(atPath: sibling) { return sibling }
+        return "\(Support.root)/.build/debug/alq"
+    }
+
+    /// Whether the binary exists and `--plugin` works (the file host is wired in).
+    static var loadsPlugins: Bool {
+        guard FileManager.default.isExecutableFile(atPath: path),
+            let result = try? run(["--plugin", Support.fixture("plugins/good.py"), "-c", "formats"])
+        else { return false }
+        return result.status == 0 && result.output.contains("pipes")
+    }
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+        try Support.run(path, arguments, environment: ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 })
     }
 }

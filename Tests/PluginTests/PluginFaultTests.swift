@@ -169,3 +169,21 @@ import Testing
         }
     }
 }
+
+@Suite struct PluginLocationTests {
+    @Test func startupPathsAreTheFolderThenTheVariableThenTheFlags() throws {
+        let data = Support.temporaryFolder()
+        let folder = "\(data)/alq/plugins"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (name, mode) in [("b-plugin", 0o755), ("a-pack.json", 0o644), ("README.md", 0o644), (".hidden", 0o755)] {
+            FileManager.default.createFile(atPath: "\(folder)/\(name)", contents: Data(), attributes: [.posixPermissions: mode])
+        }
+        let extra = Support.temporaryFolder()
+        FileManager.default.createFile(atPath: "\(extra)/x", contents: Data(), attributes: [.posixPermissions: 0o755])
+        let paths = PluginLocations.startupPaths(
+            explicit: ["flag-plugin"],
+            environment: ["XDG_DATA_HOME": data, "ALQ_PLUGIN_PATH": "/named/one:\(extra)", "HOME": "/home/nobody"])
+        #expect(paths == ["\(folder)/a-pack.json", "\(folder)/b-plugin", "/named/one", "\(extra)/x", "flag-plugin"])
+        #expect(PluginLocations.startupPaths(explicit: [], environment: ["HOME": "/home/nobody"]) == [])
+    }
+}
