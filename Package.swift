@@ -66,6 +66,7 @@ let package = Package(
             dependencies: [
                 "ALQShell",
                 "ALQBuiltinModules",
+                "ALQPluginHost",
                 "ALQPluginAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -12,7 +12,7 @@ struct CSVWriter {
 
     private enum Cells {
         case numbers(NumberColumn)
-        case strings(codes: [Int32], encoded: [[UInt8]])
+        case strings(codes: [Int32], encoded: EncodedStrings)
         case bools([UInt8])
         case quantities(QuantityColumn)
         case constantUnit(String, QuantityColumn)
@@ -50,7 +50,7 @@ struct CSVWriter {
         switch (column, role) {
         case (.number(let numbers), _): return .numbers(numbers)
         case (.string(let strings), _):
-            return .strings(codes: strings.codes, encoded: strings.dictionary.map { encode($0, protect: options.protectFormulas) })
+            return .strings(codes: strings.codes, encoded: EncodedStrings(strings.dictionary) { encode($0, protect: options.protectFormulas) })
         case (.bool(let flags), _): return .bools(flags.values)
         case (.quantity(let quantities), .values): return .quantities(quantities)
         case (.quantity(let quantities), .units): return .constantUnit(quantities.dimension.symbol, quantities)
@@ -66,7 +66,7 @@ struct CSVWriter {
             if !numbers.isNull(row) { try NumberText.append(numbers.values[row], to: out) }
         case .strings(let codes, let encoded):
             let code = codes[row]
-            if code >= 0 { try out.bytes(encoded[Int(code)]) }
+            if code >= 0 { try encoded.write(code, to: out) }
         case .bools(let flags):
             switch flags[row] {
             case 0: try out.ascii("false")

@@ -8,7 +8,7 @@ struct JSONTableWriter {
 
     private enum Cells {
         case numbers(NumberColumn)
-        case strings(codes: [Int32], encoded: [[UInt8]])
+        case strings(codes: [Int32], encoded: EncodedStrings)
         case bools([UInt8])
         case quantities(QuantityColumn)
         case constantUnit([UInt8], QuantityColumn)
@@ -48,7 +48,7 @@ struct JSONTableWriter {
         switch (column, role) {
         case (.number(let numbers), _): return .numbers(numbers)
         case (.string(let strings), _):
-            return .strings(codes: strings.codes, encoded: strings.dictionary.map(JSONText.encodedString))
+            return .strings(codes: strings.codes, encoded: EncodedStrings(strings.dictionary, encode: JSONText.encodedString))
         case (.bool(let flags), _): return .bools(flags.values)
         case (.quantity(let quantities), .values): return .quantities(quantities)
         case (.quantity(let quantities), .units):
@@ -65,7 +65,7 @@ struct JSONTableWriter {
             if numbers.isNull(row) { try out.ascii("null") } else { try JSONText.appendNumber(numbers.values[row], to: out) }
         case .strings(let codes, let encoded):
             let code = codes[row]
-            if code >= 0 { try out.bytes(encoded[Int(code)]) } else { try out.ascii("null") }
+            if code >= 0 { try encoded.write(code, to: out) } else { try out.ascii("null") }
         case .bools(let flags):
             switch flags[row] {
             case 0: try out.ascii("false")
