@@ -187,3 +187,22 @@ import Testing
         #expect(PluginLocations.startupPaths(explicit: [], environment: ["HOME": "/home/nobody"]) == [])
     }
 }
+
+@Suite struct PluginFolderSafetyTests {
+    @Test func pluginInAWorldWritableFolderIsRefused() throws {
+        let folder = Support.temporaryFolder()
+        chmod(folder, 0o777)
+        let path = "\(folder)/good.py"
+        try FileManager.default.copyItem(atPath: Support.fixture("plugins/good.py"), toPath: path)
+        chmod(path, 0o755)
+        #expect {
+            _ = try FileHost().load(path: path, registry: Registry())
+        } throws: { error in
+            (error as! Diagnostic).message.contains("any user can write to the folder")
+        }
+        chmod(folder, 0o1777)  // with the sticky bit, others cannot replace the file
+        let host = FileHost()
+        defer { host.shutdown() }
+        #expect(try host.load(path: path, registry: Registry()).hasPrefix("loaded plugin good"))
+    }
+}
