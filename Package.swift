@@ -67,6 +67,7 @@ let package = Package(
                 "ALQShell",
                 "ALQBuiltinModules",
                 "ALQPluginAPI",
+                "ALQPluginHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
