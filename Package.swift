@@ -19,8 +19,10 @@ let package = Package(
         .target(name: "ALQPluginAPI", dependencies: ["ALQRuntime"]),
         // The evaluator and builtins.
         .target(name: "ALQEngine", dependencies: ["ALQSyntax", "ALQRuntime", "ALQPluginAPI"]),
+        // libedit (line editing, history) for the REPL; see Sources/CLibEdit/shim.h.
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // Script runner, rendering, REPL.
-        .target(name: "ALQShell", dependencies: ["ALQEngine"]),
+        .target(name: "ALQShell", dependencies: ["ALQEngine", "CLibEdit"]),
         .executableTarget(
             name: "alq",
             dependencies: [
@@ -28,6 +30,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The REPL driven through a pseudo-terminal (runs the built `alq` binary).
+        .testTarget(name: "REPLTests", dependencies: ["alq"]),
     ],
     swiftLanguageModes: [.v6]
 )
