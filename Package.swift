@@ -23,10 +23,13 @@ let package = Package(
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // Script runner, rendering, REPL.
         .target(name: "ALQShell", dependencies: ["ALQEngine", "CLibEdit"]),
+        // The one explicit list of built-in modules.
+        .target(name: "ALQBuiltinModules", dependencies: ["ALQPluginAPI"]),
         .executableTarget(
             name: "alq",
             dependencies: [
                 "ALQShell",
+                "ALQBuiltinModules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
