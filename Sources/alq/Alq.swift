@@ -70,7 +70,11 @@ struct Alq: ParsableCommand {
         options.environment = Alq.environment()
         let registry = BuiltinModules.registry()
         let shell = Shell(options: options, registry: registry, host: ProvisionalHost())
-        let status = shell.run()
+        let status = shell.run { session in
+            REPL(session: session, options: REPL.Options(
+                format: format, useColor: shell.outputColor.enabled, environment: options.environment,
+                version: Alq.configuration.version)).run()
+        }
         StandardStreams.flush()
         return status
     }

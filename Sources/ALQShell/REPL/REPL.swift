@@ -87,7 +87,7 @@ public final class REPL {
         guard session.variables["help"] == nil else { return nil }
         if text == "help" { return "" }
         guard text.hasPrefix("help ") else { return nil }
-        let topic = text.dropFirst(5).trimmingWhitespace
+        let topic = String(text.dropFirst(5)).trimmingWhitespace
         return topic.contains(" ") || topic.contains("|") ? nil : topic
     }
 

@@ -8,11 +8,13 @@ import Darwin
 enum Terminal {
     /// Writes text to standard output at once.
     static func out(_ text: String) {
+        StandardStreams.flush()
         write(1, text)
     }
 
     /// Writes text to standard error at once.
     static func error(_ text: String) {
+        StandardStreams.flush()
         write(2, text)
     }
 
