@@ -80,9 +80,13 @@ struct Alq: ParsableCommand {
         let host = FileHost()
         let startup = host.loadStartupModules(explicit: plugin, registry: registry)
         let shell = Shell(options: options, registry: registry, host: host, startupDiagnostics: startup.diagnostics)
-        let status = shell.run(configure: { session in
-            host.isCancelled = { session.isCancellationRequested }
-        })
+        let status = shell.run(
+            configure: { session in host.isCancelled = { session.isCancellationRequested } },
+            repl: { session in
+                REPL(session: session, options: REPL.Options(
+                    format: format, useColor: shell.outputColor.enabled, environment: options.environment,
+                    version: Alq.configuration.version)).run()
+            })
         StandardStreams.flush()
         host.shutdown()
         return status
