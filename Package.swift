@@ -30,8 +30,10 @@ let package = Package(
             name: "ALQPluginHost",
             dependencies: ["ALQSyntax", "ALQRuntime", "ALQPluginAPI", "ALQEngine", "FormatSupport", "FormatJSON"]
         ),
+        // libedit (line editing, history) for the REPL; see Sources/CLibEdit/shim.h.
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // Script runner, rendering, REPL.
-        .target(name: "ALQShell", dependencies: ["ALQEngine"]),
+        .target(name: "ALQShell", dependencies: ["ALQEngine", "CLibEdit"]),
         // The one explicit list of built-in modules.
         .target(
             name: "ALQBuiltinModules",
@@ -68,9 +70,11 @@ let package = Package(
                 "ALQBuiltinModules",
                 "ALQPluginHost",
                 "ALQPluginAPI",
+                "ALQPluginHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The REPL driven through a pseudo-terminal (runs the built `alq` binary).
     ],
     swiftLanguageModes: [.v6]
 )

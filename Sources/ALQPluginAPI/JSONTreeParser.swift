@@ -28,6 +28,77 @@ struct JSONTreeParser {
         return tree
     }
 
+    /// Parses only some fields of a top-level object, skipping the other values without building them.
+    static func parseFields(_ bytes: [UInt8], _ wanted: Set<String>) throws -> JSONTree {
+        var parser = JSONTreeParser(bytes: bytes)
+        if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.offset = 3 }
+        parser.skipWhitespace()
+        guard parser.peek == UInt8(ascii: "{") else { return try parser.value() }
+        parser.offset += 1
+        var fields: [String: JSONTree] = [:]
+        parser.skipWhitespace()
+        if parser.peek == UInt8(ascii: "}") { return .object(fields) }
+        while true {
+            parser.skipWhitespace()
+            guard parser.peek == UInt8(ascii: "\"") else { throw parser.failure("expected a field name in quotes") }
+            let key = try parser.string()
+            parser.skipWhitespace()
+            guard parser.peek == UInt8(ascii: ":") else { throw parser.failure("expected ':' after the field name") }
+            parser.offset += 1
+            if wanted.contains(key) {
+                fields[key] = try parser.value()
+            } else {
+                try parser.skipValue()
+            }
+            parser.skipWhitespace()
+            if parser.peek == UInt8(ascii: ",") {
+                parser.offset += 1
+            } else if parser.peek == UInt8(ascii: "}") {
+                return .object(fields)
+            } else {
+                throw parser.failure("expected ',' or '}'")
+            }
+        }
+    }
+
+    /// Moves past one value, checking only its brackets and strings.
+    private mutating func skipValue() throws {
+        skipWhitespace()
+        var nesting = 0
+        repeat {
+            guard offset < bytes.count else { throw failure("unexpected end of input") }
+            switch bytes[offset] {
+            case UInt8(ascii: "\""):
+                offset += 1
+                while offset < bytes.count, bytes[offset] != UInt8(ascii: "\"") {
+                    offset += bytes[offset] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                guard offset < bytes.count else { throw failure("unterminated string") }
+                offset += 1
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                nesting += 1
+                offset += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                nesting -= 1
+                offset += 1
+            case UInt8(ascii: ","), UInt8(ascii: ":"), 0x20, 0x09, 0x0A, 0x0D:
+                offset += 1
+            default:
+                offset += 1
+                if nesting == 0 {
+                    while offset < bytes.count, !JSONTreeParser.isDelimiter(bytes[offset]) { offset += 1 }
+                }
+            }
+        } while nesting > 0
+    }
+
+    private static func isDelimiter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x09, 0x0A, 0x0D: true
+        default: false
+        }
+    }
+
     private init(bytes: [UInt8]) {
         self.bytes = bytes
     }

@@ -86,7 +86,7 @@ extension RegionPack {
         }
         let tree: JSONTree
         do {
-            tree = try JSONTreeParser.parse(bytes)
+            tree = try JSONTreeParser.parseFields(bytes, ["alq_pack", "region"])
         } catch {
             throw RegionPackError(file: file, issues: [issue(from: error, invalidJSON: true)])
         }
