@@ -46,10 +46,20 @@ struct BinaryTests {
         #expect(result.error.contains("error[E05"), "\(result.error)")
     }
 
+    @Test(arguments: ["crash.sh", "segfault.py", "flood.py", "garbage.sh", "wrong_version.py", "missing"])
+    func startupPluginFailuresExitWithStatus4(fixture: String) throws {
+        let result = try Support.run(
+            Self.binary, ["--plugin", Support.fixture("plugins/\(fixture)"), "-c", "1 + 1"],
+            environment: ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1", "ALQ_PLUGIN_TIMEOUT": "2"]) { $1 })
+        #expect(result.status == 4, "\(result.error)")
+        #expect(result.error.contains("error[E05"), "\(result.error)")
+        #expect(result.output.isEmpty)
+    }
+
     @Test func killedExportLeavesTheOldFile() throws {
         let folder = Support.temporaryFolder()
         let path = "\(folder)/out.slow"
-        FileManager.default.createFile(atPath: path, contents: Data("old content\n".utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data("old content\n".utf8))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = ["--plugin", Support.fixture("plugins/slow_export.py"), "-c", "facts | export slow to \"\(path)\""]
