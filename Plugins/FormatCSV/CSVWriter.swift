@@ -10,16 +10,6 @@ import FormatSupport
 struct CSVWriter {
     var options: CSVOptions
 
-    private enum Cells {
-        case numbers(NumberColumn)
-        case strings(codes: [Int32], encoded: EncodedStrings)
-        case bools([UInt8])
-        case quantities(QuantityColumn)
-        case constantUnit(String, QuantityColumn)
-        case mixed([Value])
-        case mixedUnits([Value])
-    }
-
     func write(_ table: Table, to output: any OutputSink) throws {
         let out = ByteWriter(output)
         if options.byteOrderMark { try out.bytes([0xEF, 0xBB, 0xBF]) }
@@ -29,13 +19,15 @@ struct CSVWriter {
             try out.bytes(encode(column.name, protect: false))
         }
         try endRecord(out)
-        let cells = layout.map { plan(table.columns[$0.source], role: $0.role) }
-        for row in 0..<table.rowCount {
-            for index in cells.indices {
-                if index > 0 { try out.byte(UInt8(ascii: ",")) }
-                try writeCell(cells[index], row: row, to: out)
+        let protect = options.protectFormulas
+        try CellViews.with(table, layout: layout, encode: { encode($0, protect: protect) }, unit: { Array($0.utf8) }) { cells in
+            for row in 0..<table.rowCount {
+                for index in 0..<cells.count {
+                    if index > 0 { try out.byte(UInt8(ascii: ",")) }
+                    try writeCell(cells[index], row: row, to: out)
+                }
+                try endRecord(out)
             }
-            try endRecord(out)
         }
         try out.flush()
     }
@@ -46,24 +38,11 @@ struct CSVWriter {
         try out.byte(UInt8(ascii: "\n"))
     }
 
-    private func plan(_ column: Column, role: ExportColumn.Role) -> Cells {
-        switch (column, role) {
-        case (.number(let numbers), _): return .numbers(numbers)
-        case (.string(let strings), _):
-            return .strings(codes: strings.codes, encoded: EncodedStrings(strings.dictionary) { encode($0, protect: options.protectFormulas) })
-        case (.bool(let flags), _): return .bools(flags.values)
-        case (.quantity(let quantities), .values): return .quantities(quantities)
-        case (.quantity(let quantities), .units): return .constantUnit(quantities.dimension.symbol, quantities)
-        case (.mixed(let values), .values): return .mixed(values)
-        case (.mixed(let values), .units): return .mixedUnits(values)
-        }
-    }
-
     @inline(__always)
-    private func writeCell(_ cells: Cells, row: Int, to out: ByteWriter) throws {
-        switch cells {
-        case .numbers(let numbers):
-            if !numbers.isNull(row) { try NumberText.append(numbers.values[row], to: out) }
+    private func writeCell(_ cell: CellView, row: Int, to out: ByteWriter) throws {
+        switch cell {
+        case .numbers(let values, let validity):
+            if !CellView.isNull(validity, row) { try NumberText.append(values[row], to: out) }
         case .strings(let codes, let encoded):
             let code = codes[row]
             if code >= 0 { try encoded.write(code, to: out) }
@@ -73,10 +52,8 @@ struct CSVWriter {
             case 1: try out.ascii("true")
             default: break
             }
-        case .quantities(let quantities):
-            if !quantities.isNull(row) { try NumberText.append(quantities.values[row], to: out) }
-        case .constantUnit(let symbol, let quantities):
-            if !quantities.isNull(row) { try out.string(symbol) }
+        case .constantUnit(let symbol, let validity):
+            if !CellView.isNull(validity, row) { try symbol.write(0, to: out) }
         case .mixed(let values):
             try writeValue(values[row], to: out)
         case .mixedUnits(let values):
