@@ -51,8 +51,13 @@ public final class FileHost {
     }
 
     private func readableExtensions(_ registry: Registry) -> String {
+        // A format that cannot read returns nil; one that can either reads or rejects empty input.
         let readable = registry.formats.filter { entry in
-            (try? entry.format.read([], name: "")) != nil
+            do {
+                return try entry.format.read([], name: "") != nil
+            } catch {
+                return true
+            }
         }
         return readable.flatMap { $0.format.fileExtensions.map { ".\($0)" } }.joined(separator: ", ")
     }

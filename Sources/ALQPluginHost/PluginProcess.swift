@@ -71,7 +71,15 @@ final class PluginProcess {
         let argv: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
         defer { free(argv[0]) }
         var child: pid_t = 0
-        let status = posix_spawn(&child, path, &actions, &attributes, argv, environ)
+        var status = posix_spawn(&child, path, &actions, &attributes, argv, environ)
+        // "Text file busy": another thread's child briefly holds the file open for writing (it was
+        // just written); waiting a moment is the known remedy.
+        var attempts = 0
+        while status == ETXTBSY, attempts < 10 {
+            attempts += 1
+            usleep(20_000)
+            status = posix_spawn(&child, path, &actions, &attributes, argv, environ)
+        }
         close(toChild[0])
         close(fromChild[1])
         close(errChild[1])
