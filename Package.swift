@@ -68,7 +68,6 @@ let package = Package(
             dependencies: [
                 "ALQShell",
                 "ALQBuiltinModules",
-                "ALQPluginHost",
                 "ALQPluginAPI",
                 "ALQPluginHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
