@@ -20,7 +20,9 @@ struct CSVWriter {
         }
         try endRecord(out)
         let protect = options.protectFormulas
-        try CellViews.with(table, layout: layout, encode: { encode($0, protect: protect) }, unit: { Array($0.utf8) }) { cells in
+        try CellViews.with(
+            table, layout: layout, encode: { appendEncoded($0, protect: protect, to: &$1) }, unit: { $1 += $0.utf8 }
+        ) { cells in
             for row in 0..<table.rowCount {
                 for index in 0..<cells.count {
                     if index > 0 { try out.byte(UInt8(ascii: ",")) }
@@ -77,19 +79,27 @@ struct CSVWriter {
 
     /// A string as one CSV field: protected against formulas, quoted when needed.
     func encode(_ text: String, protect: Bool) -> [UInt8] {
-        var bytes = Array(text.utf8)
-        if bytes.isEmpty { return [UInt8(ascii: "\""), UInt8(ascii: "\"")] }
-        if protect, CSVFormulaGuard.needsPrefix(bytes) { bytes.insert(UInt8(ascii: "'"), at: 0) }
-        let needsQuotes = bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ")
-            || bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
-        guard needsQuotes else { return bytes }
-        var quoted: [UInt8] = [UInt8(ascii: "\"")]
-        quoted.reserveCapacity(bytes.count + 2)
-        for byte in bytes {
-            quoted.append(byte)
-            if byte == UInt8(ascii: "\"") { quoted.append(byte) }
+        var bytes: [UInt8] = []
+        appendEncoded(text, protect: protect, to: &bytes)
+        return bytes
+    }
+
+    /// Appends a string as one CSV field.
+    func appendEncoded(_ text: String, protect: Bool, to result: inout [UInt8]) {
+        let utf8 = text.utf8
+        guard let first = utf8.first else { return result += [UInt8(ascii: "\""), UInt8(ascii: "\"")] }
+        let needsQuotes = first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
+            || utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+        if needsQuotes { result.append(UInt8(ascii: "\"")) }
+        if protect, CSVFormulaGuard.needsPrefix(utf8) { result.append(UInt8(ascii: "'")) }
+        if needsQuotes {
+            for byte in utf8 {
+                result.append(byte)
+                if byte == UInt8(ascii: "\"") { result.append(byte) }
+            }
+            result.append(UInt8(ascii: "\""))
+        } else {
+            result += utf8
         }
-        quoted.append(UInt8(ascii: "\""))
-        return quoted
     }
 }

@@ -21,7 +21,7 @@ struct JSONTableWriter {
         }
         let keyStrings = EncodedStrings(encoded: keys)
         let keyBytes = keyStrings.view
-        try CellViews.with(table, layout: layout, encode: JSONText.encodedString, unit: JSONText.encodedString) { cells in
+        try CellViews.with(table, layout: layout, encode: JSONText.appendEncodedString, unit: JSONText.appendEncodedString) { cells in
             for row in 0..<table.rowCount {
                 if style == .array { try out.ascii(row == 0 ? "  " : ",\n  ") }
                 if cells.isEmpty { try out.byte(UInt8(ascii: "{")) }

@@ -31,9 +31,23 @@ public final class ByteWriter {
     }
 
     /// Appends raw bytes.
+    @inline(__always)
     public func bytes(_ source: UnsafeRawBufferPointer) throws {
-        guard var base = source.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
-        var remaining = source.count
+        guard let start = source.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        let n = source.count
+        // Short pieces (most cells) are copied byte by byte: cheaper than a call to memmove.
+        if n <= 16, count + n <= capacity {
+            let target = buffer + count
+            for i in 0..<n { target[i] = start[i] }
+            count += n
+            return
+        }
+        try copy(start, n)
+    }
+
+    private func copy(_ start: UnsafePointer<UInt8>, _ total: Int) throws {
+        var base = start
+        var remaining = total
         while remaining > 0 {
             if count == capacity { try flush() }
             let n = min(remaining, capacity - count)

@@ -21,17 +21,18 @@ public enum CellView {
 
 /// Builds the cell views of an export's columns.
 public enum CellViews {
-    /// Calls `body` with one view per column of `layout`. String dictionaries are encoded once with
-    /// `encode`; a quantity column's unit symbol with `unit`.
+    /// Calls `body` with one view per column of `layout`. String dictionaries are encoded once, by
+    /// `encode` appending each string's bytes; a quantity column's unit symbol likewise by `unit`.
     public static func with<R>(
-        _ table: Table, layout: [ExportColumn], encode: (String) -> [UInt8], unit: (String) -> [UInt8],
+        _ table: Table, layout: [ExportColumn], encode: (String, inout [UInt8]) -> Void,
+        unit: (String, inout [UInt8]) -> Void,
         _ body: (UnsafeBufferPointer<CellView>) throws -> R
     ) throws -> R {
         var keepAlive: [EncodedStrings] = []
         var encodedByColumn: [Int: EncodedStrings] = [:]
         func encoded(_ source: Int, _ dictionary: [String]) -> EncodedStrings {
             if let existing = encodedByColumn[source] { return existing }
-            let strings = EncodedStrings(dictionary, encode: encode)
+            let strings = EncodedStrings(dictionary, append: encode)
             encodedByColumn[source] = strings
             return strings
         }
@@ -42,7 +43,7 @@ public enum CellViews {
 
     private static func withViews<R>(
         _ table: Table, layout: ArraySlice<ExportColumn>, views: inout [CellView], keepAlive: inout [EncodedStrings],
-        encoded: (Int, [String]) -> EncodedStrings, unit: (String) -> [UInt8],
+        encoded: (Int, [String]) -> EncodedStrings, unit: (String, inout [UInt8]) -> Void,
         _ body: (UnsafeBufferPointer<CellView>) throws -> R
     ) throws -> R {
         guard let column = layout.first else {
@@ -63,7 +64,7 @@ public enum CellViews {
                 try withOptional(quantities.validity) { try next(.numbers(values, validity: $0)) }
             }
         case (.quantity(let quantities), .units):
-            let symbol = EncodedStrings([quantities.dimension.symbol], encode: unit)
+            let symbol = EncodedStrings([quantities.dimension.symbol], append: unit)
             keepAlive.append(symbol)
             return try withOptional(quantities.validity) { try next(.constantUnit(symbol.view, validity: $0)) }
         case (.string(let strings), _):

@@ -20,7 +20,22 @@ public final class EncodedStrings {
 
     /// Encodes every string of `dictionary` with `encode`.
     public convenience init(_ dictionary: [String], encode: (String) -> [UInt8]) {
-        self.init(encoded: dictionary.map(encode))
+        self.init(dictionary) { text, arena in arena += encode(text) }
+    }
+
+    /// Encodes every string of `dictionary` by appending its bytes with `append`.
+    public init(_ dictionary: [String], append: (String, inout [UInt8]) -> Void) {
+        var arena: [UInt8] = []
+        let offsets = UnsafeMutableBufferPointer<Int>.allocate(capacity: dictionary.count + 1)
+        offsets[0] = 0
+        for (index, text) in dictionary.enumerated() {
+            append(text, &arena)
+            offsets[index + 1] = arena.count
+        }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(arena.count, 1), alignment: 1)
+        arena.withUnsafeBytes { buffer.copyMemory(from: $0) }
+        bytes = buffer
+        self.offsets = offsets
     }
 
     /// Byte strings already encoded.

@@ -43,8 +43,15 @@ public enum JSONText {
 
     /// The bytes of a quoted, escaped JSON string.
     public static func encodedString(_ text: String) -> [UInt8] {
-        var result: [UInt8] = [UInt8(ascii: "\"")]
+        var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count + 2)
+        appendEncodedString(text, to: &result)
+        return result
+    }
+
+    /// Appends the bytes of a quoted, escaped JSON string.
+    public static func appendEncodedString(_ text: String, to result: inout [UInt8]) {
+        result.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): result += [UInt8(ascii: "\\"), byte]
@@ -59,7 +66,6 @@ public enum JSONText {
             }
         }
         result.append(UInt8(ascii: "\""))
-        return result
     }
 
     /// Appends a number, or `null` when it is not finite.
