@@ -144,6 +144,22 @@ import Testing
         try expectFailure(Support.fixture("plugins/garbage.sh"), .pluginProtocol, "answered 'hello' with something that is not JSON")
     }
 
+    @Test func pluginThatStopsReadingTimesOut() throws {
+        let host = Self.host(timeout: 1)
+        defer { host.shutdown() }
+        let registry = Registry()
+        _ = try host.load(path: Support.fixture("plugins/deaf_export.py"), registry: registry)
+        let table = Support.sampleTable().gather((0..<3000).map { $0 % 6 })  // a batch larger than a pipe holds
+        let started = Date()
+        #expect {
+            try host.export(table, format: registry.format(named: "deaf")!, path: nil)
+        } throws: { error in
+            let diagnostic = error as! Diagnostic
+            return diagnostic.code == .pluginTimeout && diagnostic.message.contains("did not answer 'export.rows' within 1 s")
+        }
+        #expect(Date().timeIntervalSince(started) < 4)
+    }
+
     @Test func pluginErrorDuringExportKeepsTheOldFile() throws {
         let host = Self.host()
         defer { host.shutdown() }
