@@ -91,6 +91,7 @@ public enum Builtins {
 
     static let text: [Builtin] = [
         builtin("len", "len(x)", "The length of a string, list or record, or the rows of a table.", example: "len(\"百色\")", arity: 1...1) { call throws(Diagnostic) in
+            if call[0].isNull { return .null }
             switch call[0] {
             case .string(let text): return .number(Double(text.count))
             case .list(let values): return .number(Double(values.count))
@@ -100,12 +101,15 @@ public enum Builtins {
             }
         },
         builtin("lower", "lower(s)", "The string in lower case.", example: "lower(\"Guangxi\")", arity: 1...1) { call throws(Diagnostic) in
-            .string(try call.string(0).lowercased())
+            if call[0].isNull { return .null }
+            return .string(try call.string(0).lowercased())
         },
         builtin("upper", "upper(s)", "The string in upper case.", example: "upper(\"cny\")", arity: 1...1) { call throws(Diagnostic) in
-            .string(try call.string(0).uppercased())
+            if call[0].isNull { return .null }
+            return .string(try call.string(0).uppercased())
         },
         builtin("trim", "trim(s)", "The string without leading and trailing white space.", example: "trim(\"  Baise \")", arity: 1...1) { call throws(Diagnostic) in
+            if call[0].isNull { return .null }
             let text = try call.string(0)
             return .string(String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()))
         },
@@ -130,6 +134,7 @@ public enum Builtins {
         },
         builtin("replace", "replace(s, old, new)", "The string with every occurrence of old replaced by new.",
                 example: "replace(\"a-b-c\", \"-\", \"/\")", arity: 3...3) { call throws(Diagnostic) in
+            if call[0].isNull { return .null }
             let text = try call.string(0)
             let old = try call.string(1)
             guard !old.isEmpty else { throw Diagnostic(.invalidArgument, "replace needs a non-empty string to replace") }
@@ -137,6 +142,7 @@ public enum Builtins {
         },
         builtin("split", "split(s, separator)", "The parts of a string between separators.",
                 example: "split(\"a,b,c\", \",\")", arity: 2...2) { call throws(Diagnostic) in
+            if call[0].isNull { return .null }
             let separator = try call.string(1)
             guard !separator.isEmpty else { throw Diagnostic(.invalidArgument, "split needs a non-empty separator") }
             return .list(try call.string(0).split(separator: separator, omittingEmptySubsequences: false).map { .string(String($0)) })
@@ -145,12 +151,14 @@ public enum Builtins {
                 example: "join([\"Guangxi\", \"Baise\"], \" / \")", arity: 2...2) { call throws(Diagnostic) in
             .string(try call.list(0).map(\.displayText).joined(separator: try call.string(1)))
         },
-        builtin("substr", "substr(s, start, length)", "Part of a string, counting characters from 0.",
+        builtin("substr", "substr(s, start, length = rest)", "Part of a string, counting characters from 0.",
                 example: "substr(\"Guangyuan\", 0, 5)", arity: 2...3) { call throws(Diagnostic) in
+            if call[0].isNull { return .null }
             let characters = Array(try call.string(0))
-            let start = max(0, min(characters.count, Int(try call.number(1))))
-            let length = call.arguments.count > 2 ? max(0, Int(try call.number(2))) : characters.count
-            return .string(String(characters[start..<min(characters.count, start + min(length, characters.count))]))
+            let count = Double(characters.count)
+            let start = Int(max(0, min(count, try call.number(1).rounded(.down))))
+            let length = call.arguments.count > 2 ? Int(max(0, min(count, try call.number(2).rounded(.down)))) : characters.count
+            return .string(String(characters[start..<min(characters.count, start + length)]))
         },
     ]
 
@@ -264,7 +272,7 @@ public enum Builtins {
             let number = try call.number(0)
             let symbol = try call.string(1)
             guard let unit = Unit.resolve(symbol.split(separator: " ").map(String.init)) else {
-                throw Diagnostic(.unknownUnit, "'\(symbol)' is not a unit", help: "units are CNY, t, kt, Mt, %, count, rank, x")
+                throw Diagnostic(.invalidArgument, "'\(symbol)' is not a unit", help: "units are CNY, t, kt, Mt, %, count, rank, x")
             }
             return Arithmetic.result(Quantity(value: number * unit.scale, dimension: unit.dimension))
         },

@@ -178,12 +178,20 @@ public struct Lexer {
                     hex.append(Character(Unicode.Scalar(bytes[index])))
                     index += 1
                 }
-                if index < bytes.count, bytes[index] == UInt8(ascii: "}"),
-                    let code = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(code)
-                {
-                    scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
-                    offset = index + 1
-                    return
+                if index < bytes.count, bytes[index] == UInt8(ascii: "}"), let code = UInt32(hex, radix: 16) {
+                    if let scalar = Unicode.Scalar(code) {
+                        scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
+                        offset = index + 1
+                        return
+                    }
+                    if (0xD800...0xDFFF).contains(code) {
+                        offset = index + 1
+                        diagnostics.append(Diagnostic(
+                            .invalidUTF8, "\\u{\(hex)} is a UTF-16 surrogate, which UTF-8 text cannot hold",
+                            span: Span(start: start, end: offset), file: file,
+                            help: "write the character itself, or its scalar value (above U+FFFF) in one \\u{…}"))
+                        return
+                    }
                 }
             }
             fallthrough
