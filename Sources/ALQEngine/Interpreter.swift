@@ -281,10 +281,12 @@ struct Interpreter {
         }
         guard function.arity.contains(arguments.count) else {
             let expected = function.arity.lowerBound == function.arity.upperBound
-                ? "\(function.arity.lowerBound)" : "\(function.arity.lowerBound) to \(function.arity.upperBound)"
+                ? "\(function.arity.lowerBound)"
+                : function.arity.upperBound == Int.max
+                    ? "at least \(function.arity.lowerBound)" : "\(function.arity.lowerBound) to \(function.arity.upperBound)"
             throw Diagnostic(
                 .wrongArgumentCount,
-                "\(name) takes \(expected) argument\(function.arity.upperBound == 1 ? "" : "s"), given \(arguments.count)",
+                "\(name) takes \(expected) argument\(expected == "1" || expected == "at least 1" ? "" : "s"), given \(arguments.count)",
                 span: span, file: file, help: "usage: \(function.signature)")
         }
         do throws(Diagnostic) {
