@@ -45,8 +45,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ALQEngineTests",
-            dependencies: ["ALQEngine", "ALQBuiltinModules", "ALQPluginAPI", "ALQRuntime", "ALQSyntax"]
+            dependencies: ["ALQEngine", "ALQBuiltinModules", "ALQPluginAPI", "ALQRuntime", "ALQSyntax", "ALQShell"]
         ),
+        .testTarget(name: "ALQSyntaxTests", dependencies: ["ALQSyntax"]),
         .testTarget(name: "EndToEndTests", dependencies: ["alq"]),
         .executableTarget(
             name: "alq",

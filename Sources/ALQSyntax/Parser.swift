@@ -80,8 +80,6 @@ public struct Parser {
     // MARK: Pipelines and stages
 
     private mutating func parsePipeline() throws(Diagnostic) -> Expr {
-        try enter(at: peek.span)
-        defer { depth -= 1 }
         let input = try parseExpression()
         var stages: [Stage] = []
         while peek.kind == .symbol(.pipe) {
@@ -453,6 +451,8 @@ public struct Parser {
     private mutating func parseArguments() throws(Diagnostic) -> [Expr] {
         let open = advance()
         openBrackets.append(open)
+        try enter(at: open.span)
+        defer { depth -= 1 }
         var arguments: [Expr] = []
         if peek.kind != .symbol(.rightParen) {
             repeat {
