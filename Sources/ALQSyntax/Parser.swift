@@ -1,7 +1,7 @@
 /// Parses tokens into statements, recovering at statement boundaries so that every syntax error in
 /// a file is reported (`alq --check`).
 public struct Parser {
-    /// The deepest nesting a program may have: brackets, pipelines, unary and binary operators, member
+    /// The deepest nesting a program may have: brackets, calls, unary and binary operators, member
     /// access and indexing each count one level, so that evaluating the tree never exhausts the stack.
     public static let maximumDepth = 200
 
