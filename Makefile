@@ -4,7 +4,7 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 SWIFT_FLAGS ?=
-RELEASE_FLAGS = -c release
+RELEASE_FLAGS = -c release --static-swift-stdlib
 
 .PHONY: all deps build release run test install uninstall bench clean
 

@@ -25,8 +25,15 @@ let package = Package(
         .target(name: "FormatCSV", dependencies: ["FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"], path: "Plugins/FormatCSV"),
         // The built-in JSON formats (json, ndjson): writers and reader.
         .target(name: "FormatJSON", dependencies: ["FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"], path: "Plugins/FormatJSON"),
+        // Files, exports, region packs and external plugin processes: the engine's host.
+        .target(
+            name: "ALQPluginHost",
+            dependencies: ["ALQSyntax", "ALQRuntime", "ALQPluginAPI", "ALQEngine", "FormatSupport", "FormatJSON"]
+        ),
+        // libedit (line editing, history) for the REPL; see Sources/CLibEdit/shim.h.
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // Script runner, rendering, REPL.
-        .target(name: "ALQShell", dependencies: ["ALQEngine"]),
+        .target(name: "ALQShell", dependencies: ["ALQEngine", "CLibEdit"]),
         // The one explicit list of built-in modules.
         .target(
             name: "ALQBuiltinModules",
@@ -49,15 +56,25 @@ let package = Package(
         ),
         .testTarget(name: "ALQSyntaxTests", dependencies: ["ALQSyntax"]),
         .testTarget(name: "EndToEndTests", dependencies: ["alq"]),
+        .testTarget(
+            name: "PluginTests",
+            dependencies: [
+                "ALQPluginHost", "ALQBuiltinModules", "FormatCSV", "FormatJSON", "FormatSupport", "ALQPluginAPI", "ALQRuntime",
+                "ALQSyntax",
+            ],
+            exclude: ["Fixtures", "Golden"]
+        ),
         .executableTarget(
             name: "alq",
             dependencies: [
                 "ALQShell",
                 "ALQBuiltinModules",
                 "ALQPluginAPI",
+                "ALQPluginHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The REPL driven through a pseudo-terminal (runs the built `alq` binary).
     ],
     swiftLanguageModes: [.v6]
 )

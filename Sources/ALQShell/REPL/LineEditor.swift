@@ -1,0 +1,199 @@
+import CLibEdit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The line editor: the one type that talks to libedit.
+///
+/// It reads one line at a time with a prompt, keeps the in-memory history, and calls a completer
+/// when Tab is pressed. Everything else in the REPL sees only Swift types.
+final class LineEditor {
+    /// The key bindings.
+    enum Mode: String, Sendable {
+        case emacs, vi
+    }
+
+    /// What reading a line gave.
+    enum Input: Equatable {
+        /// A line, without its newline (it may hold newlines itself when a multi-line entry was recalled).
+        case line(String)
+        /// Ctrl-C was pressed at the prompt.
+        case interrupted
+        /// Ctrl-D on an empty line, or the end of input.
+        case end
+    }
+
+    /// Computes completions for the text before the cursor.
+    typealias Completer = (_ textBeforeCursor: String) -> CompletionResult
+
+    private let editLine: OpaquePointer
+    private let history: OpaquePointer
+    private var promptBuffer: UnsafeMutablePointer<CChar>?
+    private(set) var mode: Mode
+
+    /// Called when Tab is pressed.
+    var completer: Completer?
+    /// Text that comes before the current line in the statement being typed (earlier lines of a
+    /// multi-line statement), so that completion sees the whole statement.
+    var completionContext = ""
+    /// The terminal width used to list completions.
+    var columns: () -> Int = { 80 }
+
+    /// The character that brackets invisible parts of a prompt (colour escapes).
+    static let invisible: Character = "\u{1}"
+
+    /// Creates an editor on the standard streams, or returns nil when libedit cannot start.
+    init?(programName: String, mode: Mode, historySize: Int) {
+        setlocale(LC_CTYPE, "")
+        guard let editLine = el_init(programName, alq_stdin(), alq_stdout(), alq_stderr()) else { return nil }
+        guard let history = history_init() else {
+            el_end(editLine)
+            return nil
+        }
+        self.editLine = editLine
+        self.history = history
+        self.mode = mode
+        alq_history_setsize(history, Int32(clamping: historySize))
+        alq_history_setunique(history, 1)
+        alq_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
+        alq_el_set_signal(editLine, 0)
+        alq_el_set_prompt_esc(editLine, lineEditorPrompt, 1)
+        alq_el_set_history(editLine, history)
+        alq_el_addfn(editLine, "alq-complete", "Complete the word before the cursor", lineEditorComplete)
+        el_source(editLine, nil)
+        setMode(mode)
+    }
+
+    deinit {
+        el_end(editLine)
+        history_end(history)
+        free(promptBuffer)
+    }
+
+    /// Switches between emacs and vi key bindings, keeping Tab completion and Ctrl-R search.
+    func setMode(_ mode: Mode) {
+        self.mode = mode
+        alq_el_set_editor(editLine, mode.rawValue)
+        alq_el_bind(editLine, "^I", "alq-complete")
+        alq_el_bind(editLine, "^R", "em-inc-search-prev")
+        if mode == .emacs {
+            alq_el_bind(editLine, "^S", "em-inc-search-next")
+        }
+    }
+
+    /// Reads one line. `prompt` may hold colour escapes bracketed by ``invisible``.
+    func readLine(prompt: String) -> Input {
+        free(promptBuffer)
+        promptBuffer = strdup(prompt)
+        if Signals.takeResize() { el_resize(editLine) }
+        var count: Int32 = 0
+        errno = 0
+        guard let bytes = el_gets(editLine, &count) else {
+            if count < 0 && (errno == EINTR || Signals.takeInterrupt()) {
+                _ = Signals.takeInterrupt()
+                return .interrupted
+            }
+            return .end
+        }
+        var line = String(cString: bytes)
+        if line.hasSuffix("\n") { line.removeLast() }
+        return .line(line)
+    }
+
+    fileprivate var prompt: UnsafeMutablePointer<CChar>? { promptBuffer }
+
+    // MARK: History
+
+    /// Adds an entry to the in-memory history (a consecutive duplicate is dropped).
+    func addHistory(_ entry: String) {
+        alq_history_enter(history, entry)
+    }
+
+    /// Replaces the in-memory history with `entries`, oldest first.
+    func setHistory(_ entries: [String]) {
+        alq_history_clear(history)
+        for entry in entries { alq_history_enter(history, entry) }
+    }
+
+    /// The in-memory history, oldest first.
+    var historyEntries: [String] {
+        LineEditor.entries(of: history)
+    }
+
+    /// Reads a history file in libedit's format; nil when it cannot be read.
+    static func readHistoryFile(_ path: String) -> [String]? {
+        guard let scratch = history_init() else { return nil }
+        defer { history_end(scratch) }
+        alq_history_setsize(scratch, Int32.max)
+        guard alq_history_load(scratch, path) >= 0 else { return nil }
+        return entries(of: scratch)
+    }
+
+    /// Writes entries (oldest first) to a history file in libedit's format.
+    static func writeHistoryFile(_ path: String, entries: [String]) -> Bool {
+        guard let scratch = history_init() else { return false }
+        defer { history_end(scratch) }
+        alq_history_setsize(scratch, Int32(clamping: entries.count + 1))
+        for entry in entries { alq_history_enter(scratch, entry) }
+        return alq_history_save(scratch, path) >= 0
+    }
+
+    private static func entries(of history: OpaquePointer) -> [String] {
+        var result: [String] = []
+        var entry = alq_history_edge(history, 0)
+        while let text = entry {
+            result.append(String(cString: text))
+            entry = alq_history_newer(history)
+        }
+        return result
+    }
+
+    // MARK: Completion
+
+    fileprivate func complete() -> UInt8 {
+        if LineEditor.inputPending(fd: 0) {
+            // Typed faster than a person types: a paste. Keep the tab as text.
+            el_insertstr(editLine, "\t")
+            return UInt8(CC_REFRESH)
+        }
+        guard let completer, let info = el_line(editLine) else { return UInt8(CC_ERROR) }
+        let length = info.pointee.cursor - info.pointee.buffer
+        let before = String(decoding: UnsafeRawBufferPointer(start: info.pointee.buffer, count: length), as: UTF8.self)
+        let result = completer(completionContext + before)
+        switch result.action {
+        case .none:
+            return UInt8(CC_REFRESH_BEEP)
+        case .replace(let text):
+            el_deletestr(editLine, Int32(result.word.unicodeScalars.count))
+            if el_insertstr(editLine, text) != 0 { return UInt8(CC_REFRESH_BEEP) }
+            return UInt8(CC_REFRESH)
+        case .list(let items):
+            let text = "\n" + CompletionListing.layout(items, width: columns())
+            fputs(text, alq_stdout())
+            fflush(alq_stdout())
+            return UInt8(CC_REDISPLAY)
+        }
+    }
+
+    /// Whether more input is already waiting on `fd` (pasted text arrives all at once).
+    static func inputPending(fd: Int32, milliseconds: Int32 = 0) -> Bool {
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, milliseconds) > 0 && descriptor.revents & Int16(POLLIN) != 0
+    }
+
+    fileprivate static func from(_ editLine: OpaquePointer?) -> LineEditor? {
+        guard let editLine, let data = alq_el_get_clientdata(editLine) else { return nil }
+        return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue()
+    }
+}
+
+private let lineEditorPrompt: alq_prompt_fn = { editLine in
+    LineEditor.from(editLine)?.prompt
+}
+
+private let lineEditorComplete: alq_editor_fn = { editLine, _ in
+    LineEditor.from(editLine)?.complete() ?? UInt8(CC_ERROR)
+}

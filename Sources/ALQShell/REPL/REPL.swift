@@ -1,0 +1,106 @@
+import ALQEngine
+import ALQSyntax
+
+/// The interactive REPL: reads statements with line editing, history and completion, runs them on a
+/// worker thread that Ctrl-C can cancel, and prints results that fit the terminal.
+///
+/// Start it only when standard input is a terminal; scripts go through ``ScriptRunner``.
+public final class REPL {
+    let session: Session
+    var options: Options
+    var timer = false
+    var editor: LineEditor?
+    var history: HistoryStore?
+    private var quitRequested = false
+
+    /// A REPL over a session.
+    public init(session: Session, options: Options) {
+        self.session = session
+        self.options = options
+    }
+
+    /// Runs until `:quit` or Ctrl-D on an empty line, and returns the exit status (0).
+    public func run() -> Int32 {
+        Signals.install()
+        let mode: LineEditor.Mode = options.environment["ALQ_EDIT_MODE"] == "vi" ? .vi : .emacs
+        let limit = HistoryStore.limit(environment: options.environment)
+        guard let editor = LineEditor(programName: "alq", mode: mode, historySize: limit) else {
+            Terminal.error("alq: cannot start the line editor\n")
+            return 1
+        }
+        self.editor = editor
+        startHistory(editor: editor, limit: limit)
+        let completer = Completer(source: SessionCompletionSource(session: session, helpTopics: HelpCatalog.topics))
+        editor.completer = { completer.complete($0) }
+        editor.columns = { [environment = options.environment] in Terminal.columns(environment: environment) }
+        if options.showBanner { Terminal.out(banner) }
+
+        var pending = ""
+        while !quitRequested {
+            let prompt = Prompt(format: options.format, useColor: options.useColor)
+            editor.completionContext = pending.isEmpty ? "" : pending + "\n"
+            switch editor.readLine(prompt: pending.isEmpty ? prompt.primary : prompt.continuation) {
+            case .end:
+                if pending.isEmpty {
+                    Terminal.out("\n")
+                    return 0
+                }
+                pending = ""
+                Terminal.out("\n")
+            case .interrupted:
+                pending = ""
+                Terminal.out("\n")
+            case .line(let line):
+                let text = pending.isEmpty ? line : pending + "\n" + line
+                if text.trimmingWhitespace.isEmpty {
+                    pending = ""
+                    continue
+                }
+                let isMeta = text.trimmingWhitespace.hasPrefix(":")
+                // Lines that arrive faster than anyone types are a paste: keep them in one submission.
+                if !isMeta, StatementCompleteness.needsMoreInput(text) || LineEditor.inputPending(fd: 0, milliseconds: 10) {
+                    pending = text
+                    continue
+                }
+                pending = ""
+                remember(text)
+                submit(text)
+            }
+        }
+        return 0
+    }
+
+    /// Runs one submission: a meta-command, `help NAME`, or statements.
+    func submit(_ text: String) {
+        let trimmed = text.trimmingWhitespace
+        if trimmed.hasPrefix(":") {
+            runMetaCommand(trimmed)
+        } else if let topic = helpRequest(trimmed) {
+            Terminal.out(HelpCatalog.text(for: topic, useColor: options.useColor))
+        } else {
+            evaluate(SourceFile(name: "<input>", text: text))
+        }
+    }
+
+    /// `help` or `help NAME`, unless `help` is a variable.
+    private func helpRequest(_ text: String) -> String? {
+        guard session.variables["help"] == nil else { return nil }
+        if text == "help" { return "" }
+        guard text.hasPrefix("help ") else { return nil }
+        let topic = String(text.dropFirst(5)).trimmingWhitespace
+        return topic.contains(" ") || topic.contains("|") ? nil : topic
+    }
+
+    func quit() {
+        quitRequested = true
+    }
+
+    private var banner: String {
+        let version = options.version.isEmpty ? "" : " " + options.version
+        let title = "alq\(version) — China's regional aluminium industry, by query"
+        let hint = "Type :help for help, Tab to complete, Ctrl-D or :quit to leave."
+        let first = options.useColor ? "\u{1B}[1m\(title)\u{1B}[0m" : title
+        let second = options.useColor ? "\u{1B}[2m\(hint)\u{1B}[0m" : hint
+        return first + "\n" + second + "\n"
+    }
+}

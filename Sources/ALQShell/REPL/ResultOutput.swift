@@ -1,0 +1,45 @@
+import ALQPluginAPI
+import ALQRuntime
+import ALQSyntax
+
+/// How the REPL shows results and errors: the shell's renderers, sized to the terminal at the time
+/// of the statement, in the current output format and colour policy.
+struct ResultOutput: Sendable {
+    let format: String
+    let color: ColorPolicy
+    let registry: Registry
+    let columns: Int
+    let rows: Int
+
+    /// A result as text: a table that fits the terminal (long ones cut, with a notice), or the
+    /// output of an export format.
+    func render(_ value: Value) -> String {
+        if format.lowercased() != "table", let exporter = registry.format(named: format) {
+            let sink = MemorySink()
+            do {
+                try exporter.write(OutputFormat.asTable(value), to: sink)
+            } catch {
+                return "alq: error: \(format) could not write the result: \(error)\n"
+            }
+            let text = sink.text
+            return text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
+        }
+        let renderer = TableRenderer(maxWidth: columns, maxRows: max(10, min(40, rows - 6)), color: color)
+        return ValueRenderer(table: renderer).render(value, registry: registry)
+    }
+
+    /// An error pointing at the text.
+    func render(_ diagnostic: Diagnostic) -> String {
+        DiagnosticRenderer(color: color).render(diagnostic)
+    }
+}
+
+extension REPL {
+    /// The output for the next statement, sized to the terminal now.
+    func resultOutput(format: String? = nil) -> ResultOutput {
+        let size = StandardStreams.terminalSize()
+        return ResultOutput(
+            format: format ?? options.format, color: ColorPolicy(enabled: options.useColor), registry: session.registry,
+            columns: size?.columns ?? Terminal.columns(environment: options.environment), rows: size?.rows ?? 24)
+    }
+}

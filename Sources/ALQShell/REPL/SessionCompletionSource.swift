@@ -1,0 +1,46 @@
+import ALQEngine
+import ALQPluginAPI
+import ALQRuntime
+import ALQSyntax
+
+/// Completion's view of a live session.
+struct SessionCompletionSource: CompletionSource {
+    let session: Session
+    let helpTopics: [String]
+
+    var functionNames: [String] { session.functionNames }
+    var variableNames: [String] { session.variableNames }
+    var tableNames: [String] { session.registry.tableNames }
+    var formatNames: [String] { session.registry.formats.map(\.format.name) }
+
+    var regionNames: [String] {
+        session.registry.regions.flatMap { entry -> [String] in
+            let info = entry.module.info
+            return [info.name, info.chinese, info.pinyin] + info.aliases
+        }.filter { !$0.isEmpty }
+    }
+
+    func members(of base: String) -> [String]? {
+        let module: (any RegionModule)?
+        switch session.variables[base] {
+        case .record(let record)?:
+            return record.keys
+        case .module(let id)?:
+            module = session.registry.region(id: id)
+        default:
+            module = session.registry.region(named: base)
+        }
+        guard let module else { return nil }
+        let metrics = module.table(named: "facts")?.column("metric")?.distinctStrings() ?? []
+        return module.tableNames + metrics.sorted()
+    }
+
+    func columns(flowingOutOf pipeline: String) -> [String]? {
+        ColumnInference(session: session).infer(pipeline)?.columns
+    }
+
+    func values(ofColumn column: String, flowingOutOf pipeline: String) -> [String]? {
+        guard let (_, input) = ColumnInference(session: session).infer(pipeline) else { return nil }
+        return input.column(column)?.distinctStrings()
+    }
+}

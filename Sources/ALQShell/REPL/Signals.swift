@@ -1,0 +1,49 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The REPL's signal handling: SIGINT and SIGWINCH only set flags that the main thread reads.
+///
+/// SIGINT is installed without `SA_RESTART`, so a `read` blocked in the line editor fails with `EINTR`
+/// and the prompt can start over; SIGWINCH restarts reads, so resizing never disturbs the line.
+enum Signals {
+    nonisolated(unsafe) private static var interruptFlag: sig_atomic_t = 0
+    nonisolated(unsafe) private static var resizeFlag: sig_atomic_t = 0
+
+    /// Installs the handlers. Call once, before the first prompt.
+    static func install() {
+        var interrupt = sigaction()
+        #if os(Linux)
+        interrupt.__sigaction_handler.sa_handler = { _ in Signals.interruptFlag = 1 }
+        #else
+        interrupt.__sigaction_u.__sa_handler = { _ in Signals.interruptFlag = 1 }
+        #endif
+        sigemptyset(&interrupt.sa_mask)
+        interrupt.sa_flags = 0
+        sigaction(SIGINT, &interrupt, nil)
+
+        var resize = sigaction()
+        #if os(Linux)
+        resize.__sigaction_handler.sa_handler = { _ in Signals.resizeFlag = 1 }
+        #else
+        resize.__sigaction_u.__sa_handler = { _ in Signals.resizeFlag = 1 }
+        #endif
+        sigemptyset(&resize.sa_mask)
+        resize.sa_flags = Int32(SA_RESTART)
+        sigaction(SIGWINCH, &resize, nil)
+    }
+
+    /// Whether Ctrl-C was pressed since the last call; clears the flag.
+    static func takeInterrupt() -> Bool {
+        defer { interruptFlag = 0 }
+        return interruptFlag != 0
+    }
+
+    /// Whether the terminal was resized since the last call; clears the flag.
+    static func takeResize() -> Bool {
+        defer { resizeFlag = 0 }
+        return resizeFlag != 0
+    }
+}
