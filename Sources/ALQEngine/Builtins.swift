@@ -29,13 +29,18 @@ public enum Builtins {
             }
             var factor = 1.0
             for _ in 0..<Int(digits) { factor *= 10 }
+            /// Rounds `x`; a number too large to have decimals at this precision is already round.
+            func rounded(_ x: Double) -> Double {
+                let scaled = x * factor
+                return scaled.isFinite ? scaled.rounded() / factor : x
+            }
             if case .quantity(var quantity) = call[0] {
                 let scale = quantity.shownUnit.scale
-                quantity.value = (quantity.value / scale * factor).rounded() / factor * scale
+                quantity.value = rounded(quantity.value / scale) * scale
                 quantity.provenance = quantity.provenance.asDerived
                 return .quantity(quantity)
             }
-            return try mapNumber(call[0]) { ($0 * factor).rounded() / factor }
+            return try mapNumber(call[0], rounded)
         },
         builtin("floor", "floor(x)", "The largest whole number not above x.", example: "floor(2.7)", arity: 1...1) { call throws(Diagnostic) in
             try mapNumber(call[0]) { $0.rounded(.down) }
@@ -48,8 +53,14 @@ public enum Builtins {
             guard x >= 0 else { throw Diagnostic(.invalidArgument, "sqrt of a negative number") }
             return .number(x.squareRoot())
         },
-        builtin("pow", "pow(x, y)", "x raised to the power y.", example: "pow(2, 10)", arity: 2...2) { call throws(Diagnostic) in
-            let result = power(try call.number(0), try call.number(1))
+        builtin("pow", "pow(x, y)", "x raised to the whole power y.", example: "pow(2, 10)", arity: 2...2) { call throws(Diagnostic) in
+            let exponent = try call.number(1)
+            guard exponent == exponent.rounded() else {
+                throw Diagnostic(
+                    .invalidArgument, "pow takes a whole-number exponent, given \(NumberFormat.plain(exponent))",
+                    help: "for a square root, use sqrt(x)")
+            }
+            let result = power(try call.number(0), exponent)
             guard result.isFinite else { throw Arithmetic.overflow() }
             return .number(result)
         },

@@ -69,7 +69,8 @@ import Testing
     @Test(arguments: [
         (7.0, "7"), (0.1 + 0.2, "0.3"), (1.0 / 3, "0.3333333333"), (1e15, "1000000000000000"), (1e20, "1e+20"),
         (-0.5, "-0.5"), (2e-10, "2e-10"), (123456789.123, "123456789.1"), (Double.nan, "NaN"),
-        (Double.infinity, "inf"), (-Double.infinity, "-inf"),
+        (Double.infinity, "inf"), (-Double.infinity, "-inf"), (9.999999999999999e293, "1e+294"),
+        (1e300 / 3, "3.333333333e+299"), (-123456789012345680, "-1.23456789e+17"), (1.5e-300, "1.5e-300"),
     ])
     func plainNumbers(_ number: Double, _ text: String) {
         #expect(NumberFormat.plain(number) == text)
