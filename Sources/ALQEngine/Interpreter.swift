@@ -144,10 +144,15 @@ struct Interpreter {
     func unknownName(_ name: String, span: Span) -> Diagnostic {
         let candidates = Array(session.variables.keys) + session.registry.tableNames
             + session.registry.regions.map(\.module.info.name)
-        let isFunction = Builtins.catalog[name] != nil
-        return Diagnostic(
-            .unknownName, "unknown name '\(name)'", span: span, file: file,
-            help: isFunction ? "'\(name)' is a function: call it as \(name)(…)" : Suggestion.didYouMean(name, among: candidates))
+        let help: String?
+        if Builtins.catalog[name] != nil {
+            help = "'\(name)' is a function: call it as \(name)(…)"
+        } else if Parser.stageNames.contains(name) {
+            help = "'\(name)' is a pipeline stage: write it after a '|', as in facts | \(name) …"
+        } else {
+            help = Suggestion.didYouMean(name, among: candidates)
+        }
+        return Diagnostic(.unknownName, "unknown name '\(name)'", span: span, file: file, help: help)
     }
 
     // MARK: Members and indexing

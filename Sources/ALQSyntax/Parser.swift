@@ -442,7 +442,10 @@ public struct Parser {
             if let open = openBrackets.last {
                 throw unclosed(open)
             }
-            throw error(.expectedExpression, "expected an expression, found \(token.kind.description)", at: token.span)
+            let lineBreak = token.kind == .separator && file.text(of: token.span) == "\n"
+            throw error(
+                .expectedExpression, "expected an expression, found \(token.kind.description)", at: token.span,
+                help: lineBreak ? "a line break ends the statement: continue it inside brackets, or after a '|'" : nil)
         default:
             throw error(.expectedExpression, "expected an expression, found \(token.kind.description)", at: token.span)
         }

@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("facts | where yeer == 2024", DiagnosticCode.unknownColumn, "did you mean 'year'?"),
+        ("facts | where yeer == 2024", DiagnosticCode.unknownColumn, Optional("did you mean 'year'?")),
         ("lenn(\"a\")", .unknownFunction, "did you mean 'len'?"),
         ("[1] | summ", .unknownFunction, "did you mean 'sum'?"),
         ("factz", .unknownName, "did you mean 'facts'?"),
@@ -95,12 +95,15 @@ import Testing
         ("region(\"Guangxy\")", .unknownName, "did you mean 'Guangxi'?"),
         ("[{a: 1}] | export jsn", .unknownFormat, "did you mean 'json'?"),
         ("len", .unknownName, "'len' is a function: call it as len(…)"),
+        ("where year == 2024", .unexpectedToken, nil),
+        ("select", .unknownName, "'select' is a pipeline stage: write it after a '|', as in facts | select …"),
+        ("1 +\n2", .expectedExpression, "a line break ends the statement: continue it inside brackets, or after a '|'"),
         ("Guangxi.output_value[2030]", .keyNotFound, "the series has years 2024, 2025"),
         ("[1, 2, 3][3]", .indexOutOfRange, "indexes run from 0 to 2, or -1 for the last"),
         ("1 CNY + 1 t", .unitMismatch, "convert one side, or compare like with like"),
         ("abs(1, 2)", .wrongArgumentCount, "usage: abs(x)"),
     ])
-    func diagnosticsSuggestAFix(_ source: String, _ code: DiagnosticCode, _ help: String) throws {
+    func diagnosticsSuggestAFix(_ source: String, _ code: DiagnosticCode, _ help: String?) throws {
         let diagnostic = try #require(try failure(source))
         #expect(diagnostic.code == code)
         #expect(diagnostic.help == help)
