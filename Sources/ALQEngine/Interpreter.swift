@@ -234,7 +234,7 @@ struct Interpreter {
         return unit
     }
 
-    private func convert(_ value: Value, to spec: UnitSpec, span: Span) throws(Diagnostic) -> Value {
+    func convert(_ value: Value, to spec: UnitSpec, span: Span) throws(Diagnostic) -> Value {
         let unit = try resolve(spec)
         switch value {
         case .null:

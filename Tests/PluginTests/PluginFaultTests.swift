@@ -149,7 +149,7 @@ import Testing
         let folder = Support.temporaryFolder()
         for name in ["fails", "dies"] {
             let path = "\(folder)/out.\(name)"
-            FileManager.default.createFile(atPath: path, contents: Data("old\n".utf8))
+            _ = FileManager.default.createFile(atPath: path, contents: Data("old\n".utf8))
             #expect {
                 try host.export(Support.sampleTable(), format: registry.format(named: name)!, path: path)
             } throws: { error in
