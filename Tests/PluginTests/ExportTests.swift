@@ -99,7 +99,8 @@ import Testing
         #expect {
             _ = try FileHost().open(path: "\(folder)/data.xlsx", registry: registry)
         } throws: { error in
-            (error as! Diagnostic).code == .unknownFormat
+            let diagnostic = error as! Diagnostic
+            return diagnostic.code == .unknownFormat && diagnostic.help == "formats that read files: .csv, .json, .ndjson, .jsonl"
         }
         _ = FileManager.default.createFile(atPath: "\(folder)/bad.json", contents: Data("[{\"a\":1},\n{\"a\" 2}]".utf8))
         #expect {
