@@ -61,6 +61,7 @@ final class LineEditor {
         alq_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
         alq_el_set_signal(editLine, 0)
         alq_el_set_prompt_esc(editLine, lineEditorPrompt, 1)
+        alq_el_set_getcfn(editLine, lineEditorRead)
         alq_el_set_history(editLine, history)
         alq_el_addfn(editLine, "alq-complete", "Complete the word before the cursor", lineEditorComplete)
         el_source(editLine, nil)
@@ -89,6 +90,10 @@ final class LineEditor {
         free(promptBuffer)
         promptBuffer = strdup(prompt)
         if Signals.takeResize() { el_resize(editLine) }
+        _ = Signals.takeInterrupt()
+        // Editing mode before the prompt appears: libedit would otherwise switch only at the first
+        // read, and a Ctrl-D typed in between would be taken by the terminal as end-of-file and lost.
+        alq_el_prep_term(editLine, 1)
         var count: Int32 = 0
         errno = 0
         guard let bytes = el_gets(editLine, &count) else {
@@ -104,6 +109,46 @@ final class LineEditor {
     }
 
     fileprivate var prompt: UnsafeMutablePointer<CChar>? { promptBuffer }
+
+    /// Reads one character for libedit. Waiting in `poll` with a short timeout rather than in a
+    /// blocking `read` means a Ctrl-C is noticed even when its signal arrived between two reads or
+    /// on another thread: the reader then fails with `EINTR` and `el_gets` returns.
+    fileprivate func readCharacter(into character: UnsafeMutablePointer<wchar_t>?) -> Int32 {
+        var bytes: [UInt8] = []
+        while true {
+            if Signals.interruptPending {
+                errno = EINTR
+                return -1
+            }
+            var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, 50)
+            if ready < 0 && errno != EINTR { return -1 }
+            if ready <= 0 { continue }
+            var byte: UInt8 = 0
+            let count = read(0, &byte, 1)
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return -1
+            }
+            if count == 0 { return 0 }
+            bytes.append(byte)
+            let expected = LineEditor.sequenceLength(bytes[0])
+            guard bytes.count >= expected else { continue }
+            let scalar = String(validating: bytes, as: UTF8.self)?.unicodeScalars.first ?? "\u{FFFD}"
+            character?.pointee = wchar_t(bitPattern: scalar.value)
+            return 1
+        }
+    }
+
+    /// How many bytes a UTF-8 sequence starting with `lead` has (1 for a stray byte).
+    private static func sequenceLength(_ lead: UInt8) -> Int {
+        switch lead {
+        case 0xC2...0xDF: 2
+        case 0xE0...0xEF: 3
+        case 0xF0...0xF4: 4
+        default: 1
+        }
+    }
 
     // MARK: History
 
@@ -192,6 +237,10 @@ final class LineEditor {
 
 private let lineEditorPrompt: alq_prompt_fn = { editLine in
     LineEditor.from(editLine)?.prompt
+}
+
+private let lineEditorRead: alq_read_fn = { editLine, character in
+    LineEditor.from(editLine)?.readCharacter(into: character) ?? -1
 }
 
 private let lineEditorComplete: alq_editor_fn = { editLine, _ in
