@@ -87,11 +87,13 @@ public enum FactColumns {
 extension String {
     /// The string without diacritics on Latin letters (`Guǎngxī` becomes `Guangxi`).
     public var asciiFolded: String {
-        let table: [Character: Character] = [
-            "ā": "a", "á": "a", "ǎ": "a", "à": "a", "ē": "e", "é": "e", "ě": "e", "è": "e",
-            "ī": "i", "í": "i", "ǐ": "i", "ì": "i", "ō": "o", "ó": "o", "ǒ": "o", "ò": "o",
-            "ū": "u", "ú": "u", "ǔ": "u", "ù": "u", "ǖ": "u", "ǘ": "u", "ǚ": "u", "ǜ": "u", "ü": "u",
-        ]
-        return String(map { table[$0] ?? $0 })
+        guard utf8.contains(where: { $0 >= 0x80 }) else { return self }
+        return String(map { foldedLetters[$0] ?? $0 })
     }
 }
+
+private let foldedLetters: [Character: Character] = [
+    "ā": "a", "á": "a", "ǎ": "a", "à": "a", "ē": "e", "é": "e", "ě": "e", "è": "e",
+    "ī": "i", "í": "i", "ǐ": "i", "ì": "i", "ō": "o", "ó": "o", "ǒ": "o", "ò": "o",
+    "ū": "u", "ú": "u", "ǔ": "u", "ù": "u", "ǖ": "u", "ǘ": "u", "ǚ": "u", "ǜ": "u", "ü": "u",
+]

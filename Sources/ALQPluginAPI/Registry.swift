@@ -21,6 +21,10 @@ public final class Registry: @unchecked Sendable {
     public private(set) var regions: [RegisteredRegion] = []
     public private(set) var formats: [RegisteredFormat] = []
     private var combinedTables: [String: Table] = [:]
+    /// Every region name, folded (lower case, no tone marks), to the region's index in ``regions``.
+    private var regionIndex: [String: Int] = [:]
+
+    private static func fold(_ name: String) -> String { name.lowercased().asciiFolded }
 
     /// The tables that combine every region's table of the same name.
     public static let datasetTableNames = ["facts", "companies", "projects", "people", "events", "sources", "metrics"]
@@ -39,6 +43,7 @@ public final class Registry: @unchecked Sendable {
                     "region '\(module.info.name)' (\(origin.description)) conflicts with the registered region '\(existing.info.name)' (\(self.origin(of: existing).description)): both are named '\(name)'")
             }
         }
+        for name in module.info.allNames where !name.isEmpty { regionIndex[Registry.fold(name)] = regions.count }
         regions.append(RegisteredRegion(module: module, origin: origin))
         combinedTables = [:]
     }
@@ -57,10 +62,7 @@ public final class Registry: @unchecked Sendable {
 
     /// A region by any of its names, ignoring case and tone marks.
     public func region(named name: String) -> (any RegionModule)? {
-        let key = name.lowercased().asciiFolded
-        return regions.first { entry in
-            entry.module.info.allNames.contains { $0.lowercased().asciiFolded == key }
-        }?.module
+        regionIndex[Registry.fold(name)].map { regions[$0].module }
     }
 
     /// A region by its id.

@@ -4,6 +4,8 @@ import Glibc
 import Darwin
 #endif
 import ALQBuiltinModules
+import ALQPluginAPI
+import ALQPluginHost
 import ALQShell
 import ArgumentParser
 
@@ -68,14 +70,25 @@ struct Alq: ParsableCommand {
         options.noColor = noColor
         options.timer = timer
         options.environment = Alq.environment()
-        let registry = BuiltinModules.registry()
-        let shell = Shell(options: options, registry: registry, host: ProvisionalHost())
-        let status = shell.run { session in
-            REPL(session: session, options: REPL.Options(
-                format: format, useColor: shell.outputColor.enabled, environment: options.environment,
-                version: Alq.configuration.version)).run()
+        let registry: Registry
+        do {
+            registry = try BuiltinModules.registry()
+        } catch {
+            StandardStreams.err("alq: error: a built-in module failed to load: \(error)\n")
+            return ExitStatus.pluginError
         }
+        let host = FileHost()
+        let startup = host.loadStartupModules(explicit: plugin, registry: registry)
+        let shell = Shell(options: options, registry: registry, host: host, startupDiagnostics: startup.diagnostics)
+        let status = shell.run(
+            configure: { session in host.isCancelled = { session.isCancellationRequested } },
+            repl: { session in
+                REPL(session: session, options: REPL.Options(
+                    format: format, useColor: shell.outputColor.enabled, environment: options.environment,
+                    version: Alq.configuration.version)).run()
+            })
         StandardStreams.flush()
+        host.shutdown()
         return status
     }
 

@@ -1,0 +1,20 @@
+// The Guangyuan region module: its data is the region pack guangyuan.json (the single source of truth),
+// embedded at build time.
+
+import ALQPluginAPI
+
+/// The Guangyuan region pack, compiled into the binary.
+public enum GuangyuanPack {
+    /// The file the pack was embedded from, for diagnostics.
+    public static let fileName = "Plugins/RegionGuangyuan/guangyuan.json"
+
+    /// The pack's JSON bytes (UTF-8), as written in `guangyuan.json`.
+    public static var bytes: [UInt8] { PackageResources.guangyuan_json }
+
+    /// The region module: its `region` is decoded now, the rest of the pack and its tables on first use.
+    ///
+    /// - Throws: ``RegionPackError`` if the embedded `region` does not decode (the dataset tests validate the whole pack).
+    public static func module() throws(RegionPackError) -> PackRegionModule {
+        try PackRegionModule(deferring: bytes, file: fileName)
+    }
+}
