@@ -76,7 +76,7 @@ public final class REPL {
         if trimmed.hasPrefix(":") {
             runMetaCommand(trimmed)
         } else if let topic = helpRequest(trimmed) {
-            Terminal.out(HelpCatalog.text(for: topic, useColor: options.useColor))
+            Terminal.out(HelpCatalog.text(for: topic, useColor: options.useColor, preferLanguage: true))
         } else {
             evaluate(SourceFile(name: "<input>", text: text))
         }
