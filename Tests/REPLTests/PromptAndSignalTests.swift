@@ -63,6 +63,16 @@ struct PromptAndSignalTests {
         try terminal.expect("\n2\n")
         #expect(!terminal.output.contains("error"))
         #expect(!terminal.output.contains("[1, 2]"))
+
+        // A terminal that brackets pastes: the same text between ESC[200~ and ESC[201~, arriving
+        // in two pieces, still runs as one statement, and the tab inside completes nothing.
+        terminal.mark()
+        terminal.send("\u{1B}[200~[3,\t4, 5]\r")
+        usleep(200_000)
+        terminal.send("| len\r\u{1B}[201~")
+        try terminal.expect("\n3\n")
+        #expect(!terminal.output.contains("error"))
+        #expect(!terminal.output.contains("[3, 4, 5]"))
     }
 }
 

@@ -34,6 +34,14 @@ final class LineEditor {
     private var promptBuffer: UnsafeMutablePointer<CChar>?
     private(set) var mode: Mode
 
+    /// The keys typed, read by the editor through a callback.
+    let input = TerminalInput()
+    /// Whether the line being read continues a statement (a paste that ends on an empty
+    /// continuation line then ends that line, so the pasted statement runs).
+    var continuingStatement = false
+    /// Whether to ask the terminal to bracket pasted text (not on `TERM=dumb`).
+    var bracketedPaste = false
+
     /// Called when Tab is pressed.
     var completer: Completer?
     /// Text that comes before the current line in the statement being typed (earlier lines of a
@@ -59,6 +67,7 @@ final class LineEditor {
         alq_history_setsize(history, Int32(clamping: historySize))
         alq_history_setunique(history, 1)
         alq_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
+        input.onPasteEnd = { [unowned self] in continuingStatement && lineIsEmpty }
         alq_el_set_signal(editLine, 0)
         alq_el_set_prompt_esc(editLine, lineEditorPrompt, 1)
         alq_el_set_getcfn(editLine, lineEditorRead)
@@ -94,6 +103,8 @@ final class LineEditor {
         // Editing mode before the prompt appears: libedit would otherwise switch only at the first
         // read, and a Ctrl-D typed in between would be taken by the terminal as end-of-file and lost.
         alq_el_prep_term(editLine, 1)
+        if bracketedPaste { Terminal.out("\u{1B}[?2004h") }
+        defer { if bracketedPaste { Terminal.out("\u{1B}[?2004l") } }
         var count: Int32 = 0
         errno = 0
         guard let bytes = el_gets(editLine, &count) else {
@@ -110,44 +121,25 @@ final class LineEditor {
 
     fileprivate var prompt: UnsafeMutablePointer<CChar>? { promptBuffer }
 
-    /// Reads one character for libedit. Waiting in `poll` with a short timeout rather than in a
-    /// blocking `read` means a Ctrl-C is noticed even when its signal arrived between two reads or
-    /// on another thread: the reader then fails with `EINTR` and `el_gets` returns.
+    /// Reads one character for libedit: 1 and the character, 0 at the end of input, -1 with
+    /// `EINTR` when Ctrl-C was pressed (`el_gets` then returns).
     fileprivate func readCharacter(into character: UnsafeMutablePointer<wchar_t>?) -> Int32 {
-        var bytes: [UInt8] = []
-        while true {
-            if Signals.interruptPending {
-                errno = EINTR
-                return -1
-            }
-            var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&descriptor, 1, 50)
-            if ready < 0 && errno != EINTR { return -1 }
-            if ready <= 0 { continue }
-            var byte: UInt8 = 0
-            let count = read(0, &byte, 1)
-            if count < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                return -1
-            }
-            if count == 0 { return 0 }
-            bytes.append(byte)
-            let expected = LineEditor.sequenceLength(bytes[0])
-            guard bytes.count >= expected else { continue }
-            let scalar = String(validating: bytes, as: UTF8.self)?.unicodeScalars.first ?? "\u{FFFD}"
+        switch input.next() {
+        case .character(let scalar):
             character?.pointee = wchar_t(bitPattern: scalar.value)
             return 1
+        case .interrupted:
+            errno = EINTR
+            return -1
+        case .end:
+            return 0
         }
     }
 
-    /// How many bytes a UTF-8 sequence starting with `lead` has (1 for a stray byte).
-    private static func sequenceLength(_ lead: UInt8) -> Int {
-        switch lead {
-        case 0xC2...0xDF: 2
-        case 0xE0...0xEF: 3
-        case 0xF0...0xF4: 4
-        default: 1
-        }
+    /// Whether the line being edited is empty.
+    private var lineIsEmpty: Bool {
+        guard let info = el_line(editLine) else { return true }
+        return info.pointee.lastchar == info.pointee.buffer
     }
 
     // MARK: History
@@ -199,7 +191,7 @@ final class LineEditor {
     // MARK: Completion
 
     fileprivate func complete() -> UInt8 {
-        if LineEditor.inputPending(fd: 0) {
+        if input.hasPendingInput() {
             // Typed faster than a person types: a paste. Keep the tab as text.
             el_insertstr(editLine, "\t")
             return UInt8(CC_REFRESH)
@@ -221,12 +213,6 @@ final class LineEditor {
             fflush(alq_stdout())
             return UInt8(CC_REDISPLAY)
         }
-    }
-
-    /// Whether more input is already waiting on `fd` (pasted text arrives all at once).
-    static func inputPending(fd: Int32, milliseconds: Int32 = 0) -> Bool {
-        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        return poll(&descriptor, 1, milliseconds) > 0 && descriptor.revents & Int16(POLLIN) != 0
     }
 
     fileprivate static func from(_ editLine: OpaquePointer?) -> LineEditor? {
