@@ -19,6 +19,8 @@ struct HistoryTerminalTests {
         let terminal = try REPLHarness.start(home: home)
         try terminal.enter("\u{10}", expecting: "\n42\n")  // Ctrl-P: the previous entry
         try terminal.enter("\u{10}\u{10}\u{10}", expecting: "\n3\n")  // further back: the multi-line statement
+        try terminal.enter("7 * 6 + 100", expecting: "\n142\n")
+        try terminal.enter("\u{12}40 +", expecting: "\n42\n")  // Ctrl-R searches backwards
         try terminal.enter(":history", expecting: "40 + 2")
         #expect(try terminal.quit() == 0)
     }

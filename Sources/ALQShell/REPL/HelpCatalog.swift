@@ -91,7 +91,7 @@ enum HelpCatalog {
 
     private static let keysGuide = """
         Keys (emacs bindings; :mode vi or ALQ_EDIT_MODE=vi for vi bindings; ~/.editrc is read):
-          Tab             complete; press again after a list to narrow it
+          Tab             complete the word; when several names match, they are listed
           Ctrl-R          search the history backwards (type to search, Enter to accept)
           Up / Down       previous / next history entry (a multi-line statement is one entry)
           Ctrl-A / Ctrl-E start / end of the line
