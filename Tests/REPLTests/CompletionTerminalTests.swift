@@ -6,13 +6,7 @@ import Testing
 struct CompletionTerminalTests {
     @Test("Guan<Tab> offers Guangxi and Guangyuan")
     func regionNames() throws {
-        guard REPLHarness.hasRegions else {
-            // The region modules arrive with the dataset; until then this must fail loudly here.
-            withKnownIssue("the built-in region modules are not registered yet") {
-                Issue.record("no Guangxi/Guangyuan in `regions`")
-            }
-            return
-        }
+        #expect(REPLHarness.hasRegions, "the built-in regions Guangxi and Guangyuan are registered")
         let home = try REPLHarness.temporaryFolder()
         let terminal = try REPLHarness.start(home: home)
         terminal.mark()

@@ -45,13 +45,6 @@ struct OutputTerminalTests {
     func interruptLongQuery() throws {
         let home = try REPLHarness.temporaryFolder()
         let path = home + "/big.csv"
-        let probe = REPLHarness.run("open(\"\(home)/missing.csv\")")
-        guard !probe.contains("not available") else {
-            withKnownIssue("open() is not wired to a file host yet") {
-                Issue.record("open() answered: \(probe)")
-            }
-            return
-        }
         var csv = "region,year,value\n"
         let regions = ["Guangxi", "Guangyuan", "Chongqing", "Baise"]
         for row in 0..<300_000 {
