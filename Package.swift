@@ -75,6 +75,7 @@ let package = Package(
             ]
         ),
         // The REPL driven through a pseudo-terminal (runs the built `alq` binary).
+        .testTarget(name: "REPLTests", dependencies: ["alq", "ALQShell"]),
     ],
     swiftLanguageModes: [.v6]
 )
