@@ -1,0 +1,53 @@
+import ALQRuntime
+
+/// An export format: writes a table to a byte stream, and optionally reads one back (`open`).
+public protocol ExportFormat: Sendable {
+    /// The name used in `export NAME` and `--format NAME`, such as `csv`.
+    var name: String { get }
+    /// File extensions without the dot, used to infer the format from a path.
+    var fileExtensions: [String] { get }
+    /// The media type, such as `text/csv`.
+    var mediaType: String { get }
+    /// The module's version, shown in the `modules` table.
+    var version: String { get }
+    /// Writes a whole table, streaming it to `output` in pieces.
+    func write(_ table: Table, to output: any OutputSink) throws
+    /// Reads a table from a file's bytes, or returns `nil` when the format cannot be read.
+    func read(_ bytes: [UInt8], name: String) throws -> Table?
+}
+
+extension ExportFormat {
+    public func read(_ bytes: [UInt8], name: String) throws -> Table? { nil }
+}
+
+/// Where exported bytes go: standard output, a temporary file, a plugin's pipe, memory.
+public protocol OutputSink: AnyObject {
+    func write(_ bytes: UnsafeRawBufferPointer) throws
+}
+
+extension OutputSink {
+    /// Writes a string's UTF-8 bytes.
+    public func write(_ string: String) throws {
+        var string = string
+        try string.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes bytes.
+    public func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write($0) }
+    }
+}
+
+/// An output sink that keeps everything in memory.
+public final class MemorySink: OutputSink {
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    public func write(_ buffer: UnsafeRawBufferPointer) throws {
+        bytes.append(contentsOf: buffer)
+    }
+
+    /// What was written, as text.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+}

@@ -1,0 +1,193 @@
+import ALQRuntime
+import ALQSyntax
+
+/// The one registry every module registers in: built-in regions and formats, region packs loaded at
+/// run time, and external plugins.
+///
+/// A registry belongs to one session and is used from one thread at a time.
+public final class Registry: @unchecked Sendable {
+    /// A registered region and where it came from.
+    public struct RegisteredRegion: Sendable {
+        public var module: any RegionModule
+        public var origin: ModuleOrigin
+    }
+
+    /// A registered format and where it came from.
+    public struct RegisteredFormat: Sendable {
+        public var format: any ExportFormat
+        public var origin: ModuleOrigin
+    }
+
+    public private(set) var regions: [RegisteredRegion] = []
+    public private(set) var formats: [RegisteredFormat] = []
+    private var combinedTables: [String: Table] = [:]
+
+    /// The tables that combine every region's table of the same name.
+    public static let datasetTableNames = ["facts", "companies", "projects", "people", "events", "sources", "metrics"]
+
+    public init() {}
+
+    // MARK: Registration
+
+    /// Registers a region module. A name already taken by another module is an error: a module never
+    /// replaces another silently.
+    public func register(region module: any RegionModule, origin: ModuleOrigin) throws(Diagnostic) {
+        for name in module.info.allNames where !name.isEmpty {
+            if let existing = region(named: name) {
+                throw Diagnostic(
+                    .moduleConflict,
+                    "region '\(module.info.name)' (\(origin.description)) conflicts with the registered region '\(existing.info.name)' (\(self.origin(of: existing).description)): both are named '\(name)'")
+            }
+        }
+        regions.append(RegisteredRegion(module: module, origin: origin))
+        combinedTables = [:]
+    }
+
+    /// Registers an export format. A name already taken is an error.
+    public func register(format: any ExportFormat, origin: ModuleOrigin) throws(Diagnostic) {
+        if let existing = formats.first(where: { $0.format.name.lowercased() == format.name.lowercased() }) {
+            throw Diagnostic(
+                .moduleConflict,
+                "format '\(format.name)' (\(origin.description)) conflicts with the registered format of that name (\(existing.origin.description))")
+        }
+        formats.append(RegisteredFormat(format: format, origin: origin))
+    }
+
+    // MARK: Lookup
+
+    /// A region by any of its names, ignoring case and tone marks.
+    public func region(named name: String) -> (any RegionModule)? {
+        let key = name.lowercased().asciiFolded
+        return regions.first { entry in
+            entry.module.info.allNames.contains { $0.lowercased().asciiFolded == key }
+        }?.module
+    }
+
+    /// A region by its id.
+    public func region(id: String) -> (any RegionModule)? {
+        regions.first { $0.module.info.id == id }?.module
+    }
+
+    /// A format by name, ignoring case.
+    public func format(named name: String) -> (any ExportFormat)? {
+        formats.first { $0.format.name.lowercased() == name.lowercased() }?.format
+    }
+
+    /// The format whose extensions include a path's extension.
+    public func format(forPath path: String) -> (any ExportFormat)? {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        let ext = path[path.index(after: dot)...].lowercased()
+        return formats.first { $0.format.fileExtensions.contains { $0.lowercased() == ext } }?.format
+    }
+
+    /// Where a module came from.
+    public func origin(of module: any RegionModule) -> ModuleOrigin {
+        regions.first { $0.module === module }?.origin ?? .builtIn
+    }
+
+    /// The regions whose parent is `module`, directly or further down.
+    public func subregions(of module: any RegionModule) -> [any RegionModule] {
+        var result: [any RegionModule] = []
+        var frontier = [module.info.id]
+        while let parent = frontier.popLast() {
+            for entry in regions where entry.module.info.parent == parent {
+                result.append(entry.module)
+                frontier.append(entry.module.info.id)
+            }
+        }
+        return result
+    }
+
+    /// The quotes behind a fact id, from whichever region holds it.
+    public func quotes(forFact id: String) -> [SourceQuote] {
+        for entry in regions {
+            let quotes = entry.module.quotes(forFact: id)
+            if !quotes.isEmpty { return quotes }
+        }
+        return []
+    }
+
+    // MARK: Tables
+
+    /// The names of the tables the registry answers to.
+    public var tableNames: [String] {
+        Registry.datasetTableNames + ["regions", "formats", "modules"]
+    }
+
+    /// A table by name: a combined dataset table, or `regions`, `formats`, `modules`.
+    public func table(named name: String) -> Table? {
+        switch name {
+        case "regions": return regionsTable()
+        case "formats": return formatsTable()
+        case "modules": return modulesTable()
+        default:
+            guard Registry.datasetTableNames.contains(name) else { return nil }
+            if let cached = combinedTables[name] { return cached }
+            let parts = regions.compactMap { $0.module.table(named: name) }
+            var combined = Table.concatenate(parts)
+            if name == "sources" || name == "metrics" { combined = Registry.distinctByID(combined) }
+            if parts.isEmpty { combined = Table(columnNames: name == "facts" ? FactColumns.names : [], columns: name == "facts" ? FactColumns.names.map { _ in .mixed([]) } : []) }
+            combinedTables[name] = combined
+            return combined
+        }
+    }
+
+    private static func distinctByID(_ table: Table) -> Table {
+        guard let ids = table.column("id") else { return table }
+        var seen: Set<String> = []
+        var keep: [Int] = []
+        for row in 0..<table.rowCount {
+            guard case .string(let id) = ids[row] else {
+                keep.append(row)
+                continue
+            }
+            if seen.insert(id).inserted { keep.append(row) }
+        }
+        return table.gather(keep)
+    }
+
+    /// One row per region module.
+    public func regionsTable() -> Table {
+        Table(records: regions.map { entry in
+            let info = entry.module.info
+            return Record([
+                ("name", .string(info.name)), ("chinese", .string(info.chinese)), ("pinyin", .string(info.pinyin)),
+                ("level", .string(info.level)), ("parent", info.parent.map { parentName($0) } ?? .null),
+                ("summary", .string(info.summary)), ("origin", .string(entry.origin.description)),
+            ])
+        })
+    }
+
+    private func parentName(_ parent: String) -> Value {
+        .string(region(id: parent)?.info.name ?? parent)
+    }
+
+    /// One row per export format.
+    public func formatsTable() -> Table {
+        Table(records: formats.map { entry in
+            Record([
+                ("name", .string(entry.format.name)),
+                ("extensions", .string(entry.format.fileExtensions.joined(separator: ", "))),
+                ("media_type", .string(entry.format.mediaType)), ("version", .string(entry.format.version)),
+                ("origin", .string(entry.origin.description)),
+            ])
+        })
+    }
+
+    /// One row per module of either kind.
+    public func modulesTable() -> Table {
+        let regionRows = regions.map { entry in
+            Record([
+                ("name", .string(entry.module.info.name)), ("kind", .string("region")),
+                ("version", .string(entry.module.version)), ("origin", .string(entry.origin.description)),
+            ])
+        }
+        let formatRows = formats.map { entry in
+            Record([
+                ("name", .string(entry.format.name)), ("kind", .string("format")),
+                ("version", .string(entry.format.version)), ("origin", .string(entry.origin.description)),
+            ])
+        }
+        return Table(records: regionRows + formatRows)
+    }
+}

@@ -1,0 +1,97 @@
+/// What a quantity measures. Quantities of different dimensions never add or compare.
+public enum Dimension: String, Sendable, Hashable, CaseIterable {
+    /// A plain number.
+    case none = ""
+    case money = "CNY"
+    case mass = "t"
+    case percent = "%"
+    case count
+    case rank
+    /// A multiple, as in "more than 5 times 2020".
+    case multiple = "x"
+
+    /// The base unit's symbol, as written in the dataset's `unit` column.
+    public var symbol: String { rawValue }
+
+    /// The dimension named by a base unit symbol (`CNY`, `t`, `%`, `count`, `rank`, `x`).
+    public init?(symbol: String) {
+        guard !symbol.isEmpty, let dimension = Dimension(rawValue: symbol) else { return nil }
+        self = dimension
+    }
+}
+
+/// A unit as a user writes it: a dimension and a scale, such as `kt` (mass × 1,000) or `bn CNY`.
+public struct Unit: Sendable, Hashable {
+    public var dimension: Dimension
+    /// How many base units one of this unit is.
+    public var scale: Double
+    /// How the unit is written: `kt`, `bn CNY`, `亿 CNY`, `%`.
+    public var symbol: String
+
+    public init(dimension: Dimension, scale: Double, symbol: String) {
+        self.dimension = dimension
+        self.scale = scale
+        self.symbol = symbol
+    }
+
+    /// The base unit of a dimension.
+    public static func base(_ dimension: Dimension) -> Unit {
+        Unit(dimension: dimension, scale: 1, symbol: dimension.symbol)
+    }
+
+    /// The factors of the scale words.
+    public static let scaleWords: [String: Double] = [
+        "k": 1e3, "thousand": 1e3, "M": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "万": 1e4, "亿": 1e8,
+    ]
+
+    /// The unit words and what they mean.
+    public static let unitWords: [String: Unit] = [
+        "CNY": .base(.money), "yuan": .base(.money), "元": .base(.money),
+        "t": .base(.mass), "tons": .base(.mass), "tonnes": .base(.mass),
+        "kt": Unit(dimension: .mass, scale: 1e3, symbol: "kt"),
+        "Mt": Unit(dimension: .mass, scale: 1e6, symbol: "Mt"),
+        "%": .base(.percent), "count": .base(.count), "rank": .base(.rank), "x": .base(.multiple),
+    ]
+
+    /// Resolves the words of a unit as written (`["bn", "CNY"]`, `["Mt"]`, `["万"]`).
+    ///
+    /// Returns `nil` when the words do not form a unit.
+    public static func resolve(_ words: [String]) -> Unit? {
+        switch words.count {
+        case 1:
+            if let unit = unitWords[words[0]] { return unit.canonical }
+            if let factor = scaleWords[words[0]] {
+                return Unit(dimension: .none, scale: factor, symbol: words[0])
+            }
+            return nil
+        case 2:
+            guard let factor = scaleWords[words[0]], let unit = unitWords[words[1]] else { return nil }
+            let base = unit.canonical
+            return Unit(dimension: base.dimension, scale: factor * base.scale, symbol: "\(words[0]) \(base.symbol)")
+        default:
+            return nil
+        }
+    }
+
+    /// The unit with its preferred spelling (`yuan` becomes `CNY`).
+    private var canonical: Unit {
+        scale == 1 ? .base(dimension) : self
+    }
+
+    /// The unit a value is shown in when the user did not choose one: a human scale.
+    public static func humanScale(for baseValue: Double, dimension: Dimension) -> Unit {
+        let magnitude = abs(baseValue)
+        switch dimension {
+        case .money:
+            if magnitude >= 1e9 { return Unit(dimension: .money, scale: 1e9, symbol: "bn CNY") }
+            if magnitude >= 1e6 { return Unit(dimension: .money, scale: 1e6, symbol: "M CNY") }
+            return .base(.money)
+        case .mass:
+            if magnitude >= 1e6 { return Unit(dimension: .mass, scale: 1e6, symbol: "Mt") }
+            if magnitude >= 1e3 { return Unit(dimension: .mass, scale: 1e3, symbol: "kt") }
+            return .base(.mass)
+        default:
+            return .base(dimension)
+        }
+    }
+}

@@ -1,0 +1,525 @@
+/// Parses tokens into statements, recovering at statement boundaries so that every syntax error in
+/// a file is reported (`alq --check`).
+public struct Parser {
+    /// The deepest nesting of brackets, pipelines and unary operators a program may have.
+    public static let maximumDepth = 200
+
+    private let file: SourceFile
+    private let tokens: [Token]
+    private var position = 0
+    private var depth = 0
+    private var diagnostics: [Diagnostic] = []
+    private var openBrackets: [Token] = []
+
+    /// The statements of a file and every lexical and syntax error in it.
+    public static func parse(_ file: SourceFile) -> (statements: [Statement], diagnostics: [Diagnostic]) {
+        let (tokens, lexical) = Lexer.tokenize(file)
+        var parser = Parser(file: file, tokens: tokens)
+        let statements = parser.parseProgram()
+        let all = (lexical + parser.diagnostics).sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) }
+        return (statements, all)
+    }
+
+    private init(file: SourceFile, tokens: [Token]) {
+        self.file = file
+        self.tokens = tokens
+    }
+
+    // MARK: Program and statements
+
+    private mutating func parseProgram() -> [Statement] {
+        var statements: [Statement] = []
+        while true {
+            skipSeparators()
+            if peek.kind == .endOfFile { break }
+            do throws(Diagnostic) {
+                statements.append(try parseStatement())
+                if peek.kind != .separator && peek.kind != .endOfFile {
+                    throw error(.unexpectedToken, "expected end of statement, found \(peek.kind.description)", at: peek.span)
+                }
+            } catch let diagnostic {
+                diagnostics.append(diagnostic)
+                if diagnostic.code == .nestingTooDeep { break }
+                synchronize()
+            }
+        }
+        return statements
+    }
+
+    private mutating func parseStatement() throws(Diagnostic) -> Statement {
+        depth = 0
+        openBrackets = []
+        switch peek.kind {
+        case .keyword(.let):
+            let start = advance().span
+            guard case .identifier(let name) = peek.kind else {
+                throw error(.unexpectedToken, "expected a name after 'let', found \(peek.kind.description)", at: peek.span)
+            }
+            let nameSpan = advance().span
+            try expect(.equal, "expected '=' after the name in 'let'")
+            let value = try parsePipeline()
+            return .let(name: name, nameSpan: start.merged(with: nameSpan), value: value)
+        case .keyword(.load):
+            let start = advance().span
+            let path = try parseExpression()
+            return .load(path: path, span: start.merged(with: path.span))
+        default:
+            return .expression(try parsePipeline())
+        }
+    }
+
+    private mutating func skipSeparators() {
+        while peek.kind == .separator { position += 1 }
+    }
+
+    private mutating func synchronize() {
+        while peek.kind != .separator && peek.kind != .endOfFile { position += 1 }
+    }
+
+    // MARK: Pipelines and stages
+
+    private mutating func parsePipeline() throws(Diagnostic) -> Expr {
+        try enter(at: peek.span)
+        defer { depth -= 1 }
+        let input = try parseExpression()
+        var stages: [Stage] = []
+        while peek.kind == .symbol(.pipe) {
+            advance()
+            let stage = try parseStage()
+            if case .aggregate(let aggregates) = stage.kind, let last = stages.last,
+                case .group(let keys, let existing) = last.kind, existing.isEmpty
+            {
+                stages[stages.count - 1] = Stage(.group(keys: keys, aggregates: aggregates), last.span.merged(with: stage.span))
+            } else {
+                stages.append(stage)
+            }
+        }
+        if stages.isEmpty { return input }
+        return Expr(.pipeline(input, stages), input.span.merged(with: stages.last!.span))
+    }
+
+    /// The stage names the parser knows.
+    public static let stageNames = ["where", "select", "derive", "sort", "take", "distinct", "group", "agg", "export"]
+
+    private mutating func parseStage() throws(Diagnostic) -> Stage {
+        let head = peek
+        guard case .identifier(let name) = head.kind else {
+            throw error(
+                .invalidStage, "expected a stage after '|', found \(head.kind.description)", at: head.span,
+                help: "stages are \(Parser.stageNames.joined(separator: ", ")) or a function name")
+        }
+        advance()
+        let kind: StageKind
+        switch name {
+        case "where":
+            kind = .filter(try parseExpression())
+        case "select":
+            kind = .select(try parseBindings(requireNames: false))
+        case "derive":
+            kind = .derive(try parseBindings(requireNames: true))
+        case "sort":
+            kind = .sort(try parseSortKeys())
+        case "take":
+            kind = .take(try parseExpression())
+        case "distinct":
+            kind = .distinct(atStageEnd ? [] : try parseBindings(requireNames: false))
+        case "group":
+            kind = .group(keys: try parseBindings(requireNames: false), aggregates: [])
+        case "agg":
+            kind = .aggregate(try parseBindings(requireNames: true))
+        case "export":
+            kind = try parseExport()
+        default:
+            var arguments: [Expr] = []
+            if peek.kind == .symbol(.leftParen) && peek.span.start == head.span.end {
+                arguments = try parseArguments()
+            }
+            kind = .call(name: name, nameSpan: head.span, arguments: arguments)
+        }
+        return Stage(kind, head.span.merged(with: previous.span))
+    }
+
+    private var atStageEnd: Bool {
+        switch peek.kind {
+        case .symbol(.pipe), .separator, .endOfFile, .symbol(.rightParen), .symbol(.rightBracket), .symbol(.comma):
+            true
+        default:
+            false
+        }
+    }
+
+    private mutating func parseExport() throws(Diagnostic) -> StageKind {
+        var format: String?
+        var formatSpan: Span?
+        if case .identifier(let word) = peek.kind, word != "to" {
+            format = word
+            formatSpan = advance().span
+        } else if case .string(let word) = peek.kind {
+            format = word
+            formatSpan = advance().span
+        }
+        var path: Expr?
+        if case .identifier("to") = peek.kind {
+            advance()
+            path = try parseExpression()
+        }
+        return .export(format: format, formatSpan: formatSpan, path: path)
+    }
+
+    private mutating func parseBindings(requireNames: Bool) throws(Diagnostic) -> [Binding] {
+        var bindings: [Binding] = []
+        repeat {
+            if case .identifier(let name) = peek.kind, tokens[position + 1].kind == .symbol(.equal) {
+                advance()
+                advance()
+                bindings.append(Binding(name: name, value: try parseExpression()))
+            } else {
+                let value = try parseExpression()
+                if requireNames {
+                    throw error(
+                        .unexpectedToken, "expected 'name = expression'", at: value.span,
+                        help: "name the computed column, for example: total = sum(value)")
+                }
+                bindings.append(Binding(name: Parser.columnName(for: value, in: file), value: value))
+            }
+        } while match(.comma)
+        return bindings
+    }
+
+    /// The column name a bare expression gets in `select`, `group` and `distinct`.
+    public static func columnName(for expr: Expr, in file: SourceFile) -> String {
+        switch expr.kind {
+        case .name(let name): name
+        case .member(_, let name, _): name
+        default: file.text(of: expr.span)
+        }
+    }
+
+    private mutating func parseSortKeys() throws(Diagnostic) -> [SortKey] {
+        var keys: [SortKey] = []
+        repeat {
+            let value = try parseExpression()
+            var descending = false
+            if case .identifier(let word) = peek.kind, word == "desc" || word == "asc" {
+                descending = word == "desc"
+                advance()
+            }
+            keys.append(SortKey(value: value, descending: descending))
+        } while match(.comma)
+        return keys
+    }
+
+    // MARK: Expressions
+
+    private mutating func parseExpression() throws(Diagnostic) -> Expr {
+        try parseOr()
+    }
+
+    private mutating func parseOr() throws(Diagnostic) -> Expr {
+        var left = try parseAnd()
+        while peek.kind == .keyword(.or) {
+            advance()
+            let right = try parseAnd()
+            left = Expr(.binary(.or, left, right), left.span.merged(with: right.span))
+        }
+        return left
+    }
+
+    private mutating func parseAnd() throws(Diagnostic) -> Expr {
+        var left = try parseNot()
+        while peek.kind == .keyword(.and) {
+            advance()
+            let right = try parseNot()
+            left = Expr(.binary(.and, left, right), left.span.merged(with: right.span))
+        }
+        return left
+    }
+
+    private mutating func parseNot() throws(Diagnostic) -> Expr {
+        guard peek.kind == .keyword(.not) else { return try parseComparison() }
+        let start = advance().span
+        try enter(at: start)
+        defer { depth -= 1 }
+        let operand = try parseNot()
+        return Expr(.unary(.not, operand), start.merged(with: operand.span))
+    }
+
+    private mutating func parseComparison() throws(Diagnostic) -> Expr {
+        let left = try parseIn()
+        let operators: [Symbol: BinaryOperator] = [
+            .equalEqual: .equal, .bangEqual: .notEqual, .less: .less, .lessEqual: .lessEqual,
+            .greater: .greater, .greaterEqual: .greaterEqual,
+        ]
+        guard case .symbol(let symbol) = peek.kind, let op = operators[symbol] else {
+            if peek.kind == .symbol(.equal) {
+                throw error(.unexpectedToken, "'=' binds names; compare with '=='", at: peek.span)
+            }
+            return left
+        }
+        advance()
+        let right = try parseIn()
+        let result = Expr(.binary(op, left, right), left.span.merged(with: right.span))
+        if case .symbol(let next) = peek.kind, operators[next] != nil {
+            throw error(.unexpectedToken, "comparisons cannot be chained; join them with 'and'", at: peek.span)
+        }
+        return result
+    }
+
+    private mutating func parseIn() throws(Diagnostic) -> Expr {
+        var left = try parseAdditive()
+        while peek.kind == .keyword(.in) {
+            advance()
+            if let unit = parseUnitSpec() {
+                left = Expr(.convert(left, unit), left.span.merged(with: unit.span))
+            } else {
+                let right = try parseAdditive()
+                left = Expr(.membership(left, right), left.span.merged(with: right.span))
+            }
+        }
+        return left
+    }
+
+    private mutating func parseAdditive() throws(Diagnostic) -> Expr {
+        var left = try parseMultiplicative()
+        while case .symbol(let symbol) = peek.kind, symbol == .plus || symbol == .minus {
+            advance()
+            let right = try parseMultiplicative()
+            left = Expr(.binary(symbol == .plus ? .add : .subtract, left, right), left.span.merged(with: right.span))
+        }
+        return left
+    }
+
+    private mutating func parseMultiplicative() throws(Diagnostic) -> Expr {
+        var left = try parseUnary()
+        while case .symbol(let symbol) = peek.kind, symbol == .star || symbol == .slash {
+            advance()
+            let right = try parseUnary()
+            left = Expr(.binary(symbol == .star ? .multiply : .divide, left, right), left.span.merged(with: right.span))
+        }
+        return left
+    }
+
+    private mutating func parseUnary() throws(Diagnostic) -> Expr {
+        guard peek.kind == .symbol(.minus) || peek.kind == .symbol(.plus) else { return try parsePostfix() }
+        let token = advance()
+        try enter(at: token.span)
+        defer { depth -= 1 }
+        let operand = try parseUnary()
+        if token.kind == .symbol(.plus) { return operand }
+        return Expr(.unary(.negate, operand), token.span.merged(with: operand.span))
+    }
+
+    private mutating func parsePostfix() throws(Diagnostic) -> Expr {
+        var expr = try parsePrimary()
+        while true {
+            if peek.kind == .symbol(.dot) {
+                advance()
+                switch peek.kind {
+                case .identifier(let name):
+                    let nameSpan = advance().span
+                    expr = Expr(.member(expr, name: name, nameSpan: nameSpan), expr.span.merged(with: nameSpan))
+                case .keyword(let keyword):
+                    let nameSpan = advance().span
+                    expr = Expr(.member(expr, name: keyword.rawValue, nameSpan: nameSpan), expr.span.merged(with: nameSpan))
+                default:
+                    throw error(.unexpectedToken, "expected a name after '.', found \(peek.kind.description)", at: peek.span)
+                }
+            } else if peek.kind == .symbol(.leftBracket) {
+                let open = advance()
+                openBrackets.append(open)
+                let index = try parsePipeline()
+                try close(.rightBracket, opening: open)
+                expr = Expr(.index(expr, index), expr.span.merged(with: previous.span))
+            } else {
+                return expr
+            }
+        }
+    }
+
+    private mutating func parsePrimary() throws(Diagnostic) -> Expr {
+        let token = peek
+        switch token.kind {
+        case .number(let value):
+            advance()
+            if let unit = parseUnitSpec() {
+                return Expr(.quantity(value, unit), token.span.merged(with: unit.span))
+            }
+            return Expr(.number(value), token.span)
+        case .string(let text):
+            advance()
+            return Expr(.string(text), token.span)
+        case .keyword(.true):
+            advance()
+            return Expr(.bool(true), token.span)
+        case .keyword(.false):
+            advance()
+            return Expr(.bool(false), token.span)
+        case .keyword(.null):
+            advance()
+            return Expr(.null, token.span)
+        case .identifier(let name):
+            advance()
+            if peek.kind == .symbol(.leftParen) {
+                let arguments = try parseArguments()
+                return Expr(.call(name: name, nameSpan: token.span, arguments: arguments), token.span.merged(with: previous.span))
+            }
+            return Expr(.name(name), token.span)
+        case .symbol(.leftParen):
+            advance()
+            openBrackets.append(token)
+            try enter(at: token.span)
+            defer { depth -= 1 }
+            let inner = try parsePipeline()
+            try close(.rightParen, opening: token)
+            return Expr(inner.kind, token.span.merged(with: previous.span))
+        case .symbol(.leftBracket):
+            advance()
+            openBrackets.append(token)
+            try enter(at: token.span)
+            defer { depth -= 1 }
+            var elements: [Expr] = []
+            if peek.kind != .symbol(.rightBracket) {
+                repeat {
+                    if peek.kind == .symbol(.rightBracket) { break }
+                    elements.append(try parsePipeline())
+                } while match(.comma)
+            }
+            try close(.rightBracket, opening: token)
+            return Expr(.list(elements), token.span.merged(with: previous.span))
+        case .symbol(.leftBrace):
+            advance()
+            openBrackets.append(token)
+            try enter(at: token.span)
+            defer { depth -= 1 }
+            var fields: [RecordField] = []
+            if peek.kind != .symbol(.rightBrace) {
+                repeat {
+                    if peek.kind == .symbol(.rightBrace) { break }
+                    let key: String
+                    switch peek.kind {
+                    case .identifier(let name), .string(let name): key = name
+                    case .keyword(let keyword): key = keyword.rawValue
+                    default:
+                        throw error(.unexpectedToken, "expected a field name, found \(peek.kind.description)", at: peek.span)
+                    }
+                    advance()
+                    try expect(.colon, "expected ':' after the field name")
+                    fields.append(RecordField(name: key, value: try parsePipeline()))
+                } while match(.comma)
+            }
+            try close(.rightBrace, opening: token)
+            return Expr(.record(fields), token.span.merged(with: previous.span))
+        case .endOfFile, .separator:
+            if let open = openBrackets.last {
+                throw unclosed(open)
+            }
+            throw error(.expectedExpression, "expected an expression, found \(token.kind.description)", at: token.span)
+        default:
+            throw error(.expectedExpression, "expected an expression, found \(token.kind.description)", at: token.span)
+        }
+    }
+
+    private mutating func parseArguments() throws(Diagnostic) -> [Expr] {
+        let open = advance()
+        openBrackets.append(open)
+        var arguments: [Expr] = []
+        if peek.kind != .symbol(.rightParen) {
+            repeat {
+                arguments.append(try parsePipeline())
+            } while match(.comma)
+        }
+        try close(.rightParen, opening: open)
+        return arguments
+    }
+
+    /// A scale word and/or unit word, if the next tokens are one.
+    private mutating func parseUnitSpec() -> UnitSpec? {
+        var words: [String] = []
+        var span: Span?
+        func word(_ token: Token) -> String? {
+            switch token.kind {
+            case .identifier(let name) where UnitWords.isUnitWord(name): name
+            case .symbol(.percent): "%"
+            default: nil
+            }
+        }
+        while words.count < 2, let next = word(peek) {
+            if !words.isEmpty && !UnitWords.scales.contains(words[0]) { break }
+            if words.count == 1 && UnitWords.scales.contains(next) { break }
+            words.append(next)
+            span = span.map { $0.merged(with: peek.span) } ?? peek.span
+            advance()
+        }
+        guard let span else { return nil }
+        return UnitSpec(words: words, span: span)
+    }
+
+    // MARK: Helpers
+
+    private var peek: Token { tokens[position] }
+    private var previous: Token { tokens[max(0, position - 1)] }
+
+    @discardableResult
+    private mutating func advance() -> Token {
+        let token = tokens[position]
+        if position < tokens.count - 1 { position += 1 }
+        return token
+    }
+
+    private mutating func match(_ symbol: Symbol) -> Bool {
+        guard peek.kind == .symbol(symbol) else { return false }
+        advance()
+        return true
+    }
+
+    private mutating func expect(_ symbol: Symbol, _ message: String) throws(Diagnostic) {
+        guard match(symbol) else {
+            throw error(.unexpectedToken, "\(message), found \(peek.kind.description)", at: peek.span)
+        }
+    }
+
+    private mutating func close(_ symbol: Symbol, opening: Token) throws(Diagnostic) {
+        if match(symbol) {
+            openBrackets.removeLast()
+            return
+        }
+        if peek.kind == .endOfFile || peek.kind == .separator {
+            throw unclosed(openBrackets.last ?? opening)
+        }
+        throw error(
+            .unexpectedToken, "expected '\(symbol.rawValue)', found \(peek.kind.description)", at: peek.span,
+            help: "the '\(opening.kind.symbolText)' here is not closed yet")
+    }
+
+    private func unclosed(_ open: Token) -> Diagnostic {
+        let closing: String
+        switch open.kind {
+        case .symbol(.leftParen): closing = ")"
+        case .symbol(.leftBracket): closing = "]"
+        default: closing = "}"
+        }
+        return error(
+            .unclosedBracket, "unclosed '\(open.kind.symbolText)': expected '\(closing)' before the end of input",
+            at: open.span)
+    }
+
+    private mutating func enter(at span: Span) throws(Diagnostic) {
+        depth += 1
+        if depth > Parser.maximumDepth {
+            throw error(
+                .nestingTooDeep, "expression nested too deeply (more than \(Parser.maximumDepth) levels)", at: span,
+                help: "split the expression with 'let'")
+        }
+    }
+
+    private func error(_ code: DiagnosticCode, _ message: String, at span: Span, help: String? = nil) -> Diagnostic {
+        Diagnostic(code, message, span: span, file: file, help: help)
+    }
+}
+
+extension TokenKind {
+    fileprivate var symbolText: String {
+        if case .symbol(let symbol) = self { return symbol.rawValue }
+        return description
+    }
+}

@@ -1,0 +1,17 @@
+/// The words the parser accepts after a number or after `in`: scale words and unit symbols.
+///
+/// Their meaning (dimension and factor) lives with the values; the parser only needs to know
+/// which identifiers belong to a quantity.
+public enum UnitWords {
+    /// Scale words: a factor with no dimension of its own.
+    public static let scales: Set<String> = ["k", "M", "bn", "万", "亿", "thousand", "million", "billion"]
+    /// Unit words, some of which carry a scale of their own (`kt`, `Mt`).
+    public static let units: Set<String> = [
+        "CNY", "yuan", "元", "t", "kt", "Mt", "tons", "tonnes", "%", "count", "rank", "x",
+    ]
+
+    /// Whether an identifier may start a unit.
+    public static func isUnitWord(_ word: String) -> Bool {
+        scales.contains(word) || units.contains(word)
+    }
+}
