@@ -21,10 +21,13 @@ let package = Package(
         .target(name: "ALQEngine", dependencies: ["ALQSyntax", "ALQRuntime", "ALQPluginAPI"]),
         // Script runner, rendering, REPL.
         .target(name: "ALQShell", dependencies: ["ALQEngine"]),
+        // The one explicit list of built-in modules.
+        .target(name: "ALQBuiltinModules", dependencies: ["ALQPluginAPI"]),
         .executableTarget(
             name: "alq",
             dependencies: [
                 "ALQShell",
+                "ALQBuiltinModules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

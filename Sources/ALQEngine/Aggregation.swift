@@ -1,0 +1,329 @@
+import ALQRuntime
+import ALQSyntax
+
+/// Grouping, aggregation and distinct rows over column vectors.
+struct Aggregation {
+    let interpreter: Interpreter
+    let table: Table
+
+    /// The aggregate functions `agg` knows.
+    static let functions: Set<String> = ["count", "sum", "avg", "min", "max", "first", "last", "count_distinct", "median"]
+
+    // MARK: Groups
+
+    /// A group id for every row (in order of first appearance) and the first row of each group.
+    private func groups(of keys: [Column]) throws(Diagnostic) -> (ids: [Int32], firstRows: [Int]) {
+        let count = table.rowCount
+        if keys.isEmpty { return ([Int32](repeating: 0, count: count), count == 0 ? [] : [0]) }
+        let codes = keys.map(localCodes)
+        var ids = [Int32](repeating: 0, count: count)
+        var firstRows: [Int] = []
+        if codes.count == 1 {
+            let (column, cardinality) = codes[0]
+            var mapping = [Int32](repeating: -1, count: cardinality)
+            for row in 0..<count {
+                let code = Int(column[row])
+                if mapping[code] < 0 {
+                    mapping[code] = Int32(firstRows.count)
+                    firstRows.append(row)
+                }
+                ids[row] = mapping[code]
+            }
+        } else {
+            var mapping: [[Int32]: Int32] = [:]
+            var key = [Int32](repeating: 0, count: codes.count)
+            for row in 0..<count {
+                if row & 0xFFFF == 0xFFFF { try interpreter.session.checkCancellation() }
+                for index in codes.indices { key[index] = codes[index].0[row] }
+                if let id = mapping[key] {
+                    ids[row] = id
+                } else {
+                    let id = Int32(firstRows.count)
+                    mapping[key] = id
+                    firstRows.append(row)
+                    ids[row] = id
+                }
+            }
+        }
+        return (ids, firstRows)
+    }
+
+    /// Dense codes for a column's distinct values (null included) and how many there are.
+    private func localCodes(_ column: Column) -> ([Int32], Int) {
+        switch column {
+        case .string(let strings):
+            let nullCode = Int32(strings.dictionary.count)
+            return (strings.codes.map { $0 < 0 ? nullCode : $0 }, strings.dictionary.count + 1)
+        case .bool(let flags):
+            return (flags.values.map { Int32($0) }, 3)
+        case .number(let numbers):
+            return intern(numbers.values.indices.map { numbers.isNull($0) ? nil : numbers.values[$0] })
+        case .quantity(let quantities):
+            return intern(quantities.values.indices.map { quantities.isNull($0) ? nil : quantities.values[$0] })
+        case .mixed(let values):
+            return intern(values.map { $0.isNull ? nil : "\($0.typeName):\($0.literalText)" })
+        }
+    }
+
+    private func intern<Key: Hashable>(_ keys: [Key?]) -> ([Int32], Int) {
+        var lookup: [Key: Int32] = [:]
+        var codes = [Int32](repeating: 0, count: keys.count)
+        for (row, key) in keys.enumerated() {
+            guard let key else { continue }
+            if let code = lookup[key] {
+                codes[row] = code + 1
+            } else {
+                let code = Int32(lookup.count)
+                lookup[key] = code
+                codes[row] = code + 1
+            }
+        }
+        return (codes, lookup.count + 1)
+    }
+
+    // MARK: group … | agg …
+
+    func grouped(by keys: [Binding], aggregates: [Binding]) throws(Diagnostic) -> Table {
+        let evaluator = VectorEvaluator(interpreter: interpreter, table: table)
+        var keyColumns: [Column] = []
+        for key in keys { keyColumns.append(try evaluator.eval(key.value).column(count: table.rowCount)) }
+        let (ids, firstRows) = try groups(of: keyColumns)
+        let groupCount = keys.isEmpty ? 1 : firstRows.count
+        var names = keys.map(\.name)
+        var columns = keyColumns.map { $0.gather(firstRows) }
+        let bindings = aggregates.isEmpty
+            ? [Binding(name: "count", value: Expr(.call(name: "count", nameSpan: Span(start: 0, end: 0), arguments: []), Span(start: 0, end: 0)))]
+            : aggregates
+        var keyValues: [String: Column] = [:]
+        for (name, column) in zip(names, columns) { keyValues[name] = column }
+        for binding in bindings {
+            let values = try evaluatePerGroup(binding.value, ids: ids, groupCount: groupCount, keys: keyValues)
+            names.append(binding.name)
+            columns.append(values)
+            keyValues[binding.name] = values
+        }
+        return Table(columnNames: names, columns: columns, rowCount: groupCount)
+    }
+
+    /// Evaluates an aggregate expression once per group: aggregate calls over the group's rows,
+    /// everything around them on the results.
+    private func evaluatePerGroup(_ expr: Expr, ids: [Int32], groupCount: Int, keys: [String: Column]) throws(Diagnostic) -> Column {
+        if case .call(let name, let nameSpan, let arguments) = expr.kind, Aggregation.functions.contains(name) {
+            return try aggregate(name, arguments, nameSpan: nameSpan, span: expr.span, ids: ids, groupCount: groupCount)
+        }
+        guard containsAggregate(expr) else {
+            throw Diagnostic(
+                .invalidArgument, "an aggregate must use an aggregate function", span: expr.span, file: interpreter.file,
+                help: "use one of \(Aggregation.functions.sorted().joined(separator: ", ")), e.g. total = sum(value)")
+        }
+        var parts: [Int: Column] = [:]
+        try collectAggregates(expr, into: &parts, ids: ids, groupCount: groupCount)
+        var builder = ColumnBuilder()
+        for group in 0..<groupCount {
+            builder.append(try evaluate(expr, group: group, parts: parts, keys: keys))
+        }
+        return builder.build()
+    }
+
+    private func containsAggregate(_ expr: Expr) -> Bool {
+        switch expr.kind {
+        case .call(let name, _, let arguments):
+            return Aggregation.functions.contains(name) || arguments.contains(where: containsAggregate)
+        case .binary(_, let left, let right): return containsAggregate(left) || containsAggregate(right)
+        case .unary(_, let operand), .convert(let operand, _): return containsAggregate(operand)
+        default: return false
+        }
+    }
+
+    private func collectAggregates(_ expr: Expr, into parts: inout [Int: Column], ids: [Int32], groupCount: Int) throws(Diagnostic) {
+        switch expr.kind {
+        case .call(let name, let nameSpan, let arguments):
+            if Aggregation.functions.contains(name) {
+                parts[expr.span.start] = try aggregate(name, arguments, nameSpan: nameSpan, span: expr.span, ids: ids, groupCount: groupCount)
+            } else {
+                for argument in arguments { try collectAggregates(argument, into: &parts, ids: ids, groupCount: groupCount) }
+            }
+        case .binary(_, let left, let right):
+            try collectAggregates(left, into: &parts, ids: ids, groupCount: groupCount)
+            try collectAggregates(right, into: &parts, ids: ids, groupCount: groupCount)
+        case .unary(_, let operand), .convert(let operand, _):
+            try collectAggregates(operand, into: &parts, ids: ids, groupCount: groupCount)
+        default:
+            break
+        }
+    }
+
+    private func evaluate(_ expr: Expr, group: Int, parts: [Int: Column], keys: [String: Column]) throws(Diagnostic) -> Value {
+        switch expr.kind {
+        case .call(let name, let nameSpan, let arguments):
+            if let part = parts[expr.span.start], Aggregation.functions.contains(name) { return part[group] }
+            var values: [Value] = []
+            for argument in arguments { values.append(try evaluate(argument, group: group, parts: parts, keys: keys)) }
+            return try interpreter.call(name, nameSpan: nameSpan, arguments: values, span: expr.span)
+        case .binary(let op, let left, let right):
+            let a = try evaluate(left, group: group, parts: parts, keys: keys)
+            let b = try evaluate(right, group: group, parts: parts, keys: keys)
+            switch op {
+            case .and, .or:
+                let p = try interpreter.truth(a, left.span)
+                let q = try interpreter.truth(b, right.span)
+                return .bool(op == .and ? p && q : p || q)
+            default:
+                do throws(Diagnostic) { return try Arithmetic.apply(op, a, b) } catch {
+                    throw interpreter.located(error, expr.span)
+                }
+            }
+        case .unary(.negate, let operand):
+            do throws(Diagnostic) {
+                return try Arithmetic.negate(try evaluate(operand, group: group, parts: parts, keys: keys))
+            } catch {
+                throw interpreter.located(error, expr.span)
+            }
+        case .name(let name):
+            if let column = keys[name] { return column[group] }
+            return try interpreter.eval(expr)
+        case .convert(let operand, let spec):
+            let value = try evaluate(operand, group: group, parts: parts, keys: keys)
+            guard case .quantity(var quantity) = value else { return value }
+            quantity.displayUnit = try interpreter.resolve(spec)
+            return .quantity(quantity)
+        default:
+            return try interpreter.eval(expr)
+        }
+    }
+
+    // MARK: Aggregate functions
+
+    private func aggregate(
+        _ name: String, _ arguments: [Expr], nameSpan: Span, span: Span, ids: [Int32], groupCount: Int
+    ) throws(Diagnostic) -> Column {
+        if name == "count" && arguments.isEmpty {
+            var counts = [Double](repeating: 0, count: groupCount)
+            for id in ids { counts[Int(id)] += 1 }
+            return .number(NumberColumn(values: counts, isInteger: true))
+        }
+        guard arguments.count == 1 else {
+            throw Diagnostic(
+                .wrongArgumentCount, "\(name) takes one argument in 'agg', given \(arguments.count)", span: span,
+                file: interpreter.file, help: "for example: total = \(name)(value)")
+        }
+        let column = try VectorEvaluator(interpreter: interpreter, table: table).eval(arguments[0]).column(count: table.rowCount)
+        try interpreter.session.checkCancellation()
+        switch (name, column) {
+        case ("sum", .number(let numbers)), ("avg", .number(let numbers)):
+            let (sums, counts) = sumNumbers(numbers.values, numbers.validity, ids: ids, groupCount: groupCount)
+            if name == "sum" { return .number(NumberColumn(values: sums, isInteger: numbers.isInteger)) }
+            return average(sums, counts, dimension: .none, unit: nil)
+        case ("sum", .quantity(let quantities)), ("avg", .quantity(let quantities)):
+            let (sums, counts) = sumNumbers(quantities.values, quantities.validity, ids: ids, groupCount: groupCount)
+            if name == "sum" {
+                return .quantity(QuantityColumn(values: sums, dimension: quantities.dimension, displayUnit: quantities.displayUnit))
+            }
+            return average(sums, counts, dimension: quantities.dimension, unit: quantities.displayUnit)
+        default:
+            return try genericAggregate(name, column, span: span, ids: ids, groupCount: groupCount)
+        }
+    }
+
+    private func sumNumbers(_ values: [Double], _ validity: [Bool]?, ids: [Int32], groupCount: Int) -> ([Double], [Int]) {
+        var sums = [Double](repeating: 0, count: groupCount)
+        var counts = [Int](repeating: 0, count: groupCount)
+        values.withUnsafeBufferPointer { values in
+            ids.withUnsafeBufferPointer { ids in
+                sums.withUnsafeMutableBufferPointer { sums in
+                    counts.withUnsafeMutableBufferPointer { counts in
+                        if let validity {
+                            for row in 0..<values.count where validity[row] {
+                                sums[Int(ids[row])] += values[row]
+                                counts[Int(ids[row])] += 1
+                            }
+                        } else {
+                            for row in 0..<values.count {
+                                sums[Int(ids[row])] += values[row]
+                                counts[Int(ids[row])] += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (sums, counts)
+    }
+
+    private func average(_ sums: [Double], _ counts: [Int], dimension: Dimension, unit: Unit?) -> Column {
+        let values = zip(sums, counts).map { $1 == 0 ? 0 : $0 / Double($1) }
+        let validity = counts.map { $0 > 0 }
+        let mask = validity.allSatisfy { $0 } ? nil : validity
+        if dimension == .none { return .number(NumberColumn(values: values, validity: mask)) }
+        return .quantity(QuantityColumn(values: values, dimension: dimension, displayUnit: unit, validity: mask))
+    }
+
+    private func genericAggregate(_ name: String, _ column: Column, span: Span, ids: [Int32], groupCount: Int) throws(Diagnostic) -> Column {
+        var members = [[Int]](repeating: [], count: groupCount)
+        for (row, id) in ids.enumerated() { members[Int(id)].append(row) }
+        var builder = ColumnBuilder()
+        for rows in members {
+            let values = rows.map { column[$0] }
+            do throws(Diagnostic) {
+                builder.append(try ListAggregates.apply(name, values))
+            } catch {
+                throw interpreter.located(error, span)
+            }
+        }
+        return builder.build()
+    }
+
+    // MARK: distinct
+
+    /// The table without repeated rows, keeping the first of each.
+    func distinct() -> Table {
+        guard let (_, firstRows) = try? groups(of: table.columns) else { return table }
+        return firstRows.count == table.rowCount ? table : table.gather(firstRows)
+    }
+}
+
+/// Aggregate functions over a list of values, shared by `agg` and the list builtins.
+enum ListAggregates {
+    static func apply(_ name: String, _ values: [Value]) throws(Diagnostic) -> Value {
+        let present = values.filter { !$0.isNull }
+        switch name {
+        case "count": return .number(Double(present.count))
+        case "count_distinct":
+            var seen: [Value] = []
+            for value in present where !seen.contains(where: { Comparison.equal($0, value) }) { seen.append(value) }
+            return .number(Double(seen.count))
+        case "first": return values.first ?? .null
+        case "last": return values.last ?? .null
+        case "sum":
+            var total: Value = .number(0)
+            for value in present { total = try Arithmetic.apply(.add, total, value) }
+            return total
+        case "avg":
+            guard !present.isEmpty else { return .null }
+            return try Arithmetic.apply(.divide, try apply("sum", present), .number(Double(present.count)))
+        case "min", "max":
+            guard var best = present.first else { return .null }
+            for value in present.dropFirst() {
+                let order = try Comparison.order(value, best)
+                if name == "min" ? order < 0 : order > 0 { best = value }
+            }
+            return best
+        case "median":
+            guard !present.isEmpty else { return .null }
+            var sorted = present
+            var failure: Diagnostic?
+            sorted.sort { a, b in
+                do throws(Diagnostic) { return try Comparison.order(a, b) < 0 } catch {
+                    failure = error
+                    return false
+                }
+            }
+            if let failure { throw failure }
+            let middle = sorted.count / 2
+            if sorted.count % 2 == 1 { return sorted[middle] }
+            return try Arithmetic.apply(.divide, try Arithmetic.apply(.add, sorted[middle - 1], sorted[middle]), .number(2))
+        default:
+            throw Diagnostic(.unknownFunction, "unknown aggregate '\(name)'")
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import ALQPluginAPI
+import ALQRuntime
+import ALQSyntax
+
+/// What the engine asks of the world outside the language: files, exports and plugins.
+///
+/// The language itself has no file-system code; the shell supplies a host.
+public protocol EngineHost: AnyObject {
+    /// Reads a data file (`open("facts.csv")`) as a table.
+    func open(path: String, registry: Registry) throws(Diagnostic) -> Table
+    /// Writes a table in a format to a path, atomically, or to standard output when `path` is nil.
+    func export(_ table: Table, format: any ExportFormat, path: String?) throws(Diagnostic)
+    /// Loads a region pack or an external plugin (`load "path"`), returning a one-line message.
+    func load(path: String, registry: Registry) throws(Diagnostic) -> String
+}

@@ -1,0 +1,259 @@
+import ALQPluginAPI
+import ALQRuntime
+import ALQSyntax
+
+/// The row a table stage is evaluating an expression for.
+struct RowContext {
+    let table: Table
+    let row: Int
+}
+
+/// Evaluates expressions of one source file in a session.
+struct Interpreter {
+    let session: Session
+    let file: SourceFile
+
+    // MARK: Expressions
+
+    func eval(_ expr: Expr, row: RowContext? = nil) throws(Diagnostic) -> Value {
+        switch expr.kind {
+        case .number(let number): return .number(number)
+        case .string(let text): return .string(text)
+        case .bool(let flag): return .bool(flag)
+        case .null: return .null
+        case .quantity(let number, let spec):
+            let unit = try resolve(spec)
+            let quantity = Quantity(number, unit)
+            guard quantity.value.isFinite else { throw located(Arithmetic.overflow(), expr.span) }
+            return Arithmetic.result(quantity)
+        case .list(let elements):
+            var values: [Value] = []
+            values.reserveCapacity(elements.count)
+            for element in elements { values.append(try eval(element, row: row)) }
+            return .list(values)
+        case .record(let fields):
+            var record = Record()
+            for field in fields { record[field.name] = try eval(field.value, row: row) }
+            return .record(record)
+        case .name(let name):
+            return try lookup(name, span: expr.span, row: row)
+        case .member(let base, let name, let nameSpan):
+            return try member(of: try eval(base, row: row), name: name, span: nameSpan)
+        case .index(let base, let index):
+            let container = try eval(base, row: row)
+            return try subscripted(container, by: try eval(index, row: row), span: index.span)
+        case .call(let name, let nameSpan, let arguments):
+            var values: [Value] = []
+            for argument in arguments { values.append(try eval(argument, row: row)) }
+            return try call(name, nameSpan: nameSpan, arguments: values, span: expr.span)
+        case .unary(.negate, let operand):
+            do throws(Diagnostic) { return try Arithmetic.negate(try eval(operand, row: row)) } catch {
+                throw located(error, expr.span)
+            }
+        case .unary(.not, let operand):
+            return .bool(!(try truth(try eval(operand, row: row), operand.span)))
+        case .binary(.and, let left, let right):
+            guard try truth(try eval(left, row: row), left.span) else { return .bool(false) }
+            return .bool(try truth(try eval(right, row: row), right.span))
+        case .binary(.or, let left, let right):
+            if try truth(try eval(left, row: row), left.span) { return .bool(true) }
+            return .bool(try truth(try eval(right, row: row), right.span))
+        case .binary(let op, let left, let right):
+            let a = try eval(left, row: row)
+            let b = try eval(right, row: row)
+            do throws(Diagnostic) { return try Arithmetic.apply(op, a, b) } catch {
+                throw located(error, expr.span)
+            }
+        case .convert(let operand, let spec):
+            return try convert(try eval(operand, row: row), to: spec, span: expr.span)
+        case .membership(let needle, let haystack):
+            return try membership(try eval(needle, row: row), in: try eval(haystack, row: row), span: haystack.span)
+        case .pipeline(let input, let stages):
+            var value = try eval(input, row: row)
+            for stage in stages {
+                try session.checkCancellation()
+                value = try PipelineStage(interpreter: self, stage: stage).apply(to: value)
+            }
+            return value
+        }
+    }
+
+    func truth(_ value: Value, _ span: Span) throws(Diagnostic) -> Bool {
+        guard let flag = value.truthiness else {
+            throw Diagnostic(
+                .typeMismatch, "expected true or false, found a \(value.typeName)", span: span, file: file)
+        }
+        return flag
+    }
+
+    func located(_ diagnostic: Diagnostic, _ span: Span) -> Diagnostic {
+        diagnostic.at(span).located(in: file)
+    }
+
+    // MARK: Names
+
+    func lookup(_ name: String, span: Span, row: RowContext?) throws(Diagnostic) -> Value {
+        if let row, let column = row.table.column(name) {
+            return column[row.row]
+        }
+        if let value = session.variables[name] { return value }
+        if let table = session.registry.table(named: name) { return .table(table) }
+        if let region = session.registry.region(named: name) { return .module(region.info.id) }
+        if let row {
+            throw Diagnostic(
+                .unknownColumn, "unknown column '\(name)'", span: span, file: file,
+                help: Suggestion.didYouMean(name, among: row.table.columnNames)
+                    ?? "the columns are \(row.table.columnNames.joined(separator: ", "))")
+        }
+        throw unknownName(name, span: span)
+    }
+
+    func unknownName(_ name: String, span: Span) -> Diagnostic {
+        let candidates = Array(session.variables.keys) + session.registry.tableNames
+            + session.registry.regions.map(\.module.info.name)
+        let isFunction = Builtins.catalog[name] != nil
+        return Diagnostic(
+            .unknownName, "unknown name '\(name)'", span: span, file: file,
+            help: isFunction ? "'\(name)' is a function: call it as \(name)(…)" : Suggestion.didYouMean(name, among: candidates))
+    }
+
+    // MARK: Members and indexing
+
+    func member(of base: Value, name: String, span: Span) throws(Diagnostic) -> Value {
+        switch base {
+        case .record(let record):
+            if let value = record[name] { return value }
+            throw Diagnostic(
+                .unknownMember, "the record has no field '\(name)'", span: span, file: file,
+                help: Suggestion.didYouMean(name, among: record.keys))
+        case .table(let table):
+            if let column = table.column(name) {
+                return .list((0..<table.rowCount).map { column[$0] })
+            }
+            throw Diagnostic(
+                .unknownColumn, "unknown column '\(name)'", span: span, file: file,
+                help: Suggestion.didYouMean(name, among: table.columnNames))
+        case .module(let id):
+            guard let module = session.registry.region(id: id) else {
+                throw Diagnostic(.unknownName, "region '\(id)' is no longer registered", span: span, file: file)
+            }
+            return try RegionNamespace(module: module, registry: session.registry).member(name, span: span, file: file)
+        default:
+            throw Diagnostic(
+                .typeMismatch, "a \(base.typeName) has no members ('.\(name)')", span: span, file: file)
+        }
+    }
+
+    func subscripted(_ container: Value, by index: Value, span: Span) throws(Diagnostic) -> Value {
+        switch (container, index) {
+        case (.list(let values), _):
+            let position = try integerIndex(index, count: values.count, span: span)
+            return values[position]
+        case (.string(let text), _):
+            let characters = Array(text)
+            return .string(String(characters[try integerIndex(index, count: characters.count, span: span)]))
+        case (.record(let record), .string(let key)):
+            if let value = record[key] { return value }
+            throw Diagnostic(
+                .keyNotFound, "the record has no field '\(key)'", span: span, file: file,
+                help: Suggestion.didYouMean(key, among: record.keys))
+        case (.table(let table), _):
+            if let key = table.keyColumn {
+                return try SeriesLookup(table: table, keyColumn: key).value(at: index, span: span, file: file)
+            }
+            return .record(table.row(try integerIndex(index, count: table.rowCount, span: span)))
+        case (.module, _):
+            throw Diagnostic(
+                .typeMismatch, "a region cannot be indexed; index one of its series, e.g. Guangxi.output_value[2024]",
+                span: span, file: file)
+        default:
+            throw Diagnostic(
+                .typeMismatch, "cannot index a \(container.typeName) with a \(index.typeName)", span: span, file: file)
+        }
+    }
+
+    private func integerIndex(_ index: Value, count: Int, span: Span) throws(Diagnostic) -> Int {
+        guard let number = index.plainNumber, number == number.rounded(), abs(number) < 1e15 else {
+            throw Diagnostic(.typeMismatch, "an index must be a whole number, found \(index.literalText)", span: span, file: file)
+        }
+        let position = number < 0 ? count + Int(number) : Int(number)
+        guard position >= 0 && position < count else {
+            throw Diagnostic(
+                .indexOutOfRange, "index \(Int(number)) is out of range: there are \(count) elements", span: span,
+                file: file, help: count > 0 ? "indexes run from 0 to \(count - 1), or -1 for the last" : nil)
+        }
+        return position
+    }
+
+    // MARK: Units and membership
+
+    func resolve(_ spec: UnitSpec) throws(Diagnostic) -> Unit {
+        guard let unit = Unit.resolve(spec.words) else {
+            throw Diagnostic(
+                .unknownUnit, "'\(spec.words.joined(separator: " "))' is not a unit", span: spec.span, file: file,
+                help: "write a scale word before a unit: bn CNY, 万 t, k count")
+        }
+        return unit
+    }
+
+    private func convert(_ value: Value, to spec: UnitSpec, span: Span) throws(Diagnostic) -> Value {
+        let unit = try resolve(spec)
+        switch value {
+        case .null:
+            return .null
+        case .quantity(var quantity) where quantity.dimension == unit.dimension:
+            quantity.displayUnit = unit
+            return .quantity(quantity)
+        case .number(let number) where unit.dimension == .none:
+            return .quantity(Quantity(value: number, dimension: .none, displayUnit: unit))
+        case .quantity(let quantity):
+            throw Diagnostic(
+                .unitMismatch, "cannot convert \(Arithmetic.unitName(quantity)) to \(unit.symbol)", span: span, file: file)
+        case .number:
+            throw Diagnostic(
+                .unitMismatch, "cannot convert a plain number to \(unit.symbol)", span: span, file: file,
+                help: "give the number a unit first, for example 5 t in kt")
+        default:
+            throw Diagnostic(.typeMismatch, "cannot convert a \(value.typeName) to a unit", span: span, file: file)
+        }
+    }
+
+    private func membership(_ needle: Value, in haystack: Value, span: Span) throws(Diagnostic) -> Value {
+        switch haystack {
+        case .list(let values): return .bool(values.contains { Comparison.equal($0, needle) })
+        case .string(let text):
+            guard case .string(let part) = needle else { break }
+            return .bool(text.contains(part))
+        case .record(let record):
+            guard case .string(let key) = needle else { break }
+            return .bool(record[key] != nil)
+        default: break
+        }
+        throw Diagnostic(
+            .typeMismatch, "'in' needs a list, string or record on its right, found a \(haystack.typeName)",
+            span: span, file: file)
+    }
+
+    // MARK: Calls
+
+    func call(_ name: String, nameSpan: Span, arguments: [Value], span: Span) throws(Diagnostic) -> Value {
+        guard let function = Builtins.catalog[name] else {
+            throw Diagnostic(
+                .unknownFunction, "unknown function '\(name)'", span: nameSpan, file: file,
+                help: Suggestion.didYouMean(name, among: Builtins.catalog.keys))
+        }
+        guard function.arity.contains(arguments.count) else {
+            let expected = function.arity.lowerBound == function.arity.upperBound
+                ? "\(function.arity.lowerBound)" : "\(function.arity.lowerBound) to \(function.arity.upperBound)"
+            throw Diagnostic(
+                .wrongArgumentCount,
+                "\(name) takes \(expected) argument\(function.arity.upperBound == 1 ? "" : "s"), given \(arguments.count)",
+                span: span, file: file, help: "usage: \(function.signature)")
+        }
+        do throws(Diagnostic) {
+            return try function.body(BuiltinCall(interpreter: self, arguments: arguments, span: span))
+        } catch {
+            throw located(error, span)
+        }
+    }
+}

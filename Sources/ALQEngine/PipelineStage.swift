@@ -1,0 +1,152 @@
+import ALQPluginAPI
+import ALQRuntime
+import ALQSyntax
+
+/// Applies one pipeline stage to the value flowing into it.
+struct PipelineStage {
+    let interpreter: Interpreter
+    let stage: Stage
+
+    private var file: SourceFile { interpreter.file }
+
+    func apply(to input: Value) throws(Diagnostic) -> Value {
+        if case .call(let name, let nameSpan, let arguments) = stage.kind {
+            var values = [input]
+            for argument in arguments { values.append(try interpreter.eval(argument)) }
+            return try interpreter.call(name, nameSpan: nameSpan, arguments: values, span: stage.span)
+        }
+        let table = try tableInput(input)
+        switch stage.kind {
+        case .filter(let predicate):
+            return .table(try filter(table, predicate))
+        case .select(let bindings):
+            return .table(try project(table, bindings, keepingOthers: false))
+        case .derive(let bindings):
+            return .table(try project(table, bindings, keepingOthers: true))
+        case .sort(let keys):
+            return .table(try Sorting(interpreter: interpreter, table: table).sorted(by: keys))
+        case .take(let countExpr):
+            let count = try interpreter.eval(countExpr)
+            guard let number = count.plainNumber, number >= 0, number == number.rounded() else {
+                throw Diagnostic(
+                    .invalidArgument, "take needs a whole number of rows ≥ 0, found \(count.literalText)",
+                    span: countExpr.span, file: file)
+            }
+            return .table(table.prefix(number > Double(Int.max / 2) ? Int.max / 2 : Int(number)))
+        case .distinct(let bindings):
+            let projected = bindings.isEmpty ? table : try project(table, bindings, keepingOthers: false)
+            return .table(Aggregation(interpreter: interpreter, table: projected).distinct())
+        case .group(let keys, let aggregates):
+            return .table(try Aggregation(interpreter: interpreter, table: table).grouped(by: keys, aggregates: aggregates))
+        case .aggregate(let aggregates):
+            return .table(try Aggregation(interpreter: interpreter, table: table).grouped(by: [], aggregates: aggregates))
+        case .export(let format, let formatSpan, let pathExpr):
+            try export(table, format: format, formatSpan: formatSpan, pathExpr: pathExpr)
+            return .null
+        case .call:
+            preconditionFailure("handled above")
+        }
+    }
+
+    /// The stage's input as a table: tables as they are, lists of records as rows, a region as its facts.
+    private func tableInput(_ input: Value) throws(Diagnostic) -> Table {
+        switch input {
+        case .table(let table):
+            return table
+        case .list(let values):
+            if values.allSatisfy({ if case .record = $0 { true } else { false } }) {
+                return Table(records: values.map { if case .record(let record) = $0 { record } else { Record() } })
+            }
+            return Table(columnNames: ["value"], columns: [ColumnBuilder.column(values)], rowCount: values.count)
+        case .record(let record):
+            return Table(records: [record])
+        case .module(let id):
+            if let table = interpreter.session.registry.region(id: id)?.table(named: "facts") { return table }
+            fallthrough
+        default:
+            throw Diagnostic(
+                .typeMismatch, "'\(stageName)' needs a table, found a \(input.typeName)", span: stage.span, file: file)
+        }
+    }
+
+    private var stageName: String {
+        switch stage.kind {
+        case .filter: "where"
+        case .select: "select"
+        case .derive: "derive"
+        case .sort: "sort"
+        case .take: "take"
+        case .distinct: "distinct"
+        case .group: "group"
+        case .aggregate: "agg"
+        case .export: "export"
+        case .call(let name, _, _): name
+        }
+    }
+
+    private func filter(_ table: Table, _ predicate: Expr) throws(Diagnostic) -> Table {
+        let vector = try VectorEvaluator(interpreter: interpreter, table: table).eval(predicate)
+        switch vector {
+        case .scalar(let value):
+            return try interpreter.truth(value, predicate.span) ? table : table.prefix(0)
+        case .column(.bool(let column)):
+            var indices: [Int] = []
+            column.values.withUnsafeBufferPointer { flags in
+                for row in 0..<flags.count where flags[row] == 1 { indices.append(row) }
+            }
+            return indices.count == table.rowCount ? table : table.gather(indices)
+        case .column(let column):
+            let sample = (0..<column.count).map { column[$0] }.first { $0.truthiness == nil } ?? .null
+            throw Diagnostic(
+                .typeMismatch, "'where' needs a true/false condition, found a \(sample.typeName)",
+                span: predicate.span, file: file, help: "compare a column with a value, e.g. where year == 2024")
+        }
+    }
+
+    private func project(_ table: Table, _ bindings: [Binding], keepingOthers: Bool) throws(Diagnostic) -> Table {
+        let evaluator = VectorEvaluator(interpreter: interpreter, table: table)
+        var result = keepingOthers ? table : Table(columnNames: [], columns: [], rowCount: table.rowCount)
+        for binding in bindings {
+            let vector = try evaluator.eval(binding.value)
+            result = result.setting(binding.name, to: vector.column(count: table.rowCount))
+        }
+        if !keepingOthers, let key = table.keyColumn, result.columnIndex(key) != nil { result.keyColumn = key }
+        return result
+    }
+
+    private func export(_ table: Table, format name: String?, formatSpan: Span?, pathExpr: Expr?) throws(Diagnostic) {
+        let registry = interpreter.session.registry
+        var path: String?
+        if let pathExpr {
+            guard case .string(let text) = try interpreter.eval(pathExpr) else {
+                throw Diagnostic(.typeMismatch, "export needs a path string after 'to'", span: pathExpr.span, file: file)
+            }
+            path = text
+        }
+        let format: any ExportFormat
+        if let name {
+            guard let found = registry.format(named: name) else {
+                throw Diagnostic(
+                    .unknownFormat, "unknown format '\(name)'", span: formatSpan ?? stage.span, file: file,
+                    help: Suggestion.didYouMean(name, among: registry.formats.map(\.format.name))
+                        ?? "the formats are \(registry.formats.map(\.format.name).joined(separator: ", "))")
+            }
+            format = found
+        } else if let path, let found = registry.format(forPath: path) {
+            format = found
+        } else {
+            throw Diagnostic(
+                .unknownFormat,
+                path == nil ? "export needs a format: export csv, export json, …" : "cannot tell the format from '\(path!)'",
+                span: stage.span, file: file, help: "name it: export csv to \"file\"")
+        }
+        do throws(Diagnostic) {
+            try interpreter.session.host.export(table, format: format, path: path)
+        } catch {
+            throw error.at(stage.span).located(in: file)
+        }
+        if let path {
+            interpreter.session.onNotice?("exported \(table.rowCount) row\(table.rowCount == 1 ? "" : "s") as \(format.name) to \(path)")
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import ALQPluginAPI
+import ALQRuntime
+import ALQSyntax
+import Synchronization
+
+/// One user's session: the registry, the variables, the last result, and cancellation.
+///
+/// A session runs one statement at a time; ``cancel()`` may be called from any thread (a signal
+/// handler's thread, the REPL's main thread) and stops the running statement at its next check.
+public final class Session: @unchecked Sendable {
+    public let registry: Registry
+    public let host: any EngineHost
+    /// Variables bound with `let`, and `_`.
+    public private(set) var variables: [String: Value] = [:]
+    /// The value of the last statement that produced one (`_`).
+    public private(set) var lastResult: Value?
+    /// Messages for the user that are not results (an export's summary); the shell decides where they go.
+    public var onNotice: ((String) -> Void)?
+    /// Called after each statement with its wall time (`--timer`, `:timer on`).
+    public var onStatementTimed: ((Duration) -> Void)?
+
+    private let cancelRequested = Atomic<Bool>(false)
+
+    public init(registry: Registry, host: any EngineHost) {
+        self.registry = registry
+        self.host = host
+    }
+
+    /// The names of all variables, sorted.
+    public var variableNames: [String] { variables.keys.sorted() }
+
+    /// The names of all functions, sorted.
+    public var functionNames: [String] { Builtins.catalog.keys.sorted() }
+
+    /// Binds a variable.
+    public func setVariable(_ name: String, _ value: Value) {
+        variables[name] = value
+    }
+
+    /// Every syntax error in a file, without running anything.
+    public func check(_ file: SourceFile) -> [Diagnostic] {
+        Parser.parse(file).diagnostics
+    }
+
+    /// Runs every statement of a file in order, handing each result to `onResult`.
+    ///
+    /// Syntax errors stop the file before anything runs; a runtime error stops it at that statement.
+    /// Returns the diagnostic that stopped the file, or `nil`.
+    public func execute(_ file: SourceFile, onResult: (Value) -> Void) -> Diagnostic? {
+        let (statements, diagnostics) = Parser.parse(file)
+        if let first = diagnostics.first { return first }
+        cancelRequested.store(false, ordering: .relaxed)
+        let interpreter = Interpreter(session: self, file: file)
+        for statement in statements {
+            let clock = ContinuousClock()
+            let start = clock.now
+            do throws(Diagnostic) {
+                try checkCancellation()
+                try run(statement, interpreter: interpreter, onResult: onResult)
+                onStatementTimed?(clock.now - start)
+            } catch {
+                onStatementTimed?(clock.now - start)
+                cancelRequested.store(false, ordering: .relaxed)
+                return error.located(in: file)
+            }
+        }
+        return nil
+    }
+
+    /// Evaluates text and returns the value of its last statement (for tests and embedding).
+    public func evaluate(_ text: String, name: String = "<input>") throws(Diagnostic) -> Value {
+        var last = Value.null
+        if let diagnostic = execute(SourceFile(name: name, text: text), onResult: { last = $0 }) {
+            throw diagnostic
+        }
+        return last
+    }
+
+    private func run(_ statement: Statement, interpreter: Interpreter, onResult: (Value) -> Void) throws(Diagnostic) {
+        switch statement {
+        case .let(let name, _, let expr):
+            variables[name] = try interpreter.eval(expr)
+        case .load(let pathExpr, let span):
+            guard case .string(let path) = try interpreter.eval(pathExpr) else {
+                throw Diagnostic(.typeMismatch, "load needs a path string", span: pathExpr.span)
+            }
+            do throws(Diagnostic) {
+                onNotice?(try host.load(path: path, registry: registry))
+            } catch {
+                throw error.at(span)
+            }
+        case .expression(let expr):
+            let value = try interpreter.eval(expr)
+            if case .pipeline(_, let stages) = expr.kind, case .export = stages.last?.kind { return }
+            lastResult = value
+            variables["_"] = value
+            onResult(value)
+        }
+    }
+
+    // MARK: Cancellation
+
+    /// Asks the running statement to stop; it ends with an `interrupted` diagnostic (E0306).
+    public func cancel() {
+        cancelRequested.store(true, ordering: .relaxed)
+    }
+
+    /// Throws `interrupted` if ``cancel()`` was called.
+    func checkCancellation() throws(Diagnostic) {
+        if cancelRequested.load(ordering: .relaxed) {
+            cancelRequested.store(false, ordering: .relaxed)
+            throw Diagnostic(.interrupted, "interrupted")
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import ALQRuntime
+import ALQSyntax
+
+/// Sorts a table's rows by several keys, each ascending or descending; nulls sort last.
+struct Sorting {
+    let interpreter: Interpreter
+    let table: Table
+
+    private enum Key {
+        case numbers([Double], [Bool]?)
+        case ranks([Int32])
+        case values([Value])
+    }
+
+    func sorted(by keys: [SortKey]) throws(Diagnostic) -> Table {
+        let evaluator = VectorEvaluator(interpreter: interpreter, table: table)
+        var prepared: [(Key, Bool)] = []
+        for key in keys {
+            prepared.append((prepare(try evaluator.eval(key.value).column(count: table.rowCount)), key.descending))
+        }
+        try interpreter.session.checkCancellation()
+        var indices = Array(0..<table.rowCount)
+        indices.sort { a, b in
+            for (key, descending) in prepared {
+                let order = compare(key, a, b)
+                if abs(order) == 2 { return order < 0 }
+                if order != 0 { return descending ? order > 0 : order < 0 }
+            }
+            return a < b
+        }
+        return table.gather(indices)
+    }
+
+    private func prepare(_ column: Column) -> Key {
+        switch column {
+        case .number(let numbers): return .numbers(numbers.values, numbers.validity)
+        case .quantity(let quantities): return .numbers(quantities.values, quantities.validity)
+        case .string(let strings):
+            let order = strings.dictionary.indices.sorted { strings.dictionary[$0] < strings.dictionary[$1] }
+            var rank = [Int32](repeating: 0, count: strings.dictionary.count)
+            for (position, index) in order.enumerated() { rank[index] = Int32(position) }
+            return .ranks(strings.codes.map { $0 < 0 ? Int32.max : rank[Int($0)] })
+        default:
+            return .values((0..<column.count).map { column[$0] })
+        }
+    }
+
+    private func compare(_ key: Key, _ a: Int, _ b: Int) -> Int {
+        switch key {
+        case .numbers(let values, let validity):
+            let nullA = validity.map { !$0[a] } ?? false
+            let nullB = validity.map { !$0[b] } ?? false
+            if nullA || nullB { return nullA == nullB ? 0 : (nullA ? 2 : -2) }
+            return values[a] < values[b] ? -1 : (values[a] == values[b] ? 0 : 1)
+        case .ranks(let ranks):
+            if ranks[a] == Int32.max || ranks[b] == Int32.max {
+                return ranks[a] == ranks[b] ? 0 : (ranks[a] == Int32.max ? 2 : -2)
+            }
+            return ranks[a] < ranks[b] ? -1 : (ranks[a] == ranks[b] ? 0 : 1)
+        case .values(let values):
+            if values[a].isNull || values[b].isNull {
+                return values[a].isNull == values[b].isNull ? 0 : (values[a].isNull ? 2 : -2)
+            }
+            return Comparison.sortOrder(values[a], values[b])
+        }
+    }
+}

@@ -1,0 +1,277 @@
+import ALQPluginAPI
+import ALQRuntime
+import ALQSyntax
+
+/// Evaluates an expression over all rows of a table at once, column by column.
+///
+/// Comparisons, logic and arithmetic on typed columns run as tight loops over arrays; anything else
+/// falls back to evaluating the expression row by row.
+struct VectorEvaluator {
+    let interpreter: Interpreter
+    let table: Table
+
+    func eval(_ expr: Expr) throws(Diagnostic) -> Vector {
+        switch expr.kind {
+        case .number, .string, .bool, .null, .quantity:
+            return .scalar(try interpreter.eval(expr))
+        case .name(let name):
+            if let column = table.column(name) { return .column(column) }
+            return .scalar(try interpreter.lookup(name, span: expr.span, row: RowContext(table: table, row: 0)))
+        case .binary(let op, let left, let right):
+            let a = try eval(left)
+            let b = try eval(right)
+            if case .scalar(let x) = a, case .scalar(let y) = b {
+                return .scalar(try scalarBinary(op, x, y, left: left.span, right: right.span, span: expr.span))
+            }
+            if let fast = try binary(op, a, b, span: expr.span) { return .column(fast) }
+            return try rowByRow(expr)
+        case .unary(.not, let operand):
+            if case .column(.bool(let column)) = try eval(operand) {
+                return .column(.bool(BoolColumn(values: column.values.map { $0 == 1 ? 0 : 1 })))
+            }
+            return try rowByRow(expr)
+        default:
+            if !references(expr) { return .scalar(try interpreter.eval(expr)) }
+            return try rowByRow(expr)
+        }
+    }
+
+    /// Whether an expression mentions any column of the table.
+    private func references(_ expr: Expr) -> Bool {
+        switch expr.kind {
+        case .name(let name): return table.columnIndex(name) != nil
+        case .number, .string, .bool, .null, .quantity: return false
+        case .list(let elements): return elements.contains(where: references)
+        case .record(let fields): return fields.contains { references($0.value) }
+        case .member(let base, _, _): return references(base)
+        case .index(let base, let index): return references(base) || references(index)
+        case .call(_, _, let arguments): return arguments.contains(where: references)
+        case .unary(_, let operand): return references(operand)
+        case .binary(_, let left, let right): return references(left) || references(right)
+        case .convert(let operand, _): return references(operand)
+        case .membership(let needle, let haystack): return references(needle) || references(haystack)
+        case .pipeline(let input, _): return references(input)
+        }
+    }
+
+    private func scalarBinary(
+        _ op: BinaryOperator, _ x: Value, _ y: Value, left: Span, right: Span, span: Span
+    ) throws(Diagnostic) -> Value {
+        switch op {
+        case .and, .or:
+            let p = try interpreter.truth(x, left)
+            let q = try interpreter.truth(y, right)
+            return .bool(op == .and ? p && q : p || q)
+        default:
+            do throws(Diagnostic) { return try Arithmetic.apply(op, x, y) } catch {
+                throw interpreter.located(error, span)
+            }
+        }
+    }
+
+    private func rowByRow(_ expr: Expr) throws(Diagnostic) -> Vector {
+        var builder = ColumnBuilder()
+        for row in 0..<table.rowCount {
+            if row & 0xFFFF == 0xFFFF { try interpreter.session.checkCancellation() }
+            builder.append(try interpreter.eval(expr, row: RowContext(table: table, row: row)))
+        }
+        return .column(builder.build())
+    }
+
+    // MARK: Kernels
+
+    private func binary(_ op: BinaryOperator, _ a: Vector, _ b: Vector, span: Span) throws(Diagnostic) -> Column? {
+        switch op {
+        case .and, .or:
+            guard case .column(.bool(let x)) = a.asBoolColumn(count: table.rowCount),
+                case .column(.bool(let y)) = b.asBoolColumn(count: table.rowCount)
+            else { return nil }
+            var result = [UInt8](repeating: 0, count: table.rowCount)
+            x.values.withUnsafeBufferPointer { x in
+                y.values.withUnsafeBufferPointer { y in
+                    for row in 0..<result.count {
+                        let p = x[row] == 1
+                        let q = y[row] == 1
+                        result[row] = (op == .and ? (p && q) : (p || q)) ? 1 : 0
+                    }
+                }
+            }
+            return .bool(BoolColumn(values: result))
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
+            return try compare(op, a, b, span: span)
+        case .add, .subtract, .multiply, .divide:
+            return try arithmetic(op, a, b, span: span)
+        }
+    }
+
+    private func compare(_ op: BinaryOperator, _ a: Vector, _ b: Vector, span: Span) throws(Diagnostic) -> Column? {
+        switch (a, b) {
+        case (.column(.string(let column)), .scalar(.string(let text))):
+            return .bool(BoolColumn(values: stringCompare(op, column, text, flipped: false)))
+        case (.scalar(.string(let text)), .column(.string(let column))):
+            return .bool(BoolColumn(values: stringCompare(op, column, text, flipped: true)))
+        case (.column(.number(let column)), .scalar(let value)):
+            guard let number = value.plainNumber else { return try mismatch(op, a, b, span: span) }
+            return .bool(numberCompare(op, column.values, column.validity, number, flipped: false))
+        case (.scalar(let value), .column(.number(let column))):
+            guard let number = value.plainNumber else { return try mismatch(op, a, b, span: span) }
+            return .bool(numberCompare(op, column.values, column.validity, number, flipped: true))
+        case (.column(.quantity(let column)), .scalar(.quantity(let quantity))) where quantity.dimension == column.dimension:
+            return .bool(numberCompare(op, column.values, column.validity, quantity.value, flipped: false))
+        case (.scalar(.quantity(let quantity)), .column(.quantity(let column))) where quantity.dimension == column.dimension:
+            return .bool(numberCompare(op, column.values, column.validity, quantity.value, flipped: true))
+        case (.column(.number(let x)), .column(.number(let y))):
+            var result = [UInt8](repeating: 0, count: table.rowCount)
+            for row in 0..<result.count {
+                if x.isNull(row) || y.isNull(row) {
+                    result[row] = op == .notEqual ? ((x.isNull(row) && y.isNull(row)) ? 0 : 1) : (op == .equal && x.isNull(row) && y.isNull(row) ? 1 : 0)
+                } else {
+                    result[row] = Self.holds(op, x.values[row], y.values[row]) ? 1 : 0
+                }
+            }
+            return .bool(BoolColumn(values: result))
+        default:
+            return nil
+        }
+    }
+
+    private func mismatch(_ op: BinaryOperator, _ a: Vector, _ b: Vector, span: Span) throws(Diagnostic) -> Column? {
+        if op == .equal || op == .notEqual { return nil }
+        let sample = (0..<table.rowCount).first { !a[$0].isNull && !b[$0].isNull }
+        guard let sample else { return nil }
+        do throws(Diagnostic) {
+            _ = try Arithmetic.apply(op, a[sample], b[sample])
+        } catch {
+            throw interpreter.located(error, span)
+        }
+        return nil
+    }
+
+    private static func holds(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Bool {
+        switch op {
+        case .equal: x == y
+        case .notEqual: x != y
+        case .less: x < y
+        case .lessEqual: x <= y
+        case .greater: x > y
+        default: x >= y
+        }
+    }
+
+    private func numberCompare(
+        _ op: BinaryOperator, _ values: [Double], _ validity: [Bool]?, _ scalar: Double, flipped: Bool
+    ) -> BoolColumn {
+        var result = [UInt8](repeating: 0, count: values.count)
+        values.withUnsafeBufferPointer { values in
+            result.withUnsafeMutableBufferPointer { result in
+                for row in 0..<values.count {
+                    let holds = flipped ? Self.holds(op, scalar, values[row]) : Self.holds(op, values[row], scalar)
+                    result[row] = holds ? 1 : 0
+                }
+            }
+        }
+        if let validity {
+            for row in 0..<values.count where !validity[row] { result[row] = op == .notEqual ? 1 : 0 }
+        }
+        return BoolColumn(values: result)
+    }
+
+    private func stringCompare(_ op: BinaryOperator, _ column: StringColumn, _ text: String, flipped: Bool) -> [UInt8] {
+        let perEntry: [UInt8] = column.dictionary.map { entry in
+            let order = entry < text ? -1 : (entry == text ? 0 : 1)
+            let signed = flipped ? -order : order
+            let holds: Bool
+            switch op {
+            case .equal: holds = signed == 0
+            case .notEqual: holds = signed != 0
+            case .less: holds = signed < 0
+            case .lessEqual: holds = signed <= 0
+            case .greater: holds = signed > 0
+            default: holds = signed >= 0
+            }
+            return holds ? 1 : 0
+        }
+        let nullResult: UInt8 = op == .notEqual ? 1 : 0
+        var result = [UInt8](repeating: 0, count: column.codes.count)
+        column.codes.withUnsafeBufferPointer { codes in
+            perEntry.withUnsafeBufferPointer { perEntry in
+                result.withUnsafeMutableBufferPointer { result in
+                    for row in 0..<codes.count {
+                        let code = codes[row]
+                        result[row] = code < 0 ? nullResult : perEntry[Int(code)]
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    private func arithmetic(_ op: BinaryOperator, _ a: Vector, _ b: Vector, span: Span) throws(Diagnostic) -> Column? {
+        guard let (x, xValidity, xDimension, xUnit) = numeric(a), let (y, yValidity, yDimension, _) = numeric(b) else {
+            return nil
+        }
+        let dimension: Dimension
+        switch op {
+        case .add, .subtract:
+            guard xDimension == yDimension else { return nil }
+            dimension = xDimension
+        case .multiply:
+            guard xDimension == .none || yDimension == .none else { return nil }
+            dimension = xDimension == .none ? yDimension : xDimension
+        case .divide:
+            guard yDimension == .none || xDimension == yDimension else { return nil }
+            dimension = yDimension == .none ? xDimension : .none
+        default:
+            return nil
+        }
+        let count = table.rowCount
+        var result = [Double](repeating: 0, count: count)
+        for row in 0..<count {
+            let p = x.count == 1 ? x[0] : x[row]
+            let q = y.count == 1 ? y[0] : y[row]
+            switch op {
+            case .add: result[row] = p + q
+            case .subtract: result[row] = p - q
+            case .multiply: result[row] = p * q
+            default:
+                if q == 0, (yValidity?[row] ?? true), (xValidity?[row] ?? true) {
+                    throw interpreter.located(Arithmetic.divisionByZero(), span)
+                }
+                result[row] = q == 0 ? 0 : p / q
+            }
+            if !result[row].isFinite { throw interpreter.located(Arithmetic.overflow(), span) }
+        }
+        var validity: [Bool]?
+        if xValidity != nil || yValidity != nil {
+            validity = (0..<count).map { (xValidity?[$0] ?? true) && (yValidity?[$0] ?? true) }
+        }
+        if dimension == .none {
+            let integral = result.allSatisfy { $0 == $0.rounded() }
+            return .number(NumberColumn(values: result, validity: validity, isInteger: integral))
+        }
+        return .quantity(QuantityColumn(values: result, dimension: dimension, displayUnit: xUnit, validity: validity))
+    }
+
+    private func numeric(_ vector: Vector) -> ([Double], [Bool]?, Dimension, Unit?)? {
+        switch vector {
+        case .column(.number(let column)): (column.values, column.validity, .none, nil)
+        case .column(.quantity(let column)): (column.values, column.validity, column.dimension, column.displayUnit)
+        case .scalar(.number(let number)): ([number], nil, .none, nil)
+        case .scalar(.quantity(let quantity)) where quantity.provenance.isEmpty:
+            ([quantity.value], nil, quantity.dimension, quantity.displayUnit)
+        default: nil
+        }
+    }
+}
+
+extension Vector {
+    /// The vector as a bool column, if it holds only booleans and nulls.
+    fileprivate func asBoolColumn(count: Int) -> Vector {
+        switch self {
+        case .column(.bool): return self
+        case .scalar(.bool(let flag)): return .column(.bool(BoolColumn(values: [UInt8](repeating: flag ? 1 : 0, count: count))))
+        case .scalar(.null): return .column(.bool(BoolColumn(values: [UInt8](repeating: 0, count: count))))
+        default: return self
+        }
+    }
+}

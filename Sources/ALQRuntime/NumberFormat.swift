@@ -1,0 +1,55 @@
+/// How numbers are written for people: plain numbers as they are, quantities with thousands separators.
+public enum NumberFormat {
+    /// The most significant digits a displayed number keeps.
+    public static let significantDigits = 10
+
+    /// `2024`, `4.892601432`, `0.3`, `1e+20`.
+    public static func plain(_ number: Double) -> String {
+        if number.isNaN { return "NaN" }
+        if number.isInfinite { return number < 0 ? "-inf" : "inf" }
+        if number == number.rounded(), abs(number) < 1e15 {
+            return String(Int64(number))
+        }
+        let rounded = roundToSignificant(number)
+        var text = rounded.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text
+    }
+
+    /// `14,543`, `205`, `1,234.5`.
+    public static func grouped(_ number: Double) -> String {
+        let text = plain(number)
+        guard !text.contains("e"), !text.contains("n") else { return text }
+        let negative = text.hasPrefix("-")
+        let digits = negative ? String(text.dropFirst()) : text
+        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let integer = Array(parts[0])
+        var grouped = ""
+        for (index, digit) in integer.enumerated() {
+            if index > 0, (integer.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        if parts.count > 1 { grouped += "." + parts[1] }
+        return (negative ? "-" : "") + grouped
+    }
+
+    /// The number in shortest round-trip form, for machine-readable output (`205000000000`, `0.1`).
+    public static func exact(_ number: Double) -> String {
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        return number.description
+    }
+
+    private static func roundToSignificant(_ number: Double) -> Double {
+        guard number != 0 else { return 0 }
+        var magnitude = 0
+        var probe = abs(number)
+        while probe >= 10 { probe /= 10; magnitude += 1 }
+        while probe < 1 { probe *= 10; magnitude -= 1 }
+        let decimals = significantDigits - 1 - magnitude
+        guard decimals > 0, decimals < 300 else { return number }
+        var factor = 1.0
+        for _ in 0..<decimals { factor *= 10 }
+        let result = (number * factor).rounded() / factor
+        return result.isFinite ? result : number
+    }
+}

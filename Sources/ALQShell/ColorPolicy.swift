@@ -1,0 +1,33 @@
+/// Whether output is coloured, decided once from flags and the environment.
+///
+/// Off with `--no-color`, `NO_COLOR` (any non-empty value), `CLICOLOR=0`, `TERM=dumb`, or when the
+/// stream is not a terminal; `FORCE_COLOR` (non-empty, not `0`) turns it on for a non-terminal.
+/// `--no-color` and `NO_COLOR` win over `FORCE_COLOR`.
+public struct ColorPolicy: Sendable {
+    public let enabled: Bool
+
+    public init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    /// Decides from a flag, the environment and whether the stream is a terminal.
+    public static func resolve(noColorFlag: Bool, environment: [String: String], isTerminal: Bool) -> ColorPolicy {
+        if noColorFlag { return ColorPolicy(enabled: false) }
+        if let value = environment["NO_COLOR"], !value.isEmpty { return ColorPolicy(enabled: false) }
+        if let value = environment["FORCE_COLOR"], !value.isEmpty, value != "0" { return ColorPolicy(enabled: true) }
+        if environment["CLICOLOR"] == "0" { return ColorPolicy(enabled: false) }
+        if environment["TERM"] == "dumb" { return ColorPolicy(enabled: false) }
+        return ColorPolicy(enabled: isTerminal)
+    }
+
+    /// ANSI styles.
+    public enum Style: String, Sendable {
+        case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", blue = "34", magenta = "35", cyan = "36"
+        case boldRed = "1;31", boldCyan = "1;36", boldBlue = "1;34"
+    }
+
+    /// `text` in a style, or unchanged when colour is off.
+    public func paint(_ text: String, _ style: Style) -> String {
+        enabled && !text.isEmpty ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}

@@ -1,0 +1,138 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ALQEngine
+import ALQPluginAPI
+import ALQRuntime
+import ALQSyntax
+
+/// Decides what a command line runs — `-c` text, script files, a script on standard input, or the
+/// REPL — and returns the exit status.
+public struct Shell {
+    public let options: ShellOptions
+    public let registry: Registry
+    public let host: any EngineHost
+
+    public init(options: ShellOptions, registry: Registry, host: any EngineHost) {
+        self.options = options
+        self.registry = registry
+        self.host = host
+    }
+
+    /// The colour policy for standard output.
+    public var outputColor: ColorPolicy {
+        ColorPolicy.resolve(noColorFlag: options.noColor, environment: options.environment, isTerminal: StandardStreams.isTerminal(STDOUT_FILENO))
+    }
+
+    /// The colour policy for standard error.
+    public var errorColor: ColorPolicy {
+        ColorPolicy.resolve(noColorFlag: options.noColor, environment: options.environment, isTerminal: StandardStreams.isTerminal(STDERR_FILENO))
+    }
+
+    /// Runs what the options ask for. `repl` starts the interactive loop when standard input is a terminal.
+    public func run(repl: ((Session) -> Int32)? = nil) -> Int32 {
+        let diagnostics = DiagnosticRenderer(color: errorColor)
+        if options.command != nil && !options.files.isEmpty {
+            return usage("give either -c TEXT or script files, not both")
+        }
+        let session = Session(registry: registry, host: host)
+        if options.timer {
+            session.onStatementTimed = { duration in
+                StandardStreams.err("time: \(Shell.milliseconds(duration)) ms\n")
+            }
+        }
+        if StandardStreams.isTerminal(STDERR_FILENO) {
+            session.onNotice = { StandardStreams.err($0 + "\n") }
+        }
+        for path in pluginPaths {
+            do throws(Diagnostic) {
+                let message = try host.load(path: path, registry: registry)
+                if StandardStreams.isTerminal(STDERR_FILENO) && options.command == nil && options.files.isEmpty {
+                    StandardStreams.err(message + "\n")
+                }
+            } catch {
+                StandardStreams.err(diagnostics.render(error))
+                return error.code.exitStatus
+            }
+        }
+        guard let output = outputFormat() else {
+            let names = ["table"] + registry.formats.map(\.format.name)
+            return usage("unknown format '\(options.format)'; the formats are \(names.joined(separator: ", "))")
+        }
+        let runner = ScriptRunner(session: session, output: output, diagnostics: diagnostics)
+
+        var sources: [SourceFile] = []
+        if let command = options.command {
+            sources.append(SourceFile(name: "<command line>", text: command))
+        } else if !options.files.isEmpty {
+            for path in options.files {
+                switch StandardStreams.readFile(path) {
+                case .failure(let reason):
+                    return usage("cannot read '\(path)': \(reason)")
+                case .success(let bytes):
+                    switch SourceFile.decode(name: path, bytes: bytes) {
+                    case .success(let file): sources.append(file)
+                    case .failure(let diagnostic):
+                        StandardStreams.err(diagnostics.render(diagnostic))
+                        return diagnostic.code.exitStatus
+                    }
+                }
+            }
+        } else if !StandardStreams.isTerminal(STDIN_FILENO) || options.checkOnly {
+            switch SourceFile.decode(name: "<stdin>", bytes: StandardStreams.readStandardInput()) {
+            case .success(let file): sources.append(file)
+            case .failure(let diagnostic):
+                StandardStreams.err(diagnostics.render(diagnostic))
+                return diagnostic.code.exitStatus
+            }
+        } else if let repl {
+            return repl(session)
+        } else {
+            return usage("no input: give -c TEXT, a script file, or a script on standard input")
+        }
+
+        if options.checkOnly {
+            var status = ExitStatus.ok
+            for file in sources where runner.check(file) != ExitStatus.ok { status = ExitStatus.syntaxError }
+            return status
+        }
+        for file in sources {
+            let status = runner.run(file)
+            if status != ExitStatus.ok { return status }
+        }
+        return ExitStatus.ok
+    }
+
+    /// Plugin paths from `--plugin`, then `ALQ_PLUGIN_PATH` (colon-separated).
+    private var pluginPaths: [String] {
+        let fromEnvironment = (options.environment["ALQ_PLUGIN_PATH"] ?? "").split(separator: ":").map(String.init)
+        return options.plugins + fromEnvironment
+    }
+
+    /// The output format the options name, or `nil` if none is registered under that name.
+    public func outputFormat() -> OutputFormat? {
+        if options.format.lowercased() == "table" {
+            let terminal = StandardStreams.isTerminal(STDOUT_FILENO) ? StandardStreams.terminalSize() : nil
+            let renderer = TableRenderer(
+                maxWidth: terminal?.columns, maxRows: terminal.map { max(10, min(40, $0.rows - 6)) }, color: outputColor)
+            return .table(ValueRenderer(table: renderer))
+        }
+        return registry.format(named: options.format).map { .export($0) }
+    }
+
+    private func usage(_ message: String) -> Int32 {
+        StandardStreams.err("alq: error: \(message)\n")
+        return ExitStatus.usageError
+    }
+
+    /// A duration in milliseconds with three decimals.
+    public static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let micros = seconds * 1_000_000 + attoseconds / 1_000_000_000_000
+        let whole = micros / 1000
+        let fraction = micros % 1000
+        return "\(whole)." + String(repeating: "0", count: 3 - String(fraction).count) + String(fraction)
+    }
+}
