@@ -19,15 +19,36 @@ let package = Package(
         .target(name: "ALQPluginAPI", dependencies: ["ALQRuntime"]),
         // The evaluator and builtins.
         .target(name: "ALQEngine", dependencies: ["ALQSyntax", "ALQRuntime", "ALQPluginAPI"]),
+        // Shared by the built-in formats: buffered output, number text, JSON text, byte interning.
+        .target(name: "FormatSupport", dependencies: ["ALQRuntime", "ALQPluginAPI"], path: "Plugins/FormatSupport"),
+        // The built-in CSV format (csv, csv-excel): writer and reader.
+        .target(name: "FormatCSV", dependencies: ["FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"], path: "Plugins/FormatCSV"),
+        // The built-in JSON formats (json, ndjson): writers and reader.
+        .target(name: "FormatJSON", dependencies: ["FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"], path: "Plugins/FormatJSON"),
         // Script runner, rendering, REPL.
         .target(name: "ALQShell", dependencies: ["ALQEngine"]),
         // The one explicit list of built-in modules.
-        .target(name: "ALQBuiltinModules", dependencies: ["ALQPluginAPI"]),
+        .target(
+            name: "ALQBuiltinModules",
+            dependencies: [
+                "ALQPluginAPI", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise", "FormatCSV", "FormatJSON",
+            ]
+        ),
+        // Built-in region modules: each embeds its region pack (JSON) in code.
+        .target(name: "RegionGuangxi", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionGuangxi", resources: [.embedInCode("guangxi.json")]),
+        .target(name: "RegionGuangyuan", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionGuangyuan", resources: [.embedInCode("guangyuan.json")]),
+        .target(name: "RegionChongqing", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionChongqing", resources: [.embedInCode("chongqing.json")]),
+        .target(name: "RegionBaise", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionBaise", resources: [.embedInCode("baise.json")]),
+        .testTarget(
+            name: "DatasetTests",
+            dependencies: ["ALQPluginAPI", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise"]
+        ),
         .executableTarget(
             name: "alq",
             dependencies: [
                 "ALQShell",
                 "ALQBuiltinModules",
+                "ALQPluginAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -152,8 +152,17 @@ public struct Parser {
         var format: String?
         var formatSpan: Span?
         if case .identifier(let word) = peek.kind, word != "to" {
-            format = word
-            formatSpan = advance().span
+            var name = word
+            var span = advance().span
+            while peek.kind == .symbol(.minus), peek.span.start == span.end,
+                case .identifier(let part) = tokens[position + 1].kind, tokens[position + 1].span.start == peek.span.end
+            {
+                advance()
+                name += "-" + part
+                span = span.merged(with: advance().span)
+            }
+            format = name
+            formatSpan = span
         } else if case .string(let word) = peek.kind {
             format = word
             formatSpan = advance().span

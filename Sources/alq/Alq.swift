@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import ALQBuiltinModules
+import ALQPluginAPI
 import ALQShell
 import ArgumentParser
 
@@ -68,7 +69,13 @@ struct Alq: ParsableCommand {
         options.noColor = noColor
         options.timer = timer
         options.environment = Alq.environment()
-        let registry = BuiltinModules.registry()
+        let registry: Registry
+        do {
+            registry = try BuiltinModules.registry()
+        } catch {
+            StandardStreams.err("alq: error: a built-in module failed to load: \(error)\n")
+            return ExitStatus.pluginError
+        }
         let shell = Shell(options: options, registry: registry, host: ProvisionalHost())
         let status = shell.run()
         StandardStreams.flush()

@@ -1,0 +1,42 @@
+# alq — build, run, test, install.
+# Every target first makes sure the system packages it needs are present (libedit-dev via apt-get).
+
+PREFIX ?= /usr/local
+SWIFT ?= swift
+SWIFT_FLAGS ?=
+RELEASE_FLAGS = -c release
+
+.PHONY: all deps build release run test install uninstall bench clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build $(SWIFT_FLAGS) --product alq
+
+release: deps
+	$(SWIFT) build $(SWIFT_FLAGS) $(RELEASE_FLAGS) --product alq
+
+run: build
+	@$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/alq
+
+test: deps
+	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
+	$(SWIFT) test $(SWIFT_FLAGS) --skip-build
+	@if [ -f bench/run.sh ]; then bash bench/run.sh --small --check; fi
+
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 0755 "$$($(SWIFT) build $(SWIFT_FLAGS) $(RELEASE_FLAGS) --show-bin-path)/alq" "$(DESTDIR)$(PREFIX)/bin/alq"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/alq"
+
+bench: deps
+	bash bench/run.sh
+
+clean:
+	$(SWIFT) package clean
+	rm -rf .build bench/out

@@ -1,0 +1,64 @@
+import ALQPluginAPI
+import ALQRuntime
+
+/// The CSV export format (RFC 4180), and the reader behind `open("x.csv")`.
+///
+/// `csv` writes LF line endings and no byte order mark; `csv-excel` (``CSVFormat/excel``) writes a
+/// UTF-8 byte order mark and CRLF line endings, which spreadsheet programs expect. Both protect
+/// against formula injection (see ``CSVOptions/protectFormulas``). docs/plugins.md describes the rules.
+public struct CSVFormat: ExportFormat {
+    public let name: String
+    public let fileExtensions: [String]
+    public let mediaType = "text/csv"
+    public let version = "1.0.0"
+    /// How the file is written.
+    public let options: CSVOptions
+
+    /// The `csv` format: LF line endings, no byte order mark, `.csv` files.
+    public init() {
+        self.init(name: "csv", fileExtensions: ["csv"], options: CSVOptions())
+    }
+
+    /// A CSV format under another name, with other options.
+    public init(name: String, fileExtensions: [String], options: CSVOptions) {
+        self.name = name
+        self.fileExtensions = fileExtensions
+        self.options = options
+    }
+
+    /// The `csv-excel` format: a UTF-8 byte order mark and CRLF line endings. It claims no file
+    /// extension (`.csv` files get `csv`); ask for it by name: `export csv-excel to "x.csv"`.
+    public static var excel: CSVFormat {
+        CSVFormat(name: "csv-excel", fileExtensions: [], options: CSVOptions(lineEnding: .crlf, byteOrderMark: true))
+    }
+
+    public func write(_ table: Table, to output: any OutputSink) throws {
+        try CSVWriter(options: options).write(table, to: output)
+    }
+
+    public func read(_ bytes: [UInt8], name: String) throws -> Table? {
+        try CSVReader.read(bytes, name: name)
+    }
+}
+
+/// How a CSV file is written.
+public struct CSVOptions: Sendable, Hashable {
+    /// The record separator.
+    public enum LineEnding: Sendable, Hashable {
+        case lf, crlf
+    }
+
+    public var lineEnding: LineEnding
+    /// Whether the file starts with the UTF-8 byte order mark (EF BB BF).
+    public var byteOrderMark: Bool
+    /// Whether a string cell that starts with `=`, `+`, `-`, `@`, tab or carriage return (after any
+    /// number of `'`) gets one more `'` in front, so that a spreadsheet shows it as text instead of
+    /// running it as a formula. Numbers are never changed. `open()` removes the added `'`.
+    public var protectFormulas: Bool
+
+    public init(lineEnding: LineEnding = .lf, byteOrderMark: Bool = false, protectFormulas: Bool = true) {
+        self.lineEnding = lineEnding
+        self.byteOrderMark = byteOrderMark
+        self.protectFormulas = protectFormulas
+    }
+}

@@ -1,0 +1,24 @@
+/// The formula-injection rule, shared by the writer (which adds a `'`) and the reader (which removes it).
+///
+/// A string needs the prefix when, after any number of leading `'`, its first character is `=`, `+`,
+/// `-`, `@`, tab or carriage return. Adding one `'` to every such string, and removing one on reading,
+/// gives back exactly the original strings, including ones that started with `'` to begin with.
+enum CSVFormulaGuard {
+    @inline(__always)
+    static func isTrigger(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: "@") || byte == 9 || byte == 13
+    }
+
+    static func needsPrefix(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { needsPrefix($0) }
+    }
+
+    /// Whether the bytes are `'*` followed by a trigger character.
+    @inline(__always)
+    static func needsPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count, bytes[i] == UInt8(ascii: "'") { i += 1 }
+        return i < bytes.count && isTrigger(bytes[i])
+    }
+}

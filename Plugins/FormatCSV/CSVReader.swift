@@ -1,0 +1,143 @@
+import ALQRuntime
+import ALQSyntax
+import FormatSupport
+
+/// Reads CSV bytes into a table: the first record is the header, types are inferred per column.
+///
+/// A UTF-8 byte order mark is skipped; LF, CRLF and CR line endings are accepted; a record with fewer
+/// fields than the header is padded with nulls, one with more is an error.
+enum CSVReader {
+    static func read(_ bytes: [UInt8], name: String) throws(Diagnostic) -> Table {
+        let result: Result<Table, Diagnostic> = bytes.withUnsafeBufferPointer { data in
+            do throws(Diagnostic) {
+                return .success(try read(data, name: name))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    private static func read(_ data: UnsafeBufferPointer<UInt8>, name: String) throws(Diagnostic) -> Table {
+        var start = 0
+        if data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { start = 3 }
+        var scanner = CSVScanner(data, from: start)
+        guard scanner.startRecord() else { return .empty }
+
+        var header: [String] = []
+        var units: [Dimension?] = []
+        do {
+            repeat {
+                let (field, _) = try scanner.nextField()
+                guard let text = String(validating: field, as: UTF8.self) else {
+                    throw malformed(name, data, offset: scanner.position, "the header is not valid UTF-8")
+                }
+                if let (plain, unit) = ExportLayout.splitHeader(text) {
+                    header.append(plain)
+                    units.append(unit)
+                } else {
+                    header.append(text)
+                    units.append(nil)
+                }
+            } while !scanner.atRecordEnd
+        } catch let failure as CSVScanner.Failure {
+            throw malformed(name, data, offset: failure.offset, failure.message)
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
+        } catch {
+            throw Diagnostic(.malformedData, "\(name): \(error)")
+        }
+        header = uniqueNames(header)
+        let bodyStart = scanner.position
+        let width = header.count
+
+        var builders = [CSVColumnBuilder](repeating: CSVColumnBuilder(), count: width)
+        let rowCount = try scan(&scanner, name: name, width: width) { column, field, quoted in
+            builders[column].append(field, quoted: quoted)
+        } missing: { column in
+            builders[column].appendMissing()
+        }
+
+        let deferred = builders.indices.filter { builders[$0].kind == .deferred }
+        if !deferred.isEmpty {
+            let isDeferred = (0..<width).map { builders[$0].kind == .deferred }
+            for index in deferred { builders[index].restartAsString() }
+            var again = CSVScanner(data, from: bodyStart)
+            _ = try scan(&again, name: name, width: width) { column, field, quoted in
+                if isDeferred[column] { builders[column].appendAsString(field, quoted: quoted) }
+            } missing: { column in
+                if isDeferred[column] { builders[column].appendMissing() }
+            }
+        }
+
+        var columns: [Column] = []
+        columns.reserveCapacity(width)
+        for index in 0..<width {
+            guard let column = builders[index].build(rowCount: rowCount, unit: units[index]) else {
+                throw Diagnostic(.malformedData, "\(name): column '\(header[index])' holds text that is not valid UTF-8")
+            }
+            columns.append(column)
+        }
+        for index in 0..<width where units[index] != nil {
+            if case .quantity = columns[index] { continue }
+            header[index] = "\(header[index]) [\(units[index]!.symbol)]"
+        }
+        return Table(columnNames: uniqueNames(header), columns: columns, rowCount: rowCount)
+    }
+
+    /// Reads every record after the header, handing each field to `field`; returns the record count.
+    private static func scan(
+        _ scanner: inout CSVScanner, name: String, width: Int,
+        field: (Int, UnsafeBufferPointer<UInt8>, Bool) -> Void, missing: (Int) -> Void
+    ) throws(Diagnostic) -> Int {
+        var rows = 0
+        do throws(CSVScanner.Failure) {
+            while scanner.startRecord() {
+                let recordStart = scanner.position
+                var column = 0
+                repeat {
+                    let (bytes, quoted) = try scanner.nextField()
+                    if column < width {
+                        field(column, bytes, quoted)
+                    } else if !(bytes.isEmpty && !quoted && scanner.atRecordEnd && column == width) {
+                        throw CSVScanner.Failure(
+                            offset: recordStart, message: "this record has more fields than the header's \(width)")
+                    }
+                    column += 1
+                } while !scanner.atRecordEnd
+                while column < width {
+                    missing(column)
+                    column += 1
+                }
+                rows += 1
+            }
+        } catch {
+            throw malformed(name, scanner.data, offset: error.offset, error.message)
+        }
+        return rows
+    }
+
+    private static func malformed(
+        _ name: String, _ data: UnsafeBufferPointer<UInt8>, offset: Int, _ message: String
+    ) -> Diagnostic {
+        let (line, column) = CSVScanner.lineAndColumn(of: offset, in: data)
+        return Diagnostic(.malformedData, "\(name):\(line):\(column): \(message)")
+    }
+
+    /// Names every column: empty names become `column1`, … and repeated names get `_2`, `_3`, ….
+    static func uniqueNames(_ names: [String]) -> [String] {
+        var seen: Set<String> = []
+        var result: [String] = []
+        for (index, raw) in names.enumerated() {
+            var name = raw.isEmpty ? "column\(index + 1)" : raw
+            if seen.contains(name) {
+                var suffix = 2
+                while seen.contains("\(name)_\(suffix)") { suffix += 1 }
+                name = "\(name)_\(suffix)"
+            }
+            seen.insert(name)
+            result.append(name)
+        }
+        return result
+    }
+}

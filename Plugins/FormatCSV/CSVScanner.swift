@@ -1,0 +1,113 @@
+/// Splits CSV bytes into fields without copying them, except quoted fields with doubled quotes,
+/// which are unescaped into a scratch buffer.
+///
+/// Records end with LF, CRLF or a lone CR; blank lines are skipped.
+struct CSVScanner: ~Copyable {
+    /// Where a malformed quoted field starts or breaks off.
+    struct Failure: Error {
+        var offset: Int
+        var message: String
+    }
+
+    let data: UnsafeBufferPointer<UInt8>
+    private(set) var position: Int
+    /// Whether the field just read was the last of its record.
+    private(set) var atRecordEnd = false
+    private var scratch: UnsafeMutableBufferPointer<UInt8>
+
+    init(_ data: UnsafeBufferPointer<UInt8>, from position: Int) {
+        self.data = data
+        self.position = position
+        scratch = .allocate(capacity: 256)
+    }
+
+    deinit { scratch.deallocate() }
+
+    /// Skips blank lines; returns `false` at the end of the input.
+    mutating func startRecord() -> Bool {
+        while position < data.count, data[position] == 10 || data[position] == 13 { position += 1 }
+        atRecordEnd = false
+        return position < data.count
+    }
+
+    /// The next field of the current record and whether it was quoted. The bytes stay valid until
+    /// the next call.
+    mutating func nextField() throws(Failure) -> (bytes: UnsafeBufferPointer<UInt8>, quoted: Bool) {
+        let count = data.count
+        var field: UnsafeBufferPointer<UInt8>
+        var quoted = false
+        if position < count, data[position] == UInt8(ascii: "\"") {
+            quoted = true
+            let open = position
+            position += 1
+            let start = position
+            var escaped = false
+            while true {
+                guard position < count else { throw Failure(offset: open, message: "a quoted field is never closed") }
+                if data[position] == UInt8(ascii: "\"") {
+                    if position + 1 < count, data[position + 1] == UInt8(ascii: "\"") {
+                        escaped = true
+                        position += 2
+                        continue
+                    }
+                    break
+                }
+                position += 1
+            }
+            field = UnsafeBufferPointer(rebasing: data[start..<position])
+            position += 1
+            if escaped { field = unescape(field) }
+            if position < count {
+                let next = data[position]
+                if next != UInt8(ascii: ","), next != 10, next != 13 {
+                    throw Failure(offset: position, message: "expected a comma or the end of the line after a closing quote")
+                }
+            }
+        } else {
+            let start = position
+            while position < count {
+                let byte = data[position]
+                if byte == UInt8(ascii: ",") || byte == 10 || byte == 13 { break }
+                position += 1
+            }
+            field = UnsafeBufferPointer(rebasing: data[start..<position])
+        }
+        if position >= count {
+            atRecordEnd = true
+        } else if data[position] == UInt8(ascii: ",") {
+            position += 1
+            atRecordEnd = false
+        } else {
+            if data[position] == 13, position + 1 < count, data[position + 1] == 10 { position += 1 }
+            position += 1
+            atRecordEnd = true
+        }
+        return (field, quoted)
+    }
+
+    private mutating func unescape(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        if scratch.count < field.count {
+            scratch.deallocate()
+            scratch = .allocate(capacity: field.count * 2)
+        }
+        var out = 0
+        var i = 0
+        while i < field.count {
+            scratch[out] = field[i]
+            out += 1
+            i += field[i] == UInt8(ascii: "\"") ? 2 : 1
+        }
+        return UnsafeBufferPointer(rebasing: scratch[0..<out])
+    }
+
+    /// The 1-based line and column of a byte offset.
+    static func lineAndColumn(of offset: Int, in data: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        for i in 0..<min(offset, data.count) where data[i] == 10 {
+            line += 1
+            lineStart = i + 1
+        }
+        return (line, offset - lineStart + 1)
+    }
+}

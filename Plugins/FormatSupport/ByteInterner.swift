@@ -1,0 +1,79 @@
+/// Dictionary-encodes strings straight from bytes: each distinct byte sequence gets a code, and a
+/// `String` is made once per distinct value, not once per field.
+public struct ByteInterner: Sendable {
+    private var arena: [UInt8] = []
+    private var offsets: [Int] = [0]
+    private var hashes: [UInt64] = []
+    private var slots: [Int32] = [Int32](repeating: -1, count: 64)
+
+    public init() {}
+
+    /// How many distinct strings were interned.
+    public var count: Int { hashes.count }
+
+    /// The code of a byte sequence, interning it if it is new.
+    public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while true {
+            let code = slots[slot]
+            if code < 0 { break }
+            if hashes[Int(code)] == hash, equals(Int(code), bytes) { return code }
+            slot = (slot + 1) & mask
+        }
+        let code = Int32(hashes.count)
+        hashes.append(hash)
+        arena.append(contentsOf: bytes)
+        offsets.append(arena.count)
+        slots[slot] = code
+        if hashes.count * 2 > slots.count { grow() }
+        return code
+    }
+
+    private func equals(_ code: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = offsets[code]
+        let end = offsets[code + 1]
+        guard end - start == bytes.count else { return false }
+        return arena.withUnsafeBufferPointer { stored in
+            var i = 0
+            while i < bytes.count {
+                if stored[start + i] != bytes[i] { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (code, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(code)
+        }
+    }
+
+    /// The distinct strings in code order, or the code of the first that is not valid UTF-8.
+    public func strings() -> Result<[String], InvalidUTF8> {
+        var result: [String] = []
+        result.reserveCapacity(count)
+        return arena.withUnsafeBufferPointer { stored in
+            for code in 0..<count {
+                let slice = UnsafeBufferPointer(rebasing: stored[offsets[code]..<offsets[code + 1]])
+                guard let text = String(validating: slice, as: UTF8.self) else {
+                    return .failure(InvalidUTF8(code: Int32(code)))
+                }
+                result.append(text)
+            }
+            return .success(result)
+        }
+    }
+
+    /// The code of a string that is not valid UTF-8.
+    public struct InvalidUTF8: Error, Sendable {
+        public var code: Int32
+    }
+}

@@ -1,0 +1,20 @@
+// The Chongqing region module: its data is the region pack chongqing.json (the single source of truth),
+// embedded at build time.
+
+import ALQPluginAPI
+
+/// The Chongqing region pack, compiled into the binary.
+public enum ChongqingPack {
+    /// The file the pack was embedded from, for diagnostics.
+    public static let fileName = "Plugins/RegionChongqing/chongqing.json"
+
+    /// The pack's JSON bytes (UTF-8), as written in `chongqing.json`.
+    public static var bytes: [UInt8] { PackageResources.chongqing_json }
+
+    /// Decodes the pack and wraps it as a region module (its tables are built on first use).
+    ///
+    /// - Throws: RegionPackError if the embedded pack does not validate (the dataset tests prevent this).
+    public static func module() throws(RegionPackError) -> PackRegionModule {
+        try PackRegionModule(bytes: bytes, file: fileName)
+    }
+}

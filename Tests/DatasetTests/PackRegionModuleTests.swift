@@ -1,0 +1,84 @@
+// The region modules built from the packs: tables, quotes, registration.
+
+import Testing
+import ALQPluginAPI
+import ALQRuntime
+import RegionBaise
+import RegionChongqing
+import RegionGuangxi
+import RegionGuangyuan
+
+func str(_ v: Value?) -> String? { if case .string(let s)? = v { return s } else { return nil } }
+func num(_ v: Value?) -> Double? { if case .number(let n)? = v { return n } else { return nil } }
+
+struct PackRegionModuleTests {
+    static func registry() throws -> Registry {
+        let registry = Registry()
+        for module in [try GuangxiPack.module(), try GuangyuanPack.module(), try ChongqingPack.module(), try BaisePack.module()] {
+            try registry.register(region: module, origin: .builtIn)
+        }
+        return registry
+    }
+
+    @Test("the four modules register and answer to their English, Chinese and pinyin names")
+    func registration() throws {
+        let registry = try Self.registry()
+        #expect(registry.regions.count == 4)
+        for name in ["Guangxi", "guangxi", "广西", "Guǎngxī", "Guangxi Zhuang Autonomous Region"] {
+            #expect(registry.region(named: name)?.info.id == "guangxi", "\(name)")
+        }
+        #expect(registry.region(named: "百色")?.info.id == "baise")
+        #expect(registry.region(named: "广元")?.info.id == "guangyuan")
+        #expect(registry.region(named: "重庆")?.info.id == "chongqing")
+        let guangxi = try #require(registry.region(named: "Guangxi"))
+        #expect(registry.subregions(of: guangxi).map(\.info.id) == ["baise"])
+    }
+
+    @Test("the facts table has the contract's columns and one row per fact")
+    func factsTable() throws {
+        let module = try GuangxiPack.module()
+        let facts = try #require(module.table(named: "facts"))
+        #expect(Array(facts.columnNames.prefix(FactColumns.names.count)) == FactColumns.names)
+        #expect(facts.rowCount == module.pack.facts.count)
+        let metric = try #require(facts.column("metric"))
+        let year = try #require(facts.column("year"))
+        let value = try #require(facts.column("value"))
+        let row = try #require((0..<facts.rowCount).first {
+            str(metric[$0]) == "alumina_output" && num(year[$0]) == 2024
+        })
+        #expect(num(value[row]) == 14_543_000)
+        #expect(str(facts.row(row)["region"]) == "Guangxi")
+        #expect(str(facts.row(row)["source"]) == "000")
+        #expect(str(facts.row(row)["unit"]) == "t")
+    }
+
+    @Test("quotes come with their source's file, date and language; Guangyuan's with both documents")
+    func quotes() throws {
+        let registry = try Self.registry()
+        let gx = registry.quotes(forFact: "guangxi.alumina_output.2024.actual")
+        #expect(gx.count == 1)
+        #expect(gx.first?.file == "000_5fdf5b7c782c7ec0.txt")
+        #expect(gx.first?.date == "2025-09-23")
+        #expect(gx.first?.language == "en")
+        #expect(gx.first?.text.contains("14.543 million tons") == true)
+        let gy = registry.quotes(forFact: "guangyuan.output_value.2024.actual")
+        #expect(gy.map(\.language) == ["id", "te"])
+        #expect(gy.first?.text.contains("41,9 miliar yuan") == true)
+        #expect(registry.quotes(forFact: "no.such.fact").isEmpty)
+    }
+
+    @Test("the combined tables hold every region's rows")
+    func combinedTables() throws {
+        let registry = try Self.registry()
+        let facts = try #require(registry.table(named: "facts"))
+        #expect(facts.rowCount == Dataset.packs.reduce(0) { $0 + $1.facts.count })
+        let companies = try #require(registry.table(named: "companies"))
+        let region = try #require(companies.column("region"))
+        #expect((0..<companies.rowCount).filter { str(region[$0]) == "Baise" }.count == 7)
+        for name in PackRegionModule.tables {
+            #expect(registry.table(named: name) != nil, "\(name)")
+        }
+        let metrics = try #require(registry.table(named: "metrics"))
+        #expect(metrics.rowCount == Set(Dataset.packs.flatMap { $0.metrics.map(\.id) }).count)
+    }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the system packages alq needs when they are missing (Debian/Ubuntu, apt-get).
+set -euo pipefail
+
+need=()
+if ! pkg-config --exists libedit 2>/dev/null; then need+=(libedit-dev pkg-config); fi
+if ! command -v python3 >/dev/null 2>&1; then need+=(python3); fi
+
+if [ ${#need[@]} -eq 0 ]; then exit 0; fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "alq: please install: ${need[*]} (no apt-get on this machine)" >&2
+    exit 1
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "alq: installing ${need[*]} with apt-get" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
