@@ -186,9 +186,10 @@ def run_proc(cmd: list[str], *, stdin: Optional[str] = None, stdout_path: Option
 
 
 def first_line(text: str) -> str:
+    """The first line worth showing: not blank, not one of alq's `--timer` lines."""
     for line in text.splitlines():
         line = line.strip()
-        if line:
+        if line and not re.match(r"^time:\s*[0-9]", line):
             return line[:300]
     return "(no output on stderr)"
 
