@@ -25,6 +25,11 @@ let package = Package(
         .target(name: "FormatCSV", dependencies: ["FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"], path: "Plugins/FormatCSV"),
         // The built-in JSON formats (json, ndjson): writers and reader.
         .target(name: "FormatJSON", dependencies: ["FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"], path: "Plugins/FormatJSON"),
+        // Files, exports, region packs and external plugin processes: the engine's host.
+        .target(
+            name: "ALQPluginHost",
+            dependencies: ["ALQSyntax", "ALQRuntime", "ALQPluginAPI", "ALQEngine", "FormatSupport", "FormatJSON"]
+        ),
         // Script runner, rendering, REPL.
         .target(name: "ALQShell", dependencies: ["ALQEngine"]),
         // The one explicit list of built-in modules.
@@ -43,12 +48,26 @@ let package = Package(
             name: "DatasetTests",
             dependencies: ["ALQPluginAPI", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise"]
         ),
+        .testTarget(
+            name: "ALQEngineTests",
+            dependencies: ["ALQEngine", "ALQBuiltinModules", "ALQPluginAPI", "ALQRuntime", "ALQSyntax"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["alq"]),
+        .testTarget(
+            name: "PluginTests",
+            dependencies: [
+                "ALQPluginHost", "ALQBuiltinModules", "FormatCSV", "FormatJSON", "FormatSupport", "ALQPluginAPI", "ALQRuntime",
+                "ALQSyntax",
+            ],
+            exclude: ["Fixtures", "Golden"]
+        ),
         .executableTarget(
             name: "alq",
             dependencies: [
                 "ALQShell",
                 "ALQBuiltinModules",
                 "ALQPluginAPI",
+                "ALQPluginHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -11,10 +11,10 @@ public enum BaisePack {
     /// The pack's JSON bytes (UTF-8), as written in `baise.json`.
     public static var bytes: [UInt8] { PackageResources.baise_json }
 
-    /// Decodes the pack and wraps it as a region module (its tables are built on first use).
+    /// The region module: its `region` is decoded now, the rest of the pack and its tables on first use.
     ///
-    /// - Throws: RegionPackError if the embedded pack does not validate (the dataset tests prevent this).
+    /// - Throws: ``RegionPackError`` if the embedded `region` does not decode (the dataset tests validate the whole pack).
     public static func module() throws(RegionPackError) -> PackRegionModule {
-        try PackRegionModule(bytes: bytes, file: fileName)
+        try PackRegionModule(deferring: bytes, file: fileName)
     }
 }

@@ -12,4 +12,13 @@ public protocol EngineHost: AnyObject {
     func export(_ table: Table, format: any ExportFormat, path: String?) throws(Diagnostic)
     /// Loads a region pack or an external plugin (`load "path"`), returning a one-line message.
     func load(path: String, registry: Registry) throws(Diagnostic) -> String
+    /// Calls a function a plugin offers, or returns `nil` when no plugin offers `name`.
+    func callFunction(_ name: String, arguments: [Value]) throws(Diagnostic) -> Value?
+    /// The names of the functions plugins offer.
+    var functionNames: [String] { get }
+}
+
+extension EngineHost {
+    public func callFunction(_ name: String, arguments: [Value]) throws(Diagnostic) -> Value? { nil }
+    public var functionNames: [String] { [] }
 }

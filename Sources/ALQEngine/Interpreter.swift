@@ -238,9 +238,14 @@ struct Interpreter {
 
     func call(_ name: String, nameSpan: Span, arguments: [Value], span: Span) throws(Diagnostic) -> Value {
         guard let function = Builtins.catalog[name] else {
+            do throws(Diagnostic) {
+                if let value = try session.host.callFunction(name, arguments: arguments) { return value }
+            } catch {
+                throw located(error, span)
+            }
             throw Diagnostic(
                 .unknownFunction, "unknown function '\(name)'", span: nameSpan, file: file,
-                help: Suggestion.didYouMean(name, among: Builtins.catalog.keys))
+                help: Suggestion.didYouMean(name, among: Array(Builtins.catalog.keys) + session.host.functionNames))
         }
         guard function.arity.contains(arguments.count) else {
             let expected = function.arity.lowerBound == function.arity.upperBound

@@ -29,8 +29,11 @@ public final class Session: @unchecked Sendable {
     /// The names of all variables, sorted.
     public var variableNames: [String] { variables.keys.sorted() }
 
-    /// The names of all functions, sorted.
-    public var functionNames: [String] { Builtins.catalog.keys.sorted() }
+    /// The names of all functions, built-in and from plugins, sorted.
+    public var functionNames: [String] { Set(Builtins.catalog.keys).union(host.functionNames).sorted() }
+
+    /// Whether ``cancel()`` was called and the running statement has not stopped yet.
+    public var isCancellationRequested: Bool { cancelRequested.load(ordering: .relaxed) }
 
     /// Binds a variable.
     public func setVariable(_ name: String, _ value: Value) {

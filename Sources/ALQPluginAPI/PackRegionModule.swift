@@ -12,12 +12,14 @@ import ALQRuntime
 /// A ``RegionModule`` whose data is a ``RegionPack``.
 ///
 /// The tables (`facts`, `companies`, `projects`, `people`, `events`, `sources`, `metrics`) are built
-/// on first use and then kept, so registering a module costs only decoding its pack.
+/// on first use and then kept. A module made with ``init(deferring:file:)`` decodes only the pack's
+/// `region` at start-up and the rest on first use, so registering the built-in regions costs almost
+/// nothing.
 public final class PackRegionModule: RegionModule, @unchecked Sendable {
-    /// The pack the module serves.
-    public let pack: RegionPack
     /// Names, level, parent and summary, from the pack's `region`.
     public let info: RegionInfo
+    /// The pack's own version (`region.version`).
+    public let version: String
 
     /// The tables every pack module offers, in order.
     public static let tables = ["facts", "companies", "projects", "people", "events", "sources", "metrics"]
@@ -25,35 +27,88 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
     /// The columns of the `facts` table: ``FactColumns/names``, then `base_year`, `as_of`, `note`.
     public static let factColumns = FactColumns.names + ["base_year", "as_of", "note"]
 
+    /// The decoded pack and the indexes built from it.
+    private struct Loaded {
+        var pack: RegionPack
+        var quotesByFact: [String: [RegionPack.Quote]]
+        var sourcesByID: [String: RegionPack.Source]
+
+        init(_ pack: RegionPack) {
+            self.pack = pack
+            var quotes: [String: [RegionPack.Quote]] = [:]
+            for fact in pack.facts { quotes[fact.id] = fact.quotes }
+            quotesByFact = quotes
+            var sources: [String: RegionPack.Source] = [:]
+            for source in pack.sources { sources[source.id] = source }
+            sourcesByID = sources
+        }
+    }
+
     private let lock = PackLock()
+    private var loaded: Loaded?
+    private var deferred: (bytes: [UInt8], file: String)?
+    private var failure: RegionPackError?
     private var built: [String: Table] = [:]
-    private let quotesByFact: [String: [RegionPack.Quote]]
-    private let sourcesByID: [String: RegionPack.Source]
 
     /// A module serving `pack` (which should have passed ``RegionPack/decode(_:file:)``).
     public init(pack: RegionPack) {
-        self.pack = pack
-        let region = pack.region
-        info = RegionInfo(
-            id: region.id, name: region.name, chinese: region.chinese ?? "", pinyin: region.pinyin ?? "",
-            aliases: region.aliases, level: region.level, parent: region.parent, summary: region.summary)
-        var quotes: [String: [RegionPack.Quote]] = [:]
-        for fact in pack.facts { quotes[fact.id] = fact.quotes }
-        quotesByFact = quotes
-        var sources: [String: RegionPack.Source] = [:]
-        for source in pack.sources { sources[source.id] = source }
-        sourcesByID = sources
+        info = Self.info(pack.region)
+        version = pack.region.version
+        loaded = Loaded(pack)
     }
 
-    /// Decodes, validates and wraps a pack.
+    /// Decodes, validates and wraps a pack now: for packs read at run time, whose problems must be
+    /// reported when they are loaded.
     ///
     /// - Throws: ``RegionPackError`` naming `file`, the JSON path and what was expected.
     public convenience init(bytes: [UInt8], file: String) throws(RegionPackError) {
         self.init(pack: try RegionPack.decode(bytes, file: file))
     }
 
-    /// The pack's own version (`region.version`).
-    public var version: String { pack.region.version }
+    /// Decodes only the pack's `alq_pack` and `region` now, and the whole pack (with validation) on
+    /// first use: for the built-in packs, which the dataset tests validate.
+    ///
+    /// - Throws: ``RegionPackError`` if the version or the `region` object is invalid. A problem in
+    ///   the rest of the pack surfaces on first use as ``loadError`` and empty tables.
+    public init(deferring bytes: [UInt8], file: String) throws(RegionPackError) {
+        let region = try RegionPack.decodeRegion(bytes, file: file)
+        info = Self.info(region)
+        version = region.version
+        deferred = (bytes, file)
+    }
+
+    private static func info(_ region: RegionPack.Region) -> RegionInfo {
+        RegionInfo(
+            id: region.id, name: region.name, chinese: region.chinese ?? "", pinyin: region.pinyin ?? "",
+            aliases: region.aliases, level: region.level, parent: region.parent, summary: region.summary)
+    }
+
+    /// The pack, decoded on first use. Empty (no sources, metrics, facts) if a deferred pack failed
+    /// to decode; ``loadError`` then says why.
+    public var pack: RegionPack { lock.withLock { load().pack } }
+
+    /// Why a deferred pack could not be decoded, if it could not.
+    public var loadError: RegionPackError? { lock.withLock { _ = load(); return failure } }
+
+    /// Decodes a deferred pack once; call with the lock held.
+    private func load() -> Loaded {
+        if let loaded { return loaded }
+        var result = Loaded(RegionPack(
+            region: RegionPack.Region(
+                id: info.id, name: info.name, chinese: info.chinese, pinyin: info.pinyin, aliases: info.aliases,
+                level: info.level, parent: info.parent, summary: info.summary, version: version),
+            sources: [], metrics: [], facts: []))
+        if let (bytes, file) = deferred {
+            do {
+                result = Loaded(try RegionPack.decode(bytes, file: file))
+            } catch {
+                failure = error
+            }
+            deferred = nil
+        }
+        loaded = result
+        return result
+    }
 
     /// The tables the module offers.
     public var tableNames: [String] { Self.tables }
@@ -63,7 +118,7 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
         guard Self.tables.contains(name) else { return nil }
         return lock.withLock {
             if let table = built[name] { return table }
-            let table = build(name)
+            let table = build(name, load())
             built[name] = table
             return table
         }
@@ -71,12 +126,18 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
 
     /// The quotes behind a fact, with their sources' file, date and language.
     public func quotes(forFact id: String) -> [SourceQuote] {
-        (quotesByFact[id] ?? []).map(sourceQuote)
+        lock.withLock {
+            let loaded = load()
+            return (loaded.quotesByFact[id] ?? []).map { Self.sourceQuote($0, loaded.sourcesByID[$0.source]) }
+        }
     }
 
     /// A pack quote with its source's details.
     public func sourceQuote(_ quote: RegionPack.Quote) -> SourceQuote {
-        let source = sourcesByID[quote.source]
+        lock.withLock { Self.sourceQuote(quote, load().sourcesByID[quote.source]) }
+    }
+
+    private static func sourceQuote(_ quote: RegionPack.Quote, _ source: RegionPack.Source?) -> SourceQuote {
         return SourceQuote(
             sourceID: quote.source, file: source?.file ?? quote.source, date: source?.date ?? "",
             language: source?.language ?? "", text: quote.text)
@@ -84,15 +145,16 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
 
     // MARK: - Building tables
 
-    private func build(_ name: String) -> Table {
+    private func build(_ name: String, _ loaded: Loaded) -> Table {
+        let pack = loaded.pack
         switch name {
-        case "facts": return factsTable()
-        case "companies": return companiesTable()
-        case "projects": return projectsTable()
-        case "people": return peopleTable()
-        case "events": return eventsTable()
-        case "sources": return sourcesTable()
-        default: return metricsTable()
+        case "facts": return factsTable(pack)
+        case "companies": return companiesTable(pack)
+        case "projects": return projectsTable(pack)
+        case "people": return peopleTable(pack)
+        case "events": return eventsTable(pack)
+        case "sources": return sourcesTable(pack)
+        default: return metricsTable(pack)
         }
     }
 
@@ -113,7 +175,7 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
         return Table(columnNames: names, columns: columns, rowCount: rows.count)
     }
 
-    private func factsTable() -> Table {
+    private func factsTable(_ pack: RegionPack) -> Table {
         let region = Value.string(info.name)
         let rows: [[Value]] = pack.facts.map { f in
             [.string(f.id), region, .string(f.metric), integer(f.year), text(f.period), .number(f.value),
@@ -123,7 +185,7 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
         return columnar(Self.factColumns, rows)
     }
 
-    private func companiesTable() -> Table {
+    private func companiesTable(_ pack: RegionPack) -> Table {
         let region = Value.string(info.name)
         return columnar(
             ["id", "region", "name", "description", "tags", "customers", "export_destinations", "note", "source"],
@@ -133,7 +195,7 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
             })
     }
 
-    private func projectsTable() -> Table {
+    private func projectsTable(_ pack: RegionPack) -> Table {
         let region = Value.string(info.name)
         return columnar(
             ["id", "region", "name", "description", "status", "source"],
@@ -142,7 +204,7 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
             })
     }
 
-    private func peopleTable() -> Table {
+    private func peopleTable(_ pack: RegionPack) -> Table {
         let region = Value.string(info.name)
         return columnar(
             ["id", "region", "name", "office", "organization", "source"],
@@ -151,7 +213,7 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
             })
     }
 
-    private func eventsTable() -> Table {
+    private func eventsTable(_ pack: RegionPack) -> Table {
         let region = Value.string(info.name)
         return columnar(
             ["id", "region", "name", "date", "kind", "description", "source"],
@@ -161,7 +223,7 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
             })
     }
 
-    private func sourcesTable() -> Table {
+    private func sourcesTable(_ pack: RegionPack) -> Table {
         let region = Value.string(info.name)
         return columnar(
             ["id", "region", "file", "title", "date", "date_note", "language", "translated"],
@@ -171,7 +233,7 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
             })
     }
 
-    private func metricsTable() -> Table {
+    private func metricsTable(_ pack: RegionPack) -> Table {
         columnar(
             ["id", "description", "unit"],
             pack.metrics.map { m in [.string(m.id), .string(m.description), .string(m.unit.rawValue)] })

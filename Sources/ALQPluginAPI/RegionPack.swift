@@ -51,6 +51,7 @@ public struct RegionPack: Sendable, Hashable, Codable {
 
     /// Decodes a pack; `companies`, `projects`, `people` and `events` may be left out.
     public init(from decoder: any Decoder) throws {
+        noteUnknownFields(decoder, RegionPack.keys(CodingKeys.self))
         let c = try decoder.container(keyedBy: CodingKeys.self)
         alqPack = try c.decode(Int.self, forKey: .alqPack)
         region = try c.decode(Region.self, forKey: .region)
@@ -107,6 +108,7 @@ public struct RegionPack: Sendable, Hashable, Codable {
 
         /// Decodes a region; `chinese`, `pinyin`, `aliases` and `parent` may be left out.
         public init(from decoder: any Decoder) throws {
+            noteUnknownFields(decoder, RegionPack.keys(CodingKeys.self))
             let c = try decoder.container(keyedBy: CodingKeys.self)
             id = try c.decode(String.self, forKey: .id)
             name = try c.decode(String.self, forKey: .name)
@@ -166,6 +168,20 @@ public struct RegionPack: Sendable, Hashable, Codable {
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case id, file, title, date, dateNote = "date_note", language, translated, url
+        }
+
+        /// Decodes a source; optional fields may be left out or `null`.
+        public init(from decoder: any Decoder) throws {
+            noteUnknownFields(decoder, RegionPack.keys(CodingKeys.self))
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = try c.decode(String.self, forKey: .id)
+            file = try c.decode(String.self, forKey: .file)
+            title = try c.decode(String.self, forKey: .title)
+            date = try c.decodeIfPresent(String.self, forKey: .date)
+            dateNote = try c.decodeIfPresent(String.self, forKey: .dateNote)
+            language = try c.decode(String.self, forKey: .language)
+            translated = try c.decodeIfPresent(Bool.self, forKey: .translated)
+            url = try c.decodeIfPresent(String.self, forKey: .url)
         }
     }
 
@@ -239,6 +255,17 @@ public struct RegionPack: Sendable, Hashable, Codable {
             self.description = description
             self.unit = unit
         }
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case id, description, unit }
+
+        /// Decodes a metric.
+        public init(from decoder: any Decoder) throws {
+            noteUnknownFields(decoder, RegionPack.keys(CodingKeys.self))
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = try c.decode(String.self, forKey: .id)
+            description = try c.decode(String.self, forKey: .description)
+            unit = try c.decode(Unit.self, forKey: .unit)
+        }
     }
 
     /// A verbatim clause from a source document.
@@ -252,6 +279,16 @@ public struct RegionPack: Sendable, Hashable, Codable {
         public init(source: String, text: String) {
             self.source = source
             self.text = text
+        }
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case source, text }
+
+        /// Decodes a quote.
+        public init(from decoder: any Decoder) throws {
+            noteUnknownFields(decoder, RegionPack.keys(CodingKeys.self))
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            source = try c.decode(String.self, forKey: .source)
+            text = try c.decode(String.self, forKey: .text)
         }
     }
 
@@ -313,6 +350,7 @@ public struct RegionPack: Sendable, Hashable, Codable {
 
         /// Decodes a fact; optional fields may be left out or `null`, `bound` defaults to `exact`.
         public init(from decoder: any Decoder) throws {
+            noteUnknownFields(decoder, RegionPack.keys(CodingKeys.self))
             let c = try decoder.container(keyedBy: CodingKeys.self)
             id = try c.decode(String.self, forKey: .id)
             metric = try c.decode(String.self, forKey: .metric)
@@ -371,6 +409,7 @@ public struct RegionPack: Sendable, Hashable, Codable {
 
         /// Decodes a company; the lists and `note` may be left out.
         public init(from decoder: any Decoder) throws {
+            noteUnknownFields(decoder, RegionPack.keys(CodingKeys.self))
             let c = try decoder.container(keyedBy: CodingKeys.self)
             id = try c.decode(String.self, forKey: .id)
             name = try c.decode(String.self, forKey: .name)
@@ -404,6 +443,19 @@ public struct RegionPack: Sendable, Hashable, Codable {
             self.status = status
             self.quotes = quotes
         }
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case id, name, description, status, quotes }
+
+        /// Decodes a project; `status` may be left out.
+        public init(from decoder: any Decoder) throws {
+            noteUnknownFields(decoder, RegionPack.keys(CodingKeys.self))
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = try c.decode(String.self, forKey: .id)
+            name = try c.decode(String.self, forKey: .name)
+            description = try c.decode(String.self, forKey: .description)
+            status = try c.decodeIfPresent(String.self, forKey: .status)
+            quotes = try c.decode([Quote].self, forKey: .quotes)
+        }
     }
 
     /// A person the sources name.
@@ -426,6 +478,19 @@ public struct RegionPack: Sendable, Hashable, Codable {
             self.office = office
             self.organization = organization
             self.quotes = quotes
+        }
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case id, name, office, organization, quotes }
+
+        /// Decodes a person; `office` and `organization` may be left out.
+        public init(from decoder: any Decoder) throws {
+            noteUnknownFields(decoder, RegionPack.keys(CodingKeys.self))
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = try c.decode(String.self, forKey: .id)
+            name = try c.decode(String.self, forKey: .name)
+            office = try c.decodeIfPresent(String.self, forKey: .office)
+            organization = try c.decodeIfPresent(String.self, forKey: .organization)
+            quotes = try c.decode([Quote].self, forKey: .quotes)
         }
     }
 
@@ -452,6 +517,20 @@ public struct RegionPack: Sendable, Hashable, Codable {
             self.kind = kind
             self.description = description
             self.quotes = quotes
+        }
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case id, name, date, kind, description, quotes }
+
+        /// Decodes an event; `date` may be left out.
+        public init(from decoder: any Decoder) throws {
+            noteUnknownFields(decoder, RegionPack.keys(CodingKeys.self))
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = try c.decode(String.self, forKey: .id)
+            name = try c.decode(String.self, forKey: .name)
+            date = try c.decodeIfPresent(String.self, forKey: .date)
+            kind = try c.decode(String.self, forKey: .kind)
+            description = try c.decode(String.self, forKey: .description)
+            quotes = try c.decode([Quote].self, forKey: .quotes)
         }
     }
 }

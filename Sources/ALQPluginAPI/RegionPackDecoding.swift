@@ -1,12 +1,6 @@
 // Decoding a region pack from JSON bytes, with errors that name the file, the place in the
 // document (a JSON path such as `facts[12].unit`) and what was expected.
 
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// One problem found in a region pack.
 public struct RegionPackIssue: Sendable, Hashable, CustomStringConvertible {
     /// Where in the document: a JSON path such as `facts[12].unit`; empty for the whole document.
@@ -53,30 +47,75 @@ extension RegionPack {
     /// - Throws: ``RegionPackError`` listing every problem: invalid JSON, a missing field, a value of
     ///   the wrong type, an unknown field, a value outside its enumeration, or a failed validation rule.
     public static func decode(_ bytes: [UInt8], file: String) throws(RegionPackError) -> RegionPack {
-        let data = Data(bytes)
-        // First the document's shape: a generic tree, so unknown fields can be reported by path.
+        // First the version: a different version may have a different shape, so report only that.
         let tree: JSONTree
+        let version: VersionProbe
         do {
-            tree = try JSONDecoder().decode(JSONTree.self, from: data)
+            tree = try JSONTreeParser.parse(bytes)
+            version = try VersionProbe(from: JSONTreeDecoder(tree))
         } catch {
             throw RegionPackError(file: file, issues: [issue(from: error, invalidJSON: true)])
         }
-        var issues = unknownFieldIssues(in: tree)
-        if case .object(let top) = tree, case .number(let version)? = top["alq_pack"], version != Double(formatVersion) {
-            // A different version may have a different shape: report only that.
+        if let number = version.alqPack, number != Double(formatVersion) {
             throw RegionPackError(file: file, issues: [RegionPackIssue(
                 path: "alq_pack",
-                message: "unsupported pack format version \(formatNumber(version)); this alq reads version \(formatVersion)")])
+                message: "unsupported pack format version \(formatNumber(number)); this alq reads version \(formatVersion)")])
         }
+        let collector = UnknownFieldCollector()
         let pack: RegionPack
         do {
-            pack = try JSONDecoder().decode(RegionPack.self, from: data)
+            pack = try RegionPack(from: JSONTreeDecoder(tree, userInfo: [.alqUnknownFields: collector]))
         } catch {
-            throw RegionPackError(file: file, issues: issues + [issue(from: error, invalidJSON: false)])
+            throw RegionPackError(file: file, issues: collector.issues + [issue(from: error, invalidJSON: false)])
         }
+        var issues = collector.issues
         issues += pack.validate()
         if !issues.isEmpty { throw RegionPackError(file: file, issues: issues) }
         return pack
+    }
+
+    /// Decodes only a pack's `alq_pack` and `region` (for registering a module before its data is needed).
+    ///
+    /// - Throws: ``RegionPackError`` if the document is not JSON, the version is not ``formatVersion``,
+    ///   or the `region` object is missing or invalid.
+    public static func decodeRegion(_ bytes: [UInt8], file: String) throws(RegionPackError) -> Region {
+        struct Header: Decodable {
+            var alqPack: Int
+            var region: Region
+            enum CodingKeys: String, CodingKey { case alqPack = "alq_pack", region }
+        }
+        let tree: JSONTree
+        do {
+            tree = try JSONTreeParser.parseFields(bytes, ["alq_pack", "region"])
+        } catch {
+            throw RegionPackError(file: file, issues: [issue(from: error, invalidJSON: true)])
+        }
+        if let number = (try? VersionProbe(from: JSONTreeDecoder(tree)))?.alqPack, number != Double(formatVersion) {
+            throw RegionPackError(file: file, issues: [RegionPackIssue(
+                path: "alq_pack",
+                message: "unsupported pack format version \(formatNumber(number)); this alq reads version \(formatVersion)")])
+        }
+        let header: Header
+        do {
+            header = try Header(from: JSONTreeDecoder(tree))
+        } catch {
+            throw RegionPackError(file: file, issues: [issue(from: error, invalidJSON: false)])
+        }
+        var shell = RegionPack(region: header.region, sources: [], metrics: [], facts: [])
+        shell.alqPack = header.alqPack
+        let issues = shell.validate().filter { $0.path.hasPrefix("region") || $0.path == "alq_pack" }
+        if !issues.isEmpty { throw RegionPackError(file: file, issues: issues) }
+        return header.region
+    }
+
+    /// Reads `alq_pack` alone, when it is a number; anything else is left to the full decoding.
+    struct VersionProbe: Decodable {
+        var alqPack: Double?
+        enum CodingKeys: String, CodingKey { case alqPack = "alq_pack" }
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            alqPack = try? c.decodeIfPresent(Double.self, forKey: .alqPack)
+        }
     }
 
     /// Turns a `DecodingError` into an issue with a JSON path.
@@ -154,68 +193,34 @@ extension RegionPack {
 
 // MARK: - Unknown fields
 
-/// A JSON document as a tree, to find fields the format does not know.
-enum JSONTree: Decodable {
-    case object([String: JSONTree])
-    case array([JSONTree])
-    case string(String)
-    case number(Double)
-    case bool(Bool)
-    case null
+/// Collects fields the format does not define while a pack decodes (passed in `userInfo`).
+final class UnknownFieldCollector: @unchecked Sendable {
+    var issues: [RegionPackIssue] = []
+}
 
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null; return }
-        if let b = try? c.decode(Bool.self) { self = .bool(b); return }
-        if let n = try? c.decode(Double.self) { self = .number(n); return }
-        if let s = try? c.decode(String.self) { self = .string(s); return }
-        if let a = try? c.decode([JSONTree].self) { self = .array(a); return }
-        self = .object(try c.decode([String: JSONTree].self))
+extension CodingUserInfoKey {
+    static let alqUnknownFields = CodingUserInfoKey(rawValue: "alq.regionPack.unknownFields")!
+}
+
+/// Any key, to list an object's keys.
+struct AnyCodingKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+/// Reports the fields of the object being decoded that are not in `known` (a likely misspelling).
+func noteUnknownFields(_ decoder: any Decoder, _ known: Set<String>) {
+    guard let collector = decoder.userInfo[.alqUnknownFields] as? UnknownFieldCollector,
+          let container = try? decoder.container(keyedBy: AnyCodingKey.self) else { return }
+    for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) where !known.contains(key.stringValue) {
+        collector.issues.append(RegionPackIssue(
+            path: RegionPack.jsonPath(decoder.codingPath + [key]),
+            message: "unknown field '\(key.stringValue)'; expected one of \(known.sorted().joined(separator: ", "))"))
     }
 }
 
 extension RegionPack {
     static func keys<K: CodingKey & CaseIterable>(_: K.Type) -> Set<String> { Set(K.allCases.map(\.stringValue)) }
-
-    static let packKeys = keys(CodingKeys.self)
-    static let regionKeys = keys(Region.CodingKeys.self)
-    static let sourceKeys = keys(Source.CodingKeys.self)
-    static let metricKeys: Set<String> = ["id", "description", "unit"]
-    static let factKeys = keys(Fact.CodingKeys.self)
-    static let quoteKeys: Set<String> = ["source", "text"]
-    static let companyKeys = keys(Company.CodingKeys.self)
-    static let projectKeys: Set<String> = ["id", "name", "description", "status", "quotes"]
-    static let personKeys: Set<String> = ["id", "name", "office", "organization", "quotes"]
-    static let eventKeys: Set<String> = ["id", "name", "date", "kind", "description", "quotes"]
-
-    /// Fields the format does not define, each reported by path (a likely misspelling).
-    static func unknownFieldIssues(in tree: JSONTree) -> [RegionPackIssue] {
-        var issues: [RegionPackIssue] = []
-        func check(_ node: JSONTree?, _ path: String, _ known: Set<String>, quotes: Bool = false) {
-            guard case .object(let fields)? = node else { return }
-            for key in fields.keys.sorted() where !known.contains(key) {
-                let place = path.isEmpty ? key : "\(path).\(key)"
-                issues.append(RegionPackIssue(
-                    path: place, message: "unknown field '\(key)'; expected one of \(known.sorted().joined(separator: ", "))"))
-            }
-            if quotes, case .array(let items)? = fields["quotes"] {
-                for (i, item) in items.enumerated() { check(item, "\(path).quotes[\(i)]", quoteKeys) }
-            }
-        }
-        func checkArray(_ name: String, _ known: Set<String>, _ fields: [String: JSONTree], quotes: Bool) {
-            guard case .array(let items)? = fields[name] else { return }
-            for (i, item) in items.enumerated() { check(item, "\(name)[\(i)]", known, quotes: quotes) }
-        }
-        check(tree, "", packKeys)
-        guard case .object(let top) = tree else { return issues }
-        check(top["region"], "region", regionKeys)
-        checkArray("sources", sourceKeys, top, quotes: false)
-        checkArray("metrics", metricKeys, top, quotes: false)
-        checkArray("facts", factKeys, top, quotes: true)
-        checkArray("companies", companyKeys, top, quotes: true)
-        checkArray("projects", projectKeys, top, quotes: true)
-        checkArray("people", personKeys, top, quotes: true)
-        checkArray("events", eventKeys, top, quotes: true)
-        return issues
-    }
 }

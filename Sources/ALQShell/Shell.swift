@@ -14,11 +14,14 @@ public struct Shell {
     public let options: ShellOptions
     public let registry: Registry
     public let host: any EngineHost
+    /// Problems loading plugins and packs at start: they end a script (exit 4); the REPL reports them and goes on.
+    public let startupDiagnostics: [Diagnostic]
 
-    public init(options: ShellOptions, registry: Registry, host: any EngineHost) {
+    public init(options: ShellOptions, registry: Registry, host: any EngineHost, startupDiagnostics: [Diagnostic] = []) {
         self.options = options
         self.registry = registry
         self.host = host
+        self.startupDiagnostics = startupDiagnostics
     }
 
     /// The colour policy for standard output.
@@ -32,12 +35,13 @@ public struct Shell {
     }
 
     /// Runs what the options ask for. `repl` starts the interactive loop when standard input is a terminal.
-    public func run(repl: ((Session) -> Int32)? = nil) -> Int32 {
+    public func run(configure: ((Session) -> Void)? = nil, repl: ((Session) -> Int32)? = nil) -> Int32 {
         let diagnostics = DiagnosticRenderer(color: errorColor)
         if options.command != nil && !options.files.isEmpty {
             return usage("give either -c TEXT or script files, not both")
         }
         let session = Session(registry: registry, host: host)
+        configure?(session)
         if options.timer {
             session.onStatementTimed = { duration in
                 StandardStreams.err("time: \(Shell.milliseconds(duration)) ms\n")
@@ -46,17 +50,10 @@ public struct Shell {
         if StandardStreams.isTerminal(STDERR_FILENO) {
             session.onNotice = { StandardStreams.err($0 + "\n") }
         }
-        for path in pluginPaths {
-            do throws(Diagnostic) {
-                let message = try host.load(path: path, registry: registry)
-                if StandardStreams.isTerminal(STDERR_FILENO) && options.command == nil && options.files.isEmpty {
-                    StandardStreams.err(message + "\n")
-                }
-            } catch {
-                StandardStreams.err(diagnostics.render(error))
-                return error.code.exitStatus
-            }
-        }
+        let interactive = options.command == nil && options.files.isEmpty && StandardStreams.isTerminal(STDIN_FILENO)
+            && !options.checkOnly
+        for diagnostic in startupDiagnostics { StandardStreams.err(diagnostics.render(diagnostic)) }
+        if let first = startupDiagnostics.first, !interactive { return first.code.exitStatus }
         guard let output = outputFormat() else {
             let names = ["table"] + registry.formats.map(\.format.name)
             return usage("unknown format '\(options.format)'; the formats are \(names.joined(separator: ", "))")
@@ -103,12 +100,6 @@ public struct Shell {
             if status != ExitStatus.ok { return status }
         }
         return ExitStatus.ok
-    }
-
-    /// Plugin paths from `--plugin`, then `ALQ_PLUGIN_PATH` (colon-separated).
-    private var pluginPaths: [String] {
-        let fromEnvironment = (options.environment["ALQ_PLUGIN_PATH"] ?? "").split(separator: ":").map(String.init)
-        return options.plugins + fromEnvironment
     }
 
     /// The output format the options name, or `nil` if none is registered under that name.

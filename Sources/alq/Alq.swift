@@ -5,6 +5,7 @@ import Darwin
 #endif
 import ALQBuiltinModules
 import ALQPluginAPI
+import ALQPluginHost
 import ALQShell
 import ArgumentParser
 
@@ -76,9 +77,14 @@ struct Alq: ParsableCommand {
             StandardStreams.err("alq: error: a built-in module failed to load: \(error)\n")
             return ExitStatus.pluginError
         }
-        let shell = Shell(options: options, registry: registry, host: ProvisionalHost())
-        let status = shell.run()
+        let host = FileHost()
+        let startup = host.loadStartupModules(explicit: plugin, registry: registry)
+        let shell = Shell(options: options, registry: registry, host: host, startupDiagnostics: startup.diagnostics)
+        let status = shell.run(configure: { session in
+            host.isCancelled = { session.isCancellationRequested }
+        })
         StandardStreams.flush()
+        host.shutdown()
         return status
     }
 

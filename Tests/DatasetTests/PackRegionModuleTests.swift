@@ -81,4 +81,37 @@ struct PackRegionModuleTests {
         let metrics = try #require(registry.table(named: "metrics"))
         #expect(metrics.rowCount == Set(Dataset.packs.flatMap { $0.metrics.map(\.id) }).count)
     }
+
+    @Test("built-in modules defer decoding: the region now, the pack on first use, without errors")
+    func deferredBuiltIns() throws {
+        for module in [try GuangxiPack.module(), try GuangyuanPack.module(), try ChongqingPack.module(), try BaisePack.module()] {
+            #expect(module.loadError == nil, "\(module.info.name): \(String(describing: module.loadError))")
+            #expect(module.pack.region.id == module.info.id)
+        }
+        #expect(try GuangyuanPack.module().table(named: "facts")?.rowCount == 24)
+    }
+
+    @Test("a deferred pack with a bad fact registers, then reports the problem and serves empty tables")
+    func deferredFailure() throws {
+        let text = PackValidationTests.good.replacingOccurrences(of: #""unit": "t", "kind": "actual""#, with: #""unit": "tons", "kind": "actual""#)
+        let module = try PackRegionModule(deferring: Array(text.utf8), file: "bad.json")
+        #expect(module.info.name == "Testland")
+        #expect(module.table(named: "facts")?.rowCount == 0)
+        #expect(module.loadError?.description == "bad.json: facts[0].unit: expected one of CNY, t, %, count, rank, x, found 'tons'")
+        #expect(throws: RegionPackError.self) { try PackRegionModule(bytes: Array(text.utf8), file: "bad.json") }
+    }
+
+    @Test("a deferred pack with a bad region or version is rejected at once")
+    func deferredHeaderErrors() {
+        let badRegion = PackValidationTests.good.replacingOccurrences(of: #""level": "province", "#, with: "")
+        do {
+            _ = try PackRegionModule(deferring: Array(badRegion.utf8), file: "r.json")
+            Issue.record("decoded")
+        } catch {
+            #expect(error.description == "r.json: region.level: missing required field 'level'")
+        }
+        let badVersion = PackValidationTests.good.replacingOccurrences(of: #""alq_pack": 1"#, with: #""alq_pack": 3"#)
+        #expect(throws: RegionPackError.self) { try PackRegionModule(deferring: Array(badVersion.utf8), file: "v.json") }
+        #expect(throws: RegionPackError.self) { try PackRegionModule(deferring: Array("{".utf8), file: "j.json") }
+    }
 }

@@ -2,6 +2,7 @@
 
 import Testing
 import ALQPluginAPI
+import Foundation
 
 struct PackValidationTests {
     @Test("every built-in pack decodes and validates", arguments: Dataset.embedded.map(\.file))
@@ -197,5 +198,19 @@ struct PackValidationTests {
         #expect(errors.map(\.description) == ["b.json: metrics[0].unit: metric 'alumina_output' has unit 't' in a.json, found 'CNY'"])
         let clash = RegionPack.validateCollection([("a.json", a), ("c.json", a)])
         #expect(clash.count == 1)
+    }
+}
+
+struct DocumentationTests {
+    @Test("the example pack in docs/region-packs.md decodes and validates")
+    func documentedExampleDecodes() throws {
+        let url = Dataset.packageRoot.appendingPathComponent("docs/region-packs.md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let start = try #require(text.range(of: "```json\n"))
+        let end = try #require(text.range(of: "\n```", range: start.upperBound..<text.endIndex))
+        let json = String(text[start.upperBound..<end.lowerBound])
+        let pack = try RegionPack.decode(Array(json.utf8), file: "docs/region-packs.md")
+        #expect(pack.region.id == "guangxi")
+        #expect(pack.facts.count == 2)
     }
 }

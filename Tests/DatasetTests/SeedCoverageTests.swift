@@ -125,6 +125,18 @@ struct SeedCoverageTests {
         }
     }
 
+    @Test("a missing seeds folder is an error that says where the folder was expected")
+    func missingSeedsFolderFails() {
+        let nowhere = Dataset.packageRoot.appendingPathComponent("no-such-seeds-folder")
+        do {
+            _ = try Dataset.seed("000_5fdf5b7c782c7ec0.txt", in: nowhere)
+            Issue.record("reading from a missing folder succeeded")
+        } catch {
+            #expect("\(error)".contains("The seed documents are missing"))
+            #expect("\(error)".contains("no-such-seeds-folder"))
+        }
+    }
+
     @Test("the Telugu document writes its numbers in Arabic digits")
     func teluguUsesArabicDigits() throws {
         let source = try #require(Dataset.sources["004"])

@@ -36,7 +36,7 @@ enum Dataset {
     static let packs: [RegionPack] = embedded.compactMap { try? RegionPack.decode($0.bytes, file: $0.file) }
 
     /// Reads a seed file; a missing seeds folder or file is an error, never a skip.
-    static func seed(_ file: String) throws -> String {
+    static func seed(_ file: String, in seedsDirectory: URL = Dataset.seedsDirectory) throws -> String {
         let url = seedsDirectory.appendingPathComponent(file)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: seedsDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {

@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ALQSyntax
+
+/// Where plugins and packs are loaded from, and the checks before one is run.
+///
+/// Only paths the user names (`load "path"`, `--plugin PATH`, `ALQ_PLUGIN_PATH`) and the plugin
+/// folder (`$XDG_DATA_HOME/alq/plugins`, else `~/.local/share/alq/plugins`) are ever loaded.
+public enum PluginLocations {
+    /// An environment variable's value, if set and not empty.
+    static func environment(_ name: String) -> String? {
+        guard let value = getenv(name) else { return nil }
+        let text = String(cString: value)
+        return text.isEmpty ? nil : text
+    }
+
+    /// The plugin folder.
+    public static var pluginFolder: String? {
+        if let data = environment("XDG_DATA_HOME"), data.hasPrefix("/") { return data + "/alq/plugins" }
+        guard let home = environment("HOME") else { return nil }
+        return home + "/.local/share/alq/plugins"
+    }
+
+    /// The entries of `ALQ_PLUGIN_PATH` (colon-separated).
+    public static var environmentPaths: [String] {
+        guard let list = environment("ALQ_PLUGIN_PATH") else { return [] }
+        return list.split(separator: ":").map(String.init)
+    }
+
+    /// The seconds a plugin may take to answer: `ALQ_PLUGIN_TIMEOUT`, else 10.
+    public static var timeout: Double {
+        environment("ALQ_PLUGIN_TIMEOUT").flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? 10
+    }
+
+    /// `~/x` with the home folder spelt out.
+    static func expandingHome(_ path: String) -> String {
+        guard path == "~" || path.hasPrefix("~/"), let home = environment("HOME") else { return path }
+        return home + path.dropFirst()
+    }
+
+    /// Whether a path names a region pack (a `.json` file) rather than a plugin executable.
+    static func isPack(_ path: String) -> Bool {
+        path.lowercased().hasSuffix(".json")
+    }
+
+    /// The files of a folder that are plugins or packs: executables and `.json` files, not hidden ones.
+    static func candidates(in folder: String) -> [String] {
+        FileSystem.entries(of: folder).filter { !$0.hasPrefix(".") }.map { "\(folder)/\($0)" }.filter { path in
+            FileSystem.kind(of: path) == .file && (isPack(path) || access(path, X_OK) == 0)
+        }
+    }
+
+    /// Checks that `path` may be run as a plugin; says why not with `E0501`.
+    static func checkRunnable(_ path: String) throws(Diagnostic) {
+        switch FileSystem.kind(of: path) {
+        case .missing: throw Diagnostic(.pluginFailed, "cannot load plugin '\(path)': no such file")
+        case .directory: throw Diagnostic(.pluginFailed, "cannot load plugin '\(path)': it is a directory, not a plugin")
+        case .other: throw Diagnostic(.pluginFailed, "cannot load plugin '\(path)': it is not a regular file")
+        case .file: break
+        }
+        guard let mode = FileSystem.mode(of: path) else {
+            throw Diagnostic(.pluginFailed, "cannot load plugin '\(path)': \(FileSystem.lastError().lowercased())")
+        }
+        if mode & S_IWOTH != 0 {
+            throw Diagnostic(
+                .pluginFailed, "refusing to run plugin '\(path)': any user can write to it",
+                help: "make it writable by its owner only: chmod o-w '\(path)'")
+        }
+        if access(path, X_OK) != 0 {
+            throw Diagnostic(
+                .pluginFailed, "cannot load plugin '\(path)': it is not executable",
+                help: "make it executable: chmod +x '\(path)'")
+        }
+    }
+}

@@ -1,0 +1,258 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A running plugin executable: its pipes, and line-by-line exchange with a deadline and a size cap.
+///
+/// The plugin runs in its own process group, so Ctrl-C at the prompt interrupts the query, not the
+/// plugin. Its standard error is collected (the last few kilobytes) for error messages.
+final class PluginProcess {
+    /// Why an exchange with the plugin failed.
+    enum Failure: Error {
+        /// The plugin could not be started.
+        case cannotStart(String)
+        /// The plugin closed its output or died; the text says how it ended.
+        case exited(String)
+        /// No answer before the deadline.
+        case timedOut
+        /// A message longer than the cap.
+        case tooLarge
+        /// The user interrupted the wait (Ctrl-C).
+        case interrupted
+    }
+
+    /// Asked while waiting; `true` abandons the exchange (the user pressed Ctrl-C).
+    var isCancelled: (() -> Bool)?
+
+    let path: String
+    private(set) var pid: pid_t = 0
+    private var input: Int32 = -1
+    private var output: Int32 = -1
+    private var errors: Int32 = -1
+    private var pending: [UInt8] = []
+    private var scanned = 0
+    private var errorTail: [UInt8] = []
+    private(set) var isRunning = false
+
+    /// Starts `path` with no arguments.
+    init(path: String) throws(Failure) {
+        self.path = path
+        var toChild: [Int32] = [-1, -1]
+        var fromChild: [Int32] = [-1, -1]
+        var errChild: [Int32] = [-1, -1]
+        guard pipe(&toChild) == 0, pipe(&fromChild) == 0, pipe(&errChild) == 0 else {
+            throw .cannotStart(FileSystem.lastError())
+        }
+        for fd in toChild + fromChild + errChild { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errChild[1], 2)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGPIPE)
+        sigaddset(&defaults, SIGINT)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
+        defer { free(argv[0]) }
+        var child: pid_t = 0
+        let status = posix_spawn(&child, path, &actions, &attributes, argv, environ)
+        close(toChild[0])
+        close(fromChild[1])
+        close(errChild[1])
+        guard status == 0 else {
+            close(toChild[1])
+            close(fromChild[0])
+            close(errChild[0])
+            throw .cannotStart(String(cString: strerror(status)))
+        }
+        pid = child
+        input = toChild[1]
+        output = fromChild[0]
+        errors = errChild[0]
+        isRunning = true
+    }
+
+    deinit { stop() }
+
+    /// The last lines the plugin wrote to its standard error.
+    var standardErrorTail: String {
+        let text = String(decoding: errorTail, as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true).suffix(3)
+        return lines.joined(separator: " / ")
+    }
+
+    /// Writes one line (the newline is added) before the deadline.
+    func send(_ line: [UInt8], deadline: Double) throws(Failure) {
+        var bytes = line
+        bytes.append(10)
+        try withSIGPIPEBlocked { () throws(Failure) in
+            var offset = 0
+            while offset < bytes.count {
+                let n = bytes.withUnsafeBytes { write(input, $0.baseAddress! + offset, $0.count - offset) }
+                if n >= 0 {
+                    offset += n
+                    continue
+                }
+                if errno == EINTR { continue }
+                if errno == EAGAIN { try wait(for: input, events: Int16(POLLOUT), deadline: deadline); continue }
+                throw .exited(endDescription())
+            }
+        }
+    }
+
+    /// Reads one line (without its newline) before the deadline; longer than `limit` bytes is an error.
+    func receive(deadline: Double, limit: Int) throws(Failure) -> [UInt8] {
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            if let newline = pending[scanned...].firstIndex(of: 10) {
+                let line = Array(pending[..<newline])
+                pending.removeSubrange(...newline)
+                scanned = 0
+                return line
+            }
+            scanned = pending.count
+            if pending.count > limit { throw .tooLarge }
+            try wait(for: output, events: Int16(POLLIN), deadline: deadline)
+            let n = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                throw .exited(endDescription())
+            }
+            if n == 0 { throw .exited(endDescription()) }
+            pending.append(contentsOf: chunk[0..<n])
+        }
+    }
+
+    /// Waits until `fd` is ready, draining the plugin's standard error meanwhile.
+    private func wait(for fd: Int32, events: Int16, deadline: Double) throws(Failure) {
+        while true {
+            let remaining = deadline - PluginProcess.now()
+            if remaining <= 0 { throw .timedOut }
+            var fds = [pollfd(fd: fd, events: events, revents: 0), pollfd(fd: errors, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, errors >= 0 ? 2 : 1, Int32(min(remaining * 1000 + 1, 200)))
+            if isCancelled?() == true { throw .interrupted }
+            if ready < 0 {
+                if errno == EINTR { continue }
+                throw .exited(FileSystem.lastError())
+            }
+            if errors >= 0, fds[1].revents != 0 { drainErrors() }
+            if fds[0].revents != 0 { return }
+        }
+    }
+
+    private func drainErrors() {
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        let n = chunk.withUnsafeMutableBytes { read(errors, $0.baseAddress, $0.count) }
+        if n <= 0 {
+            close(errors)
+            errors = -1
+            return
+        }
+        errorTail.append(contentsOf: chunk[0..<n])
+        if errorTail.count > 4096 { errorTail.removeFirst(errorTail.count - 4096) }
+    }
+
+    /// How the plugin ended (waiting briefly for it), for a message.
+    private func endDescription() -> String {
+        let deadline = PluginProcess.now() + 1
+        while errors >= 0, PluginProcess.now() < deadline {
+            var fds = [pollfd(fd: errors, events: Int16(POLLIN), revents: 0)]
+            if poll(&fds, 1, 50) > 0 { drainErrors() } else { break }
+        }
+        var status: Int32 = 0
+        var result = waitpid(pid, &status, WNOHANG)
+        while result == 0, PluginProcess.now() < deadline {
+            usleep(10_000)
+            result = waitpid(pid, &status, WNOHANG)
+        }
+        guard result == pid else {
+            stop()
+            return "closed its output"
+        }
+        isRunning = false
+        closeAll()
+        let signal = status & 0x7F
+        if signal == 0 { return "exited with status \((status >> 8) & 0xFF)" }
+        return "was killed by signal \(signal)\(PluginProcess.signalName(signal).map { " (\($0))" } ?? "")"
+    }
+
+    /// Stops the plugin: closes its input, kills it, reaps it.
+    func stop() {
+        guard isRunning else { return closeAll() }
+        isRunning = false
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        closeAll()
+    }
+
+    /// Asks the plugin to end by closing its input; kills it if it is still running after `grace` seconds.
+    func finish(grace: Double) {
+        guard isRunning else { return closeAll() }
+        if input >= 0 {
+            close(input)
+            input = -1
+        }
+        let deadline = PluginProcess.now() + grace
+        var status: Int32 = 0
+        while PluginProcess.now() < deadline {
+            if waitpid(pid, &status, WNOHANG) == pid {
+                isRunning = false
+                return closeAll()
+            }
+            usleep(5_000)
+        }
+        stop()
+    }
+
+    private func closeAll() {
+        for fd in [input, output, errors] where fd >= 0 { close(fd) }
+        input = -1
+        output = -1
+        errors = -1
+    }
+
+    private func withSIGPIPEBlocked(_ body: () throws(Failure) -> Void) throws(Failure) {
+        var block = sigset_t()
+        sigemptyset(&block)
+        sigaddset(&block, SIGPIPE)
+        var previous = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &block, &previous)
+        defer {
+            var pending = sigset_t()
+            sigpending(&pending)
+            if sigismember(&pending, SIGPIPE) == 1 {
+                var zero = timespec(tv_sec: 0, tv_nsec: 0)
+                _ = sigtimedwait(&block, nil, &zero)
+            }
+            pthread_sigmask(SIG_SETMASK, &previous, nil)
+        }
+        try body()
+    }
+
+    /// Seconds on a monotonic clock.
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    static func signalName(_ signal: Int32) -> String? {
+        [SIGSEGV: "SIGSEGV", SIGABRT: "SIGABRT", SIGKILL: "SIGKILL", SIGTERM: "SIGTERM", SIGBUS: "SIGBUS",
+         SIGILL: "SIGILL", SIGFPE: "SIGFPE", SIGPIPE: "SIGPIPE", SIGINT: "SIGINT"][signal]
+    }
+}

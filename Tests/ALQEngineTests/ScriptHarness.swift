@@ -1,0 +1,76 @@
+import ALQBuiltinModules
+import ALQEngine
+import ALQPluginAPI
+import ALQRuntime
+import ALQSyntax
+import Foundation
+
+/// Runs source text in a fresh session with the built-in modules, collecting plain output lines.
+enum ScriptHarness {
+    struct Outcome {
+        var lines: [String]
+        var diagnostic: Diagnostic?
+    }
+
+    static func run(_ source: String, name: String = "test.alq") throws -> Outcome {
+        let session = Session(registry: try BuiltinModules.registry(), host: TestHost())
+        var lines: [String] = []
+        let diagnostic = FileManager.default.changeCurrentDirectoryPath(ScriptCase.packageRoot.path)
+            ? session.execute(SourceFile(name: name, text: source)) { lines += render($0) }
+            : Diagnostic(.cannotOpenFile, "cannot enter the package root")
+        return Outcome(lines: lines, diagnostic: diagnostic)
+    }
+
+    /// A result as plain lines: tables as `a | b` rows under a header, everything else as displayed.
+    static func render(_ value: Value) -> [String] {
+        switch value {
+        case .table(let table):
+            var lines = [table.columnNames.joined(separator: " | ")]
+            for row in 0..<table.rowCount {
+                lines.append(table.columns.map { cell($0[row]) }.joined(separator: " | "))
+            }
+            return lines
+        default:
+            return value.displayText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+    }
+
+    private static func cell(_ value: Value) -> String {
+        if case .string(let text) = value { return text }
+        return value.literalText
+    }
+}
+
+/// A host for tests: opens files through the registered formats' readers; exports to memory.
+final class TestHost: EngineHost {
+    var exported: [(String?, String)] = []
+
+    func open(path: String, registry: Registry) throws(Diagnostic) -> Table {
+        guard let format = registry.format(forPath: path) else {
+            throw Diagnostic(.unknownFormat, "cannot tell the format of '\(path)'")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Diagnostic(.cannotOpenFile, "cannot open '\(path)': no such file")
+        }
+        do {
+            guard let table = try format.read([UInt8](data), name: path) else {
+                throw Diagnostic(.unknownFormat, "format \(format.name) cannot be read")
+            }
+            return table
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
+        } catch {
+            throw Diagnostic(.malformedData, "\(error)")
+        }
+    }
+
+    func export(_ table: Table, format: any ExportFormat, path: String?) throws(Diagnostic) {
+        let sink = MemorySink()
+        do { try format.write(table, to: sink) } catch { throw Diagnostic(.exportFailed, "\(error)") }
+        exported.append((path, sink.text))
+    }
+
+    func load(path: String, registry: Registry) throws(Diagnostic) -> String {
+        throw Diagnostic(.pluginFailed, "the test host loads no plugins")
+    }
+}
