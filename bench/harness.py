@@ -473,7 +473,9 @@ class Bench:
                                                 for rows in out["answers"]) if e), None)
                     m.times = out["times"]
                     m.rss_kb = r.rss_kb
-                    m.note = f"load {fmt_time(out['load_s'])} (not counted); library {out['version']}"
+                    m.note = (f"load {fmt_time(out['load_s'])} (not counted); a trivial `SELECT 1` "
+                              f"round trip through Python takes {fmt_time(out['trivial_s'])}; "
+                              f"library {out['version']}")
                 except Exception as e:
                     m.error = f"wrong answer: {e}"
             self.report.add(sec, m)
@@ -700,7 +702,13 @@ for _ in range({n}):
     rows = con.execute({q}).fetchall()
     times.append(time.perf_counter() - t0)
     answers.append([[r, float(v)] for r, v in rows])
-print(json.dumps({{"times": times, "answers": answers, "load_s": load, "version": "duckdb " + duckdb.__version__}}))
+trivial = []
+for _ in range({n}):
+    t0 = time.perf_counter()
+    con.execute("SELECT 1").fetchall()
+    trivial.append(time.perf_counter() - t0)
+trivial.sort()
+print(json.dumps({{"times": times, "answers": answers, "load_s": load, "trivial_s": trivial[len(trivial) // 2], "version": "duckdb " + duckdb.__version__}}))
 """
 
 SQLITE_WARM = r"""
@@ -720,7 +728,13 @@ for _ in range({n}):
     rows = con.execute({q}).fetchall()
     times.append(time.perf_counter() - t0)
     answers.append([[r, float(v)] for r, v in rows])
-print(json.dumps({{"times": times, "answers": answers, "load_s": load, "version": "SQLite " + sqlite3.sqlite_version}}))
+trivial = []
+for _ in range({n}):
+    t0 = time.perf_counter()
+    con.execute("SELECT 1").fetchall()
+    trivial.append(time.perf_counter() - t0)
+trivial.sort()
+print(json.dumps({{"times": times, "answers": answers, "load_s": load, "trivial_s": trivial[len(trivial) // 2], "version": "SQLite " + sqlite3.sqlite_version}}))
 """
 
 

@@ -105,6 +105,18 @@ if [ ! -f "$out/facts.csv" ] || [ ! -f "$out/facts.json" ] || [ "$(cat "$out/fac
     echo "$stamp" >"$out/facts.stamp"
 fi
 
+if [ $check = 1 ]; then
+    # Same seed => byte-identical files.
+    "$PYTHON" "$here/generate.py" --rows "$rows" --seed "$seed" --out "$out/tmp/regen"
+    if cmp -s "$out/facts.csv" "$out/tmp/regen/facts.csv" && cmp -s "$out/facts.json" "$out/tmp/regen/facts.json"; then
+        echo "generator: same seed, byte-identical files"
+    else
+        echo "generator: FAILED: the same seed gave different files" >&2
+        exit 1
+    fi
+    rm -rf "$out/tmp/regen"
+fi
+
 # --- measure -------------------------------------------------------------------
 step "measuring ($rows facts)"
 args=(--data "$out" --seed "$seed" "${alq_args[@]}")
