@@ -13,7 +13,7 @@
 #   --no-docs      do not write docs/benchmarks.md
 #   --no-install   do not install missing peers
 # Environment:
-#   ALQ_BIN=path   use this alq binary instead of building one (swift build -c release --product alq)
+#   ALQ_BIN=path   use this alq binary instead of building one (swift build -c release --static-swift-stdlib --product alq)
 #   PYTHON=python3 the Python that runs the harness and the duckdb / sqlite3 modules
 set -euo pipefail
 
@@ -84,11 +84,11 @@ alq_args=()
 if [ -n "${ALQ_BIN:-}" ]; then
     alq_args=(--alq "$ALQ_BIN" --alq-desc "the binary \$ALQ_BIN=$ALQ_BIN")
 else
-    step "building alq (swift build -c release --product alq)"
+    step "building alq (swift build -c release --static-swift-stdlib --product alq)"
     t0=$(date +%s)
-    if swift build -c release --product alq >"$build_log" 2>&1; then
+    if swift build -c release --static-swift-stdlib --product alq >"$build_log" 2>&1; then
         echo "built in $(( $(date +%s) - t0 )) s"
-        alq_args=(--alq "$root/.build/release/alq" --alq-desc "release build (swift build -c release --product alq)")
+        alq_args=(--alq "$root/.build/release/alq" --alq-desc "release build (swift build -c release --static-swift-stdlib --product alq)")
     else
         echo "alq: failed: build failed (log: ${build_log#$root/}):" >&2
         grep -m 5 'error:' "$build_log" >&2 || tail -n 5 "$build_log" >&2
