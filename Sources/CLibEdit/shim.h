@@ -17,6 +17,10 @@ static inline FILE *alq_stdin(void) { return stdin; }
 static inline FILE *alq_stdout(void) { return stdout; }
 static inline FILE *alq_stderr(void) { return stderr; }
 
+/** The callback type of a character reader (EL_GETCFN): 1 and a character, 0 at end of input, -1 on error. */
+typedef int (*alq_read_fn)(EditLine *, wchar_t *);
+
+static inline int alq_el_set_getcfn(EditLine *el, alq_read_fn fn) { return el_set(el, EL_GETCFN, fn); }
 static inline int alq_el_set_prompt(EditLine *el, alq_prompt_fn fn) { return el_set(el, EL_PROMPT, fn); }
 static inline int alq_el_set_prompt_esc(EditLine *el, alq_prompt_fn fn, char esc) {
     return el_set(el, EL_PROMPT_ESC, fn, esc);
@@ -36,6 +40,8 @@ static inline int alq_el_addfn(EditLine *el, const char *name, const char *help,
 static inline int alq_el_bind(EditLine *el, const char *key, const char *command) {
     return el_set(el, EL_BIND, key, command, NULL);
 }
+/** Puts the terminal in editing mode now (1) or restores it (0). */
+static inline int alq_el_prep_term(EditLine *el, int on) { return el_set(el, EL_PREP_TERM, on); }
 static inline int alq_el_refresh(EditLine *el) { return el_set(el, EL_REFRESH); }
 static inline int alq_el_get_editor_is_vi(EditLine *el) {
     const char *mode = NULL;

@@ -6,7 +6,7 @@ enum CompletionListing {
     /// The candidates in columns that fit `width`, ending with a newline.
     static func layout(_ items: [String], width: Int) -> String {
         let shown = Array(items.prefix(limit))
-        let widest = shown.map(TerminalText.width).max() ?? 0
+        let widest = shown.map { DisplayWidth.of($0) }.max() ?? 0
         let cell = widest + 2
         let perRow = max(1, min(shown.count, max(1, width) / max(1, cell)))
         let rows = (shown.count + perRow - 1) / perRow
@@ -18,7 +18,7 @@ enum CompletionListing {
                 guard index < shown.count else { break }
                 let item = shown[index]
                 let isLast = column == perRow - 1 || (column + 1) * rows + row >= shown.count
-                line += isLast ? item : item + String(repeating: " ", count: cell - TerminalText.width(item))
+                line += isLast ? item : item + String(repeating: " ", count: cell - DisplayWidth.of(item))
             }
             text += line + "\n"
         }

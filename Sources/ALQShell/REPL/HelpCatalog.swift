@@ -16,12 +16,13 @@ enum HelpCatalog {
             + Builtins.catalog.keys.sorted()).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     }
 
-    /// The help text for a topic; the overview for an empty one.
-    static func text(for topic: String, useColor: Bool) -> String {
+    /// The help text for a topic; the overview for an empty one. `help NAME` prefers the language's
+    /// names (the function `keys`), `:help NAME` the REPL's guides (`:help keys`).
+    static func text(for topic: String, useColor: Bool, preferLanguage: Bool = false) -> String {
         let style = ColorPolicy(enabled: useColor)
         let key = topic.trimmingWhitespace
         if key.isEmpty { return overview(style) }
-        if let guide = guides[key.lowercased()] { return guide }
+        if !preferLanguage || languageText(for: key, style) == nil, let guide = guides[key.lowercased()] { return guide }
         switch key.lowercased() {
         case "functions":
             return Builtins.catalog.values.sorted { $0.name < $1.name }
@@ -35,15 +36,20 @@ enum HelpCatalog {
         default:
             break
         }
+        if let text = languageText(for: key, style) { return text }
+        let known = topics
+        let suggestion = Suggestion.didYouMean(key, among: known).map { " — \($0)" } ?? ""
+        return "no help on '\(key)'\(suggestion)\ntopics: \(guides.keys.sorted().joined(separator: ", ")), functions, stages, tables, or any function, stage or table name\n"
+    }
+
+    private static func languageText(for key: String, _ style: ColorPolicy) -> String? {
         if let builtin = Builtins.catalog[key] ?? Builtins.catalog[key.lowercased()] {
             return entry(title: builtin.signature, kind: "function", summary: builtin.summary, example: builtin.example, style)
         }
         if let entry = LanguageHelp.entries.first(where: { $0.name == key.lowercased() }) {
             return self.entry(title: entry.usage, kind: entry.kind.rawValue, summary: entry.summary, example: entry.example, style)
         }
-        let known = topics
-        let suggestion = Suggestion.didYouMean(key, among: known).map { " — \($0)" } ?? ""
-        return "no help on '\(key)'\(suggestion)\ntopics: \(guides.keys.sorted().joined(separator: ", ")), functions, stages, tables, or any function, stage or table name\n"
+        return nil
     }
 
     private static func entry(title: String, kind: String, summary: String, example: String, _ style: ColorPolicy) -> String {
@@ -57,8 +63,8 @@ enum HelpCatalog {
         Ask a question as a pipeline: a table, then stages separated by |
           \(style.paint("facts", .cyan))                                         every fact of every region
           \(style.paint("regions", .cyan))                                       the region modules (Tab completes their names)
+        Which region had the largest output value in 2024?
           \(style.paint("facts | where metric == \"output_value\" and year == 2024 | sort value desc | take 1", .cyan))
-                                                        which region had the largest output value in 2024
           \(style.paint("Guangxi.output_value", .cyan))                          one region's series (Tab after the dot lists them)
           \(style.paint("source(_)", .cyan))                                     where the last answer came from
 
@@ -85,7 +91,7 @@ enum HelpCatalog {
 
     private static let keysGuide = """
         Keys (emacs bindings; :mode vi or ALQ_EDIT_MODE=vi for vi bindings; ~/.editrc is read):
-          Tab             complete; press again after a list to narrow it
+          Tab             complete the word; when several names match, they are listed
           Ctrl-R          search the history backwards (type to search, Enter to accept)
           Up / Down       previous / next history entry (a multi-line statement is one entry)
           Ctrl-A / Ctrl-E start / end of the line

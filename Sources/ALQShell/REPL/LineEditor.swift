@@ -34,6 +34,14 @@ final class LineEditor {
     private var promptBuffer: UnsafeMutablePointer<CChar>?
     private(set) var mode: Mode
 
+    /// The keys typed, read by the editor through a callback.
+    let input = TerminalInput()
+    /// Whether the line being read continues a statement (a paste that ends on an empty
+    /// continuation line then ends that line, so the pasted statement runs).
+    var continuingStatement = false
+    /// Whether to ask the terminal to bracket pasted text (not on `TERM=dumb`).
+    var bracketedPaste = false
+
     /// Called when Tab is pressed.
     var completer: Completer?
     /// Text that comes before the current line in the statement being typed (earlier lines of a
@@ -59,8 +67,10 @@ final class LineEditor {
         alq_history_setsize(history, Int32(clamping: historySize))
         alq_history_setunique(history, 1)
         alq_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
+        input.onPasteEnd = { [unowned self] in continuingStatement && lineIsEmpty }
         alq_el_set_signal(editLine, 0)
         alq_el_set_prompt_esc(editLine, lineEditorPrompt, 1)
+        alq_el_set_getcfn(editLine, lineEditorRead)
         alq_el_set_history(editLine, history)
         alq_el_addfn(editLine, "alq-complete", "Complete the word before the cursor", lineEditorComplete)
         el_source(editLine, nil)
@@ -89,6 +99,12 @@ final class LineEditor {
         free(promptBuffer)
         promptBuffer = strdup(prompt)
         if Signals.takeResize() { el_resize(editLine) }
+        _ = Signals.takeInterrupt()
+        // Editing mode before the prompt appears: libedit would otherwise switch only at the first
+        // read, and a Ctrl-D typed in between would be taken by the terminal as end-of-file and lost.
+        alq_el_prep_term(editLine, 1)
+        if bracketedPaste { Terminal.out("\u{1B}[?2004h") }
+        defer { if bracketedPaste { Terminal.out("\u{1B}[?2004l") } }
         var count: Int32 = 0
         errno = 0
         guard let bytes = el_gets(editLine, &count) else {
@@ -104,6 +120,27 @@ final class LineEditor {
     }
 
     fileprivate var prompt: UnsafeMutablePointer<CChar>? { promptBuffer }
+
+    /// Reads one character for libedit: 1 and the character, 0 at the end of input, -1 with
+    /// `EINTR` when Ctrl-C was pressed (`el_gets` then returns).
+    fileprivate func readCharacter(into character: UnsafeMutablePointer<wchar_t>?) -> Int32 {
+        switch input.next() {
+        case .character(let scalar):
+            character?.pointee = wchar_t(bitPattern: scalar.value)
+            return 1
+        case .interrupted:
+            errno = EINTR
+            return -1
+        case .end:
+            return 0
+        }
+    }
+
+    /// Whether the line being edited is empty.
+    private var lineIsEmpty: Bool {
+        guard let info = el_line(editLine) else { return true }
+        return info.pointee.lastchar == info.pointee.buffer
+    }
 
     // MARK: History
 
@@ -154,7 +191,7 @@ final class LineEditor {
     // MARK: Completion
 
     fileprivate func complete() -> UInt8 {
-        if LineEditor.inputPending(fd: 0) {
+        if input.hasPendingInput() {
             // Typed faster than a person types: a paste. Keep the tab as text.
             el_insertstr(editLine, "\t")
             return UInt8(CC_REFRESH)
@@ -178,12 +215,6 @@ final class LineEditor {
         }
     }
 
-    /// Whether more input is already waiting on `fd` (pasted text arrives all at once).
-    static func inputPending(fd: Int32, milliseconds: Int32 = 0) -> Bool {
-        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        return poll(&descriptor, 1, milliseconds) > 0 && descriptor.revents & Int16(POLLIN) != 0
-    }
-
     fileprivate static func from(_ editLine: OpaquePointer?) -> LineEditor? {
         guard let editLine, let data = alq_el_get_clientdata(editLine) else { return nil }
         return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue()
@@ -192,6 +223,10 @@ final class LineEditor {
 
 private let lineEditorPrompt: alq_prompt_fn = { editLine in
     LineEditor.from(editLine)?.prompt
+}
+
+private let lineEditorRead: alq_read_fn = { editLine, character in
+    LineEditor.from(editLine)?.readCharacter(into: character) ?? -1
 }
 
 private let lineEditorComplete: alq_editor_fn = { editLine, _ in

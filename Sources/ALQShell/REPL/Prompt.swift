@@ -18,7 +18,7 @@ struct Prompt {
 
     /// The prompt for the next line of an open statement.
     var continuation: String {
-        let dots = String(repeating: ".", count: max(3, TerminalText.width(label))) + "> "
+        let dots = String(repeating: ".", count: max(3, DisplayWidth.of(label))) + "> "
         guard useColor else { return dots }
         return invisible("\u{1B}[2m") + dots + invisible("\u{1B}[0m")
     }

@@ -48,6 +48,7 @@ final class EvaluationJob: @unchecked Sendable {
     }
 
     func run() {
+        Signals.blockOnCurrentThread()
         diagnostic = session.execute(file) { [output] value in
             Terminal.out(output.render(value))
         }

@@ -13,7 +13,9 @@ extension REPL {
     }
 
     /// Adds a submission to the editor's history and to the file.
-    func remember(_ entry: String) {
+    func remember(_ submission: String) {
+        let entry = submission.trimmingWhitespace
+        guard !entry.isEmpty else { return }
         editor?.addHistory(entry)
         if let warning = history?.append(entry) {
             warn(warning + "; history will not be saved this session")

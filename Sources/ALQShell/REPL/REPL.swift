@@ -32,6 +32,7 @@ public final class REPL {
         startHistory(editor: editor, limit: limit)
         let completer = Completer(source: SessionCompletionSource(session: session, helpTopics: HelpCatalog.topics))
         editor.completer = { completer.complete($0) }
+        editor.bracketedPaste = Terminal.isTerminal(1) && options.environment["TERM"] != "dumb"
         editor.columns = { [environment = options.environment] in Terminal.columns(environment: environment) }
         if options.showBanner { Terminal.out(banner) }
 
@@ -39,6 +40,7 @@ public final class REPL {
         while !quitRequested {
             let prompt = Prompt(format: options.format, useColor: options.useColor)
             editor.completionContext = pending.isEmpty ? "" : pending + "\n"
+            editor.continuingStatement = !pending.isEmpty
             switch editor.readLine(prompt: pending.isEmpty ? prompt.primary : prompt.continuation) {
             case .end:
                 if pending.isEmpty {
@@ -58,7 +60,7 @@ public final class REPL {
                 }
                 let isMeta = text.trimmingWhitespace.hasPrefix(":")
                 // Lines that arrive faster than anyone types are a paste: keep them in one submission.
-                if !isMeta, StatementCompleteness.needsMoreInput(text) || LineEditor.inputPending(fd: 0, milliseconds: 10) {
+                if !isMeta, StatementCompleteness.needsMoreInput(text) || editor.input.hasPendingInput(milliseconds: 10) {
                     pending = text
                     continue
                 }
@@ -76,7 +78,7 @@ public final class REPL {
         if trimmed.hasPrefix(":") {
             runMetaCommand(trimmed)
         } else if let topic = helpRequest(trimmed) {
-            Terminal.out(HelpCatalog.text(for: topic, useColor: options.useColor))
+            Terminal.out(HelpCatalog.text(for: topic, useColor: options.useColor, preferLanguage: true))
         } else {
             evaluate(SourceFile(name: "<input>", text: text))
         }

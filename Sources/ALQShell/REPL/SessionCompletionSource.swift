@@ -13,11 +13,14 @@ struct SessionCompletionSource: CompletionSource {
     var tableNames: [String] { session.registry.tableNames }
     var formatNames: [String] { session.registry.formats.map(\.format.name) }
 
+    /// The names a region answers to that can be typed as a name (no spaces or punctuation).
     var regionNames: [String] {
         session.registry.regions.flatMap { entry -> [String] in
             let info = entry.module.info
             return [info.name, info.chinese, info.pinyin] + info.aliases
-        }.filter { !$0.isEmpty }
+        }.filter { name in
+            !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        }
     }
 
     func members(of base: String) -> [String]? {

@@ -41,6 +41,19 @@ enum Signals {
         return interruptFlag != 0
     }
 
+    /// Whether Ctrl-C was pressed and not yet taken.
+    static var interruptPending: Bool { interruptFlag != 0 }
+
+    /// Blocks SIGINT and SIGWINCH on the calling thread, so that they reach the main thread, whose
+    /// reads they must interrupt. Worker threads call this first.
+    static func blockOnCurrentThread() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGWINCH)
+        pthread_sigmask(SIG_BLOCK, &set, nil)
+    }
+
     /// Whether the terminal was resized since the last call; clears the flag.
     static func takeResize() -> Bool {
         defer { resizeFlag = 0 }

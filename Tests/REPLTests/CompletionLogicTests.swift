@@ -1,0 +1,106 @@
+@testable import ALQShell
+import Testing
+
+/// Completion, continuation and history logic, without a terminal.
+@Suite("REPL logic")
+struct CompletionLogicTests {
+    struct FixedSource: CompletionSource {
+        var functionNames = ["len", "lower", "region", "round", "sum"]
+        var variableNames = ["gx"]
+        var tableNames = ["facts", "companies", "regions"]
+        var regionNames = ["Guangxi", "广西", "Guǎngxī", "Guangyuan", "广元", "Chongqing", "Baise", "百色"]
+        var formatNames = ["csv", "json"]
+        var helpTopics = ["keys", "where", "round"]
+
+        func members(of base: String) -> [String]? {
+            base == "Guangxi" ? ["facts", "companies", "output_value", "alumina_output"] : nil
+        }
+
+        func columns(flowingOutOf pipeline: String) -> [String]? {
+            pipeline.hasPrefix("facts") ? ["id", "region", "metric", "year", "value", "unit"] : nil
+        }
+
+        func values(ofColumn column: String, flowingOutOf pipeline: String) -> [String]? {
+            column == "region" ? ["Guangxi", "Guangyuan", "Chongqing", "Baise"] : nil
+        }
+    }
+
+    let completer = Completer(source: FixedSource())
+
+    func candidates(_ text: String) -> [String] {
+        completer.complete(text).candidates.map(\.text)
+    }
+
+    @Test func regionNamesByPrefix() {
+        #expect(candidates("Guan") == ["Guangxi", "Guangyuan"])
+        #expect(completer.complete("Guan").action == .replace("Guang"))
+        #expect(completer.complete("Guang").action == .list(["Guangxi", "Guangyuan"]))
+        #expect(candidates("广") == ["广西", "广元"])
+        #expect(candidates("guangx").contains("Guangxi"))
+    }
+
+    @Test func membersAfterDot() {
+        #expect(candidates("Guangxi.out") == ["output_value"])
+        #expect(candidates("let a = Guangxi.").count == 4)
+    }
+
+    @Test func columnsInStages() {
+        #expect(candidates("facts | where yea") == ["year"])
+        #expect(candidates("facts | where year > 2020 and reg").first == "region")
+        #expect(candidates("facts | sort val") == ["value"])
+        #expect(candidates("let x = facts | group reg").first == "region")
+        #expect(candidates("facts | wh") == ["where"])
+        #expect(candidates("(facts | where un") == ["unit"])
+    }
+
+    @Test func valuesInsideQuotes() {
+        let result = completer.complete(#"facts | where region == "Gu"#)
+        #expect(result.word == "Gu")
+        #expect(result.candidates.map(\.text) == ["Guangxi", "Guangyuan"])
+        #expect(completer.complete(#"facts | where region == "Bai"#).action == .replace("Baise\""))
+        #expect(candidates(#"facts | where region in ["Baise", "Ch"#) == ["Chongqing"])
+    }
+
+    @Test func metaCommandsAndArguments() {
+        #expect(candidates(":he") == [":help"])
+        #expect(candidates(":format c") == ["csv"])
+        #expect(candidates(":timer o") == ["on", "off"])
+        #expect(candidates("help ro") == ["round"])
+    }
+
+    @Test func statementContinuation() {
+        #expect(StatementCompleteness.needsMoreInput("facts |"))
+        #expect(StatementCompleteness.needsMoreInput("[1, 2,"))
+        #expect(StatementCompleteness.needsMoreInput("round(1 +"))
+        #expect(!StatementCompleteness.needsMoreInput("facts | take 1"))
+        #expect(!StatementCompleteness.needsMoreInput("\"unclosed"))
+        #expect(!StatementCompleteness.needsMoreInput(":help"))
+    }
+
+    @Test func historyStoreMergesConcurrentWriters() async throws {
+        let folder = try REPLHarness.temporaryFolder()
+        let path = folder + "/state/alq/history"
+        await withTaskGroup(of: Void.self) { group in
+            for writer in 0..<2 {
+                group.addTask {
+                    let store = HistoryStore(path: path, limit: 1000)
+                    for entry in 0..<50 { _ = store.append("w\(writer) e\(entry)\nsecond line") }
+                }
+            }
+        }
+        var store = HistoryStore(path: path, limit: 1000)
+        let (entries, warning) = store.load()
+        #expect(warning == nil)
+        #expect(entries.count == 100)
+        #expect(entries.filter { $0.hasPrefix("w1 ") }.count == 50)
+        #expect(entries.allSatisfy { $0.hasSuffix("\nsecond line") })
+        _ = store.append(entries.last!)
+        #expect(store.load().entries.count == 100)
+    }
+
+    @Test func historyPath() {
+        #expect(HistoryStore.defaultPath(environment: ["ALQ_HISTORY": "/x/h", "HOME": "/home/a"]) == "/x/h")
+        #expect(HistoryStore.defaultPath(environment: ["XDG_STATE_HOME": "/s", "HOME": "/home/a"]) == "/s/alq/history")
+        #expect(HistoryStore.defaultPath(environment: ["HOME": "/home/a"]) == "/home/a/.local/state/alq/history")
+    }
+}
