@@ -28,6 +28,20 @@ struct PromptAndSignalTests {
         #expect(try terminal.quit() == 0)
     }
 
+    @Test("Chinese input edits as whole characters, under a UTF-8 locale or the C locale", arguments: ["C.UTF-8", "C"])
+    func chineseInput(locale: String) throws {
+        let home = try REPLHarness.temporaryFolder()
+        let terminal = try REPLHarness.start(home: home, extra: ["LANG": locale, "LC_ALL": locale])
+        // Two backspaces delete 西 and the closing quote.
+        try terminal.enter("\"广西\"\u{7F}\u{7F}\"", expecting: "\n广\n")
+        try terminal.enter("let 百色 = 42", expecting: "= 42\n")
+        terminal.mark()
+        terminal.send("百\t")
+        try terminal.expect("百色")
+        terminal.send(" + 1\r")
+        try terminal.expect("\n43\n")
+    }
+
     @Test("an error never ends the session, and _ holds the last result")
     func errorsKeepTheSession() throws {
         let home = try REPLHarness.temporaryFolder()

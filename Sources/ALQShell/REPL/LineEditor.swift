@@ -55,7 +55,7 @@ final class LineEditor {
 
     /// Creates an editor on the standard streams, or returns nil when libedit cannot start.
     init?(programName: String, mode: Mode, historySize: Int) {
-        setlocale(LC_CTYPE, "")
+        LineEditor.useUTF8Locale()
         guard let editLine = el_init(programName, alq_stdin(), alq_stdout(), alq_stderr()) else { return nil }
         guard let history = history_init() else {
             el_end(editLine)
@@ -75,6 +75,16 @@ final class LineEditor {
         alq_el_addfn(editLine, "alq-complete", "Complete the word before the cursor", lineEditorComplete)
         el_source(editLine, nil)
         setMode(mode)
+    }
+
+    /// Sets the character locale from the environment (libedit needs it for multi-byte editing), and
+    /// to C.UTF-8 when the environment's is not UTF-8: alq reads and writes UTF-8 whatever the locale.
+    private static func useUTF8Locale() {
+        setlocale(LC_CTYPE, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET))).uppercased()
+        if codeset != "UTF-8" && codeset != "UTF8" {
+            if setlocale(LC_CTYPE, "C.UTF-8") == nil { setlocale(LC_CTYPE, "en_US.UTF-8") }
+        }
     }
 
     deinit {
