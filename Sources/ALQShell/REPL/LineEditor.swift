@@ -73,8 +73,10 @@ final class LineEditor {
         alq_el_set_getcfn(editLine, lineEditorRead)
         alq_el_set_history(editLine, history)
         alq_el_addfn(editLine, "alq-complete", "Complete the word before the cursor", lineEditorComplete)
-        el_source(editLine, nil)
         setMode(mode)
+        // The user's ~/.editrc (or $EDITRC) may rebind anything; Tab and Ctrl-R stay alq's.
+        el_source(editLine, nil)
+        bindKeys()
     }
 
     /// Sets the character locale from the environment (libedit needs it for multi-byte editing), and
@@ -97,9 +99,13 @@ final class LineEditor {
     func setMode(_ mode: Mode) {
         self.mode = mode
         alq_el_set_editor(editLine, mode.rawValue)
+        bindKeys()
+    }
+
+    private func bindKeys() {
         alq_el_bind(editLine, "^I", "alq-complete")
         alq_el_bind(editLine, "^R", "em-inc-search-prev")
-        if mode == .emacs {
+        if !alq_el_get_editor_is_vi(editLine).isTrue {
             alq_el_bind(editLine, "^S", "em-inc-search-next")
         }
     }
@@ -229,6 +235,10 @@ final class LineEditor {
         guard let editLine, let data = alq_el_get_clientdata(editLine) else { return nil }
         return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue()
     }
+}
+
+extension Int32 {
+    fileprivate var isTrue: Bool { self != 0 }
 }
 
 private let lineEditorPrompt: alq_prompt_fn = { editLine in

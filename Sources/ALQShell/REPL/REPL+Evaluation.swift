@@ -21,6 +21,7 @@ extension REPL {
             if Signals.takeInterrupt() { session.cancel() }
         }
         _ = Signals.takeInterrupt()
+        StandardStreams.flush()
         if let diagnostic = job.diagnostic {
             Terminal.error(job.output.render(diagnostic))
         }
