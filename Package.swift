@@ -52,8 +52,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ALQEngineTests",
-            dependencies: ["ALQEngine", "ALQBuiltinModules", "ALQPluginAPI", "ALQRuntime", "ALQSyntax"]
+            dependencies: ["ALQEngine", "ALQBuiltinModules", "ALQPluginAPI", "ALQRuntime", "ALQSyntax", "ALQShell"]
         ),
+        .testTarget(name: "ALQSyntaxTests", dependencies: ["ALQSyntax"]),
         .testTarget(name: "EndToEndTests", dependencies: ["alq"]),
         .testTarget(
             name: "PluginTests",

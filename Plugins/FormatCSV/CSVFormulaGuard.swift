@@ -10,8 +10,10 @@ enum CSVFormulaGuard {
             || byte == UInt8(ascii: "@") || byte == 9 || byte == 13
     }
 
-    static func needsPrefix(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { needsPrefix($0) }
+    static func needsPrefix(_ bytes: String.UTF8View) -> Bool {
+        var index = bytes.startIndex
+        while index != bytes.endIndex, bytes[index] == UInt8(ascii: "'") { index = bytes.index(after: index) }
+        return index != bytes.endIndex && isTrigger(bytes[index])
     }
 
     /// Whether the bytes are `'*` followed by a trigger character.

@@ -10,16 +10,6 @@ import FormatSupport
 struct CSVWriter {
     var options: CSVOptions
 
-    private enum Cells {
-        case numbers(NumberColumn)
-        case strings(codes: [Int32], encoded: [[UInt8]])
-        case bools([UInt8])
-        case quantities(QuantityColumn)
-        case constantUnit(String, QuantityColumn)
-        case mixed([Value])
-        case mixedUnits([Value])
-    }
-
     func write(_ table: Table, to output: any OutputSink) throws {
         let out = ByteWriter(output)
         if options.byteOrderMark { try out.bytes([0xEF, 0xBB, 0xBF]) }
@@ -29,13 +19,17 @@ struct CSVWriter {
             try out.bytes(encode(column.name, protect: false))
         }
         try endRecord(out)
-        let cells = layout.map { plan(table.columns[$0.source], role: $0.role) }
-        for row in 0..<table.rowCount {
-            for index in cells.indices {
-                if index > 0 { try out.byte(UInt8(ascii: ",")) }
-                try writeCell(cells[index], row: row, to: out)
+        let protect = options.protectFormulas
+        try CellViews.with(
+            table, layout: layout, encode: { appendEncoded($0, protect: protect, to: &$1) }, unit: { $1 += $0.utf8 }
+        ) { cells in
+            for row in 0..<table.rowCount {
+                for index in 0..<cells.count {
+                    if index > 0 { try out.byte(UInt8(ascii: ",")) }
+                    try writeCell(cells[index], row: row, to: out)
+                }
+                try endRecord(out)
             }
-            try endRecord(out)
         }
         try out.flush()
     }
@@ -46,37 +40,22 @@ struct CSVWriter {
         try out.byte(UInt8(ascii: "\n"))
     }
 
-    private func plan(_ column: Column, role: ExportColumn.Role) -> Cells {
-        switch (column, role) {
-        case (.number(let numbers), _): return .numbers(numbers)
-        case (.string(let strings), _):
-            return .strings(codes: strings.codes, encoded: strings.dictionary.map { encode($0, protect: options.protectFormulas) })
-        case (.bool(let flags), _): return .bools(flags.values)
-        case (.quantity(let quantities), .values): return .quantities(quantities)
-        case (.quantity(let quantities), .units): return .constantUnit(quantities.dimension.symbol, quantities)
-        case (.mixed(let values), .values): return .mixed(values)
-        case (.mixed(let values), .units): return .mixedUnits(values)
-        }
-    }
-
     @inline(__always)
-    private func writeCell(_ cells: Cells, row: Int, to out: ByteWriter) throws {
-        switch cells {
-        case .numbers(let numbers):
-            if !numbers.isNull(row) { try NumberText.append(numbers.values[row], to: out) }
+    private func writeCell(_ cell: CellView, row: Int, to out: ByteWriter) throws {
+        switch cell {
+        case .numbers(let values, let validity):
+            if !CellView.isNull(validity, row) { try NumberText.append(values[row], to: out) }
         case .strings(let codes, let encoded):
             let code = codes[row]
-            if code >= 0 { try out.bytes(encoded[Int(code)]) }
+            if code >= 0 { try encoded.write(code, to: out) }
         case .bools(let flags):
             switch flags[row] {
             case 0: try out.ascii("false")
             case 1: try out.ascii("true")
             default: break
             }
-        case .quantities(let quantities):
-            if !quantities.isNull(row) { try NumberText.append(quantities.values[row], to: out) }
-        case .constantUnit(let symbol, let quantities):
-            if !quantities.isNull(row) { try out.string(symbol) }
+        case .constantUnit(let symbol, let validity):
+            if !CellView.isNull(validity, row) { try symbol.write(0, to: out) }
         case .mixed(let values):
             try writeValue(values[row], to: out)
         case .mixedUnits(let values):
@@ -100,19 +79,27 @@ struct CSVWriter {
 
     /// A string as one CSV field: protected against formulas, quoted when needed.
     func encode(_ text: String, protect: Bool) -> [UInt8] {
-        var bytes = Array(text.utf8)
-        if bytes.isEmpty { return [UInt8(ascii: "\""), UInt8(ascii: "\"")] }
-        if protect, CSVFormulaGuard.needsPrefix(bytes) { bytes.insert(UInt8(ascii: "'"), at: 0) }
-        let needsQuotes = bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ")
-            || bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
-        guard needsQuotes else { return bytes }
-        var quoted: [UInt8] = [UInt8(ascii: "\"")]
-        quoted.reserveCapacity(bytes.count + 2)
-        for byte in bytes {
-            quoted.append(byte)
-            if byte == UInt8(ascii: "\"") { quoted.append(byte) }
+        var bytes: [UInt8] = []
+        appendEncoded(text, protect: protect, to: &bytes)
+        return bytes
+    }
+
+    /// Appends a string as one CSV field.
+    func appendEncoded(_ text: String, protect: Bool, to result: inout [UInt8]) {
+        let utf8 = text.utf8
+        guard let first = utf8.first else { return result += [UInt8(ascii: "\""), UInt8(ascii: "\"")] }
+        let needsQuotes = first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
+            || utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+        if needsQuotes { result.append(UInt8(ascii: "\"")) }
+        if protect, CSVFormulaGuard.needsPrefix(utf8) { result.append(UInt8(ascii: "'")) }
+        if needsQuotes {
+            for byte in utf8 {
+                result.append(byte)
+                if byte == UInt8(ascii: "\"") { result.append(byte) }
+            }
+            result.append(UInt8(ascii: "\""))
+        } else {
+            result += utf8
         }
-        quoted.append(UInt8(ascii: "\""))
-        return quoted
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Dictionary-encodes strings straight from bytes: each distinct byte sequence gets a code, and a
 /// `String` is made once per distinct value, not once per field.
 public struct ByteInterner: Sendable {
@@ -13,8 +19,7 @@ public struct ByteInterner: Sendable {
 
     /// The code of a byte sequence, interning it if it is new.
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hash = ByteInterner.hash(bytes)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while true {
@@ -36,14 +41,34 @@ public struct ByteInterner: Sendable {
         let start = offsets[code]
         let end = offsets[code + 1]
         guard end - start == bytes.count else { return false }
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return true }
         return arena.withUnsafeBufferPointer { stored in
-            var i = 0
-            while i < bytes.count {
-                if stored[start + i] != bytes[i] { return false }
-                i += 1
-            }
-            return true
+            memcmp(stored.baseAddress! + start, base, bytes.count) == 0
         }
+    }
+
+    /// A 64-bit hash of bytes, eight at a time.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return hash }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 32
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < bytes.count {
+            tail |= UInt64(base[i]) << shift
+            shift += 8
+            i += 1
+        }
+        hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return hash ^ (hash >> 29)
     }
 
     private mutating func grow() {

@@ -10,12 +10,14 @@ public final class ByteWriter {
 
     private let sink: any OutputSink
     private let buffer: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
     private var count = 0
 
-    /// A writer that sends its chunks to `sink`.
-    public init(_ sink: any OutputSink) {
+    /// A writer that sends its chunks (of `capacity` bytes, 64 KiB by default) to `sink`.
+    public init(_ sink: any OutputSink, capacity: Int = ByteWriter.chunkSize) {
         self.sink = sink
-        buffer = .allocate(capacity: ByteWriter.chunkSize)
+        self.capacity = max(capacity, 16)
+        buffer = .allocate(capacity: self.capacity)
     }
 
     deinit { buffer.deallocate() }
@@ -23,18 +25,32 @@ public final class ByteWriter {
     /// Appends one byte.
     @inline(__always)
     public func byte(_ value: UInt8) throws {
-        if count == ByteWriter.chunkSize { try flush() }
+        if count == capacity { try flush() }
         buffer[count] = value
         count += 1
     }
 
     /// Appends raw bytes.
+    @inline(__always)
     public func bytes(_ source: UnsafeRawBufferPointer) throws {
-        guard var base = source.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
-        var remaining = source.count
+        guard let start = source.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        let n = source.count
+        // Short pieces (most cells) are copied byte by byte: cheaper than a call to memmove.
+        if n <= 16, count + n <= capacity {
+            let target = buffer + count
+            for i in 0..<n { target[i] = start[i] }
+            count += n
+            return
+        }
+        try copy(start, n)
+    }
+
+    private func copy(_ start: UnsafePointer<UInt8>, _ total: Int) throws {
+        var base = start
+        var remaining = total
         while remaining > 0 {
-            if count == ByteWriter.chunkSize { try flush() }
-            let n = min(remaining, ByteWriter.chunkSize - count)
+            if count == capacity { try flush() }
+            let n = min(remaining, capacity - count)
             (buffer + count).update(from: base, count: n)
             count += n
             base += n

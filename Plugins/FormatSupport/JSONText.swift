@@ -43,11 +43,29 @@ public enum JSONText {
 
     /// The bytes of a quoted, escaped JSON string.
     public static func encodedString(_ text: String) -> [UInt8] {
-        let sink = CollectingSink()
-        let out = ByteWriter(sink)
-        try? appendString(text, to: out)
-        try? out.flush()
-        return sink.bytes
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + 2)
+        appendEncodedString(text, to: &result)
+        return result
+    }
+
+    /// Appends the bytes of a quoted, escaped JSON string.
+    public static func appendEncodedString(_ text: String, to result: inout [UInt8]) {
+        result.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): result += [UInt8(ascii: "\\"), byte]
+            case UInt8(ascii: "\\"): result += [byte, byte]
+            case UInt8(ascii: "\n"): result += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): result += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): result += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0x08: result += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+            case 0x0C: result += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+            case ..<0x20: result += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            default: result.append(byte)
+            }
+        }
+        result.append(UInt8(ascii: "\""))
     }
 
     /// Appends a number, or `null` when it is not finite.
@@ -103,7 +121,7 @@ public enum JSONText {
     /// A value as compact JSON text.
     public static func text(_ value: Value) -> String {
         let sink = CollectingSink()
-        let out = ByteWriter(sink)
+        let out = ByteWriter(sink, capacity: 256)
         try? appendValue(value, to: out)
         try? out.flush()
         return String(decoding: sink.bytes, as: UTF8.self)

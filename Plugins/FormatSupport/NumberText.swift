@@ -47,6 +47,12 @@ public enum NumberText {
         }
     }
 
+    private static let powersOfTen: [Double] = (0...22).map { exponent in
+        var value = 1.0
+        for _ in 0..<exponent { value *= 10 }
+        return value
+    }
+
     /// Parses a number written in JSON's grammar (`-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`).
     ///
     /// Returns `nil` for anything else (leading `+`, leading zeros as in `007`, `inf`, spaces); the
@@ -76,8 +82,19 @@ public enum NumberText {
         if i < n, bytes[i] == UInt8(ascii: ".") {
             i += 1
             let fractionStart = i
-            while i < n, bytes[i] &- 48 < 10 { i += 1 }
-            guard i > fractionStart else { return nil }
+            var mantissa = integer
+            while i < n, bytes[i] &- 48 < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(bytes[i] &- 48)
+                i += 1
+            }
+            let fractionDigits = i - fractionStart
+            guard fractionDigits > 0 else { return nil }
+            // Clinger's fast path: a mantissa below 2^53 divided by an exact power of ten (at most
+            // 10^22) is correctly rounded by one IEEE division.
+            if i == n, intDigits + fractionDigits <= 15, fractionDigits <= 22 {
+                let value = Double(mantissa) / NumberText.powersOfTen[fractionDigits]
+                return (negative ? -value : value, false)
+            }
         }
         if i < n, bytes[i] | 0x20 == UInt8(ascii: "e") {
             i += 1

@@ -111,7 +111,7 @@ struct Aggregation {
         if case .call(let name, let nameSpan, let arguments) = expr.kind, Aggregation.functions.contains(name) {
             return try aggregate(name, arguments, nameSpan: nameSpan, span: expr.span, ids: ids, groupCount: groupCount)
         }
-        guard containsAggregate(expr) else {
+        guard containsAggregate(expr) || names(in: expr).allSatisfy({ keys[$0] != nil || interpreter.session.variables[$0] != nil }) else {
             throw Diagnostic(
                 .invalidArgument, "an aggregate must use an aggregate function", span: expr.span, file: interpreter.file,
                 help: "use one of \(Aggregation.functions.sorted().joined(separator: ", ")), e.g. total = sum(value)")
@@ -123,6 +123,17 @@ struct Aggregation {
             builder.append(try evaluate(expr, group: group, parts: parts, keys: keys))
         }
         return builder.build()
+    }
+
+    /// The bare names an expression mentions.
+    private func names(in expr: Expr) -> [String] {
+        switch expr.kind {
+        case .name(let name): return [name]
+        case .call(_, _, let arguments): return arguments.flatMap(names)
+        case .binary(_, let left, let right): return names(in: left) + names(in: right)
+        case .unary(_, let operand), .convert(let operand, _): return names(in: operand)
+        default: return []
+        }
     }
 
     private func containsAggregate(_ expr: Expr) -> Bool {
@@ -183,10 +194,7 @@ struct Aggregation {
             if let column = keys[name] { return column[group] }
             return try interpreter.eval(expr)
         case .convert(let operand, let spec):
-            let value = try evaluate(operand, group: group, parts: parts, keys: keys)
-            guard case .quantity(var quantity) = value else { return value }
-            quantity.displayUnit = try interpreter.resolve(spec)
-            return .quantity(quantity)
+            return try interpreter.convert(try evaluate(operand, group: group, parts: parts, keys: keys), to: spec, span: expr.span)
         default:
             return try interpreter.eval(expr)
         }
@@ -295,8 +303,11 @@ enum ListAggregates {
         case "first": return values.first ?? .null
         case "last": return values.last ?? .null
         case "sum":
-            var total: Value = .number(0)
-            for value in present { total = try Arithmetic.apply(.add, total, value) }
+            if let other = present.first(where: { Arithmetic.quantity($0) == nil }) {
+                throw Diagnostic(.typeMismatch, "sum needs numbers or quantities, found a \(other.typeName)")
+            }
+            guard var total = present.first else { return .number(0) }
+            for value in present.dropFirst() { total = try Arithmetic.apply(.add, total, value) }
             return total
         case "avg":
             guard !present.isEmpty else { return .null }
@@ -320,7 +331,7 @@ enum ListAggregates {
             }
             if let failure { throw failure }
             let middle = sorted.count / 2
-            if sorted.count % 2 == 1 { return sorted[middle] }
+            if sorted.count % 2 == 1 || Arithmetic.quantity(sorted[middle]) == nil { return sorted[middle - (sorted.count % 2 == 0 ? 1 : 0)] }
             return try Arithmetic.apply(.divide, try Arithmetic.apply(.add, sorted[middle - 1], sorted[middle]), .number(2))
         default:
             throw Diagnostic(.unknownFunction, "unknown aggregate '\(name)'")

@@ -29,13 +29,18 @@ public enum Builtins {
             }
             var factor = 1.0
             for _ in 0..<Int(digits) { factor *= 10 }
+            /// Rounds `x`; a number too large to have decimals at this precision is already round.
+            func rounded(_ x: Double) -> Double {
+                let scaled = x * factor
+                return scaled.isFinite ? scaled.rounded() / factor : x
+            }
             if case .quantity(var quantity) = call[0] {
                 let scale = quantity.shownUnit.scale
-                quantity.value = (quantity.value / scale * factor).rounded() / factor * scale
+                quantity.value = rounded(quantity.value / scale) * scale
                 quantity.provenance = quantity.provenance.asDerived
                 return .quantity(quantity)
             }
-            return try mapNumber(call[0]) { ($0 * factor).rounded() / factor }
+            return try mapNumber(call[0], rounded)
         },
         builtin("floor", "floor(x)", "The largest whole number not above x.", example: "floor(2.7)", arity: 1...1) { call throws(Diagnostic) in
             try mapNumber(call[0]) { $0.rounded(.down) }
@@ -48,8 +53,14 @@ public enum Builtins {
             guard x >= 0 else { throw Diagnostic(.invalidArgument, "sqrt of a negative number") }
             return .number(x.squareRoot())
         },
-        builtin("pow", "pow(x, y)", "x raised to the power y.", example: "pow(2, 10)", arity: 2...2) { call throws(Diagnostic) in
-            let result = power(try call.number(0), try call.number(1))
+        builtin("pow", "pow(x, y)", "x raised to the whole power y.", example: "pow(2, 10)", arity: 2...2) { call throws(Diagnostic) in
+            let exponent = try call.number(1)
+            guard exponent == exponent.rounded() else {
+                throw Diagnostic(
+                    .invalidArgument, "pow takes a whole-number exponent, given \(NumberFormat.plain(exponent))",
+                    help: "for a square root, use sqrt(x)")
+            }
+            let result = power(try call.number(0), exponent)
             guard result.isFinite else { throw Arithmetic.overflow() }
             return .number(result)
         },
@@ -91,6 +102,7 @@ public enum Builtins {
 
     static let text: [Builtin] = [
         builtin("len", "len(x)", "The length of a string, list or record, or the rows of a table.", example: "len(\"百色\")", arity: 1...1) { call throws(Diagnostic) in
+            if call[0].isNull { return .null }
             switch call[0] {
             case .string(let text): return .number(Double(text.count))
             case .list(let values): return .number(Double(values.count))
@@ -100,12 +112,15 @@ public enum Builtins {
             }
         },
         builtin("lower", "lower(s)", "The string in lower case.", example: "lower(\"Guangxi\")", arity: 1...1) { call throws(Diagnostic) in
-            .string(try call.string(0).lowercased())
+            if call[0].isNull { return .null }
+            return .string(try call.string(0).lowercased())
         },
         builtin("upper", "upper(s)", "The string in upper case.", example: "upper(\"cny\")", arity: 1...1) { call throws(Diagnostic) in
-            .string(try call.string(0).uppercased())
+            if call[0].isNull { return .null }
+            return .string(try call.string(0).uppercased())
         },
         builtin("trim", "trim(s)", "The string without leading and trailing white space.", example: "trim(\"  Baise \")", arity: 1...1) { call throws(Diagnostic) in
+            if call[0].isNull { return .null }
             let text = try call.string(0)
             return .string(String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()))
         },
@@ -130,6 +145,7 @@ public enum Builtins {
         },
         builtin("replace", "replace(s, old, new)", "The string with every occurrence of old replaced by new.",
                 example: "replace(\"a-b-c\", \"-\", \"/\")", arity: 3...3) { call throws(Diagnostic) in
+            if call[0].isNull { return .null }
             let text = try call.string(0)
             let old = try call.string(1)
             guard !old.isEmpty else { throw Diagnostic(.invalidArgument, "replace needs a non-empty string to replace") }
@@ -137,6 +153,7 @@ public enum Builtins {
         },
         builtin("split", "split(s, separator)", "The parts of a string between separators.",
                 example: "split(\"a,b,c\", \",\")", arity: 2...2) { call throws(Diagnostic) in
+            if call[0].isNull { return .null }
             let separator = try call.string(1)
             guard !separator.isEmpty else { throw Diagnostic(.invalidArgument, "split needs a non-empty separator") }
             return .list(try call.string(0).split(separator: separator, omittingEmptySubsequences: false).map { .string(String($0)) })
@@ -145,12 +162,14 @@ public enum Builtins {
                 example: "join([\"Guangxi\", \"Baise\"], \" / \")", arity: 2...2) { call throws(Diagnostic) in
             .string(try call.list(0).map(\.displayText).joined(separator: try call.string(1)))
         },
-        builtin("substr", "substr(s, start, length)", "Part of a string, counting characters from 0.",
+        builtin("substr", "substr(s, start, length = rest)", "Part of a string, counting characters from 0.",
                 example: "substr(\"Guangyuan\", 0, 5)", arity: 2...3) { call throws(Diagnostic) in
+            if call[0].isNull { return .null }
             let characters = Array(try call.string(0))
-            let start = max(0, min(characters.count, Int(try call.number(1))))
-            let length = call.arguments.count > 2 ? max(0, Int(try call.number(2))) : characters.count
-            return .string(String(characters[start..<min(characters.count, start + min(length, characters.count))]))
+            let count = Double(characters.count)
+            let start = Int(max(0, min(count, try call.number(1).rounded(.down))))
+            let length = call.arguments.count > 2 ? Int(max(0, min(count, try call.number(2).rounded(.down)))) : characters.count
+            return .string(String(characters[start..<min(characters.count, start + length)]))
         },
     ]
 
@@ -264,7 +283,7 @@ public enum Builtins {
             let number = try call.number(0)
             let symbol = try call.string(1)
             guard let unit = Unit.resolve(symbol.split(separator: " ").map(String.init)) else {
-                throw Diagnostic(.unknownUnit, "'\(symbol)' is not a unit", help: "units are CNY, t, kt, Mt, %, count, rank, x")
+                throw Diagnostic(.invalidArgument, "'\(symbol)' is not a unit", help: "units are CNY, t, kt, Mt, %, count, rank, x")
             }
             return Arithmetic.result(Quantity(value: number * unit.scale, dimension: unit.dimension))
         },

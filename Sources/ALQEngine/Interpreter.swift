@@ -15,67 +15,100 @@ struct Interpreter {
 
     // MARK: Expressions
 
+    /// Evaluates an expression, for one row of a table when `row` is given.
+    ///
+    /// Each case delegates to a small function: this one recurses once per level of the tree, so its
+    /// stack frame is kept small (the parser bounds the depth, see `Parser.maximumDepth`).
     func eval(_ expr: Expr, row: RowContext? = nil) throws(Diagnostic) -> Value {
         switch expr.kind {
         case .number(let number): return .number(number)
         case .string(let text): return .string(text)
         case .bool(let flag): return .bool(flag)
         case .null: return .null
-        case .quantity(let number, let spec):
-            let unit = try resolve(spec)
-            let quantity = Quantity(number, unit)
-            guard quantity.value.isFinite else { throw located(Arithmetic.overflow(), expr.span) }
-            return Arithmetic.result(quantity)
-        case .list(let elements):
-            var values: [Value] = []
-            values.reserveCapacity(elements.count)
-            for element in elements { values.append(try eval(element, row: row)) }
-            return .list(values)
-        case .record(let fields):
-            var record = Record()
-            for field in fields { record[field.name] = try eval(field.value, row: row) }
-            return .record(record)
-        case .name(let name):
-            return try lookup(name, span: expr.span, row: row)
-        case .member(let base, let name, let nameSpan):
-            return try member(of: try eval(base, row: row), name: name, span: nameSpan)
-        case .index(let base, let index):
-            let container = try eval(base, row: row)
-            return try subscripted(container, by: try eval(index, row: row), span: index.span)
+        case .quantity(let number, let spec): return try quantity(number, spec, span: expr.span)
+        case .list(let elements): return try list(elements, row: row)
+        case .record(let fields): return try record(fields, row: row)
+        case .name(let name): return try lookup(name, span: expr.span, row: row)
+        case .member(let base, let name, let nameSpan): return try member(of: try eval(base, row: row), name: name, span: nameSpan)
+        case .index(let base, let subscriptExpr): return try index(base, subscriptExpr, row: row)
         case .call(let name, let nameSpan, let arguments):
-            var values: [Value] = []
-            for argument in arguments { values.append(try eval(argument, row: row)) }
-            return try call(name, nameSpan: nameSpan, arguments: values, span: expr.span)
-        case .unary(.negate, let operand):
-            do throws(Diagnostic) { return try Arithmetic.negate(try eval(operand, row: row)) } catch {
-                throw located(error, expr.span)
-            }
-        case .unary(.not, let operand):
-            return .bool(!(try truth(try eval(operand, row: row), operand.span)))
-        case .binary(.and, let left, let right):
+            return try call(name, nameSpan: nameSpan, arguments: arguments, span: expr.span, row: row)
+        case .unary(let op, let operand): return try unary(op, operand, span: expr.span, row: row)
+        case .binary(let op, let left, let right): return try binary(op, left, right, span: expr.span, row: row)
+        case .convert(let operand, let spec): return try convert(try eval(operand, row: row), to: spec, span: expr.span)
+        case .membership(let needle, let haystack): return try membership(needle, haystack, row: row)
+        case .pipeline(let input, let stages): return try pipeline(input, stages, row: row)
+        }
+    }
+
+    private func quantity(_ number: Double, _ spec: UnitSpec, span: Span) throws(Diagnostic) -> Value {
+        let quantity = Quantity(number, try resolve(spec))
+        guard quantity.value.isFinite else { throw located(Arithmetic.overflow(), span) }
+        return Arithmetic.result(quantity)
+    }
+
+    private func list(_ elements: [Expr], row: RowContext?) throws(Diagnostic) -> Value {
+        var values: [Value] = []
+        values.reserveCapacity(elements.count)
+        for element in elements { values.append(try eval(element, row: row)) }
+        return .list(values)
+    }
+
+    private func record(_ fields: [RecordField], row: RowContext?) throws(Diagnostic) -> Value {
+        var record = Record()
+        for field in fields { record[field.name] = try eval(field.value, row: row) }
+        return .record(record)
+    }
+
+    private func index(_ base: Expr, _ index: Expr, row: RowContext?) throws(Diagnostic) -> Value {
+        let container = try eval(base, row: row)
+        return try subscripted(container, by: try eval(index, row: row), span: index.span)
+    }
+
+    private func call(_ name: String, nameSpan: Span, arguments: [Expr], span: Span, row: RowContext?) throws(Diagnostic) -> Value {
+        var values: [Value] = []
+        values.reserveCapacity(arguments.count)
+        for argument in arguments { values.append(try eval(argument, row: row)) }
+        return try call(name, nameSpan: nameSpan, arguments: values, span: span)
+    }
+
+    private func unary(_ op: UnaryOperator, _ operand: Expr, span: Span, row: RowContext?) throws(Diagnostic) -> Value {
+        let value = try eval(operand, row: row)
+        switch op {
+        case .not:
+            return .bool(!(try truth(value, operand.span)))
+        case .negate:
+            do throws(Diagnostic) { return try Arithmetic.negate(value) } catch { throw located(error, span) }
+        }
+    }
+
+    private func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, span: Span, row: RowContext?) throws(Diagnostic) -> Value {
+        switch op {
+        case .and:
             guard try truth(try eval(left, row: row), left.span) else { return .bool(false) }
             return .bool(try truth(try eval(right, row: row), right.span))
-        case .binary(.or, let left, let right):
+        case .or:
             if try truth(try eval(left, row: row), left.span) { return .bool(true) }
             return .bool(try truth(try eval(right, row: row), right.span))
-        case .binary(let op, let left, let right):
+        default:
             let a = try eval(left, row: row)
             let b = try eval(right, row: row)
-            do throws(Diagnostic) { return try Arithmetic.apply(op, a, b) } catch {
-                throw located(error, expr.span)
-            }
-        case .convert(let operand, let spec):
-            return try convert(try eval(operand, row: row), to: spec, span: expr.span)
-        case .membership(let needle, let haystack):
-            return try membership(try eval(needle, row: row), in: try eval(haystack, row: row), span: haystack.span)
-        case .pipeline(let input, let stages):
-            var value = try eval(input, row: row)
-            for stage in stages {
-                try session.checkCancellation()
-                value = try PipelineStage(interpreter: self, stage: stage).apply(to: value)
-            }
-            return value
+            do throws(Diagnostic) { return try Arithmetic.apply(op, a, b) } catch { throw located(error, span) }
         }
+    }
+
+    private func membership(_ needle: Expr, _ haystack: Expr, row: RowContext?) throws(Diagnostic) -> Value {
+        let value = try eval(needle, row: row)
+        return try membership(value, in: try eval(haystack, row: row), span: haystack.span)
+    }
+
+    private func pipeline(_ input: Expr, _ stages: [Stage], row: RowContext?) throws(Diagnostic) -> Value {
+        var value = try eval(input, row: row)
+        for stage in stages {
+            try session.checkCancellation()
+            value = try PipelineStage(interpreter: self, stage: stage).apply(to: value)
+        }
+        return value
     }
 
     func truth(_ value: Value, _ span: Span) throws(Diagnostic) -> Bool {
@@ -111,10 +144,15 @@ struct Interpreter {
     func unknownName(_ name: String, span: Span) -> Diagnostic {
         let candidates = Array(session.variables.keys) + session.registry.tableNames
             + session.registry.regions.map(\.module.info.name)
-        let isFunction = Builtins.catalog[name] != nil
-        return Diagnostic(
-            .unknownName, "unknown name '\(name)'", span: span, file: file,
-            help: isFunction ? "'\(name)' is a function: call it as \(name)(…)" : Suggestion.didYouMean(name, among: candidates))
+        let help: String?
+        if Builtins.catalog[name] != nil {
+            help = "'\(name)' is a function: call it as \(name)(…)"
+        } else if Parser.stageNames.contains(name) {
+            help = "'\(name)' is a pipeline stage: write it after a '|', as in facts | \(name) …"
+        } else {
+            help = Suggestion.didYouMean(name, among: candidates)
+        }
+        return Diagnostic(.unknownName, "unknown name '\(name)'", span: span, file: file, help: help)
     }
 
     // MARK: Members and indexing
@@ -196,7 +234,7 @@ struct Interpreter {
         return unit
     }
 
-    private func convert(_ value: Value, to spec: UnitSpec, span: Span) throws(Diagnostic) -> Value {
+    func convert(_ value: Value, to spec: UnitSpec, span: Span) throws(Diagnostic) -> Value {
         let unit = try resolve(spec)
         switch value {
         case .null:
@@ -206,6 +244,10 @@ struct Interpreter {
             return .quantity(quantity)
         case .number(let number) where unit.dimension == .none:
             return .quantity(Quantity(value: number, dimension: .none, displayUnit: unit))
+        case .number(let number) where unit.dimension == .percent:
+            return .quantity(Quantity(value: number * 100, dimension: .percent))
+        case .quantity(let quantity) where quantity.dimension == .none && unit.dimension == .percent:
+            return .quantity(Quantity(value: quantity.value * 100, dimension: .percent, provenance: quantity.provenance.asDerived))
         case .quantity(let quantity):
             throw Diagnostic(
                 .unitMismatch, "cannot convert \(Arithmetic.unitName(quantity)) to \(unit.symbol)", span: span, file: file)
@@ -249,10 +291,12 @@ struct Interpreter {
         }
         guard function.arity.contains(arguments.count) else {
             let expected = function.arity.lowerBound == function.arity.upperBound
-                ? "\(function.arity.lowerBound)" : "\(function.arity.lowerBound) to \(function.arity.upperBound)"
+                ? "\(function.arity.lowerBound)"
+                : function.arity.upperBound == Int.max
+                    ? "at least \(function.arity.lowerBound)" : "\(function.arity.lowerBound) to \(function.arity.upperBound)"
             throw Diagnostic(
                 .wrongArgumentCount,
-                "\(name) takes \(expected) argument\(function.arity.upperBound == 1 ? "" : "s"), given \(arguments.count)",
+                "\(name) takes \(expected) argument\(expected == "1" || expected == "at least 1" ? "" : "s"), given \(arguments.count)",
                 span: span, file: file, help: "usage: \(function.signature)")
         }
         do throws(Diagnostic) {

@@ -103,12 +103,15 @@ struct PipelineStage {
         }
     }
 
+    /// `select` and `derive`: each binding sees the input's columns and the columns computed before it.
     private func project(_ table: Table, _ bindings: [Binding], keepingOthers: Bool) throws(Diagnostic) -> Table {
-        let evaluator = VectorEvaluator(interpreter: interpreter, table: table)
+        var scope = table
         var result = keepingOthers ? table : Table(columnNames: [], columns: [], rowCount: table.rowCount)
         for binding in bindings {
-            let vector = try evaluator.eval(binding.value)
-            result = result.setting(binding.name, to: vector.column(count: table.rowCount))
+            let vector = try VectorEvaluator(interpreter: interpreter, table: scope).eval(binding.value)
+            let column = vector.column(count: table.rowCount)
+            result = result.setting(binding.name, to: column)
+            scope = keepingOthers ? result : scope.setting(binding.name, to: column)
         }
         if !keepingOthers, let key = table.keyColumn, result.columnIndex(key) != nil { result.keyColumn = key }
         return result

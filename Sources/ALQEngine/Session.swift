@@ -88,7 +88,8 @@ public final class Session: @unchecked Sendable {
                 throw Diagnostic(.typeMismatch, "load needs a path string", span: pathExpr.span)
             }
             do throws(Diagnostic) {
-                onNotice?(try host.load(path: path, registry: registry))
+                let message = try host.load(path: path, registry: registry)
+                onNotice?(message)
             } catch {
                 throw error.at(span)
             }

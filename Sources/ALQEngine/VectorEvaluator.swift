@@ -207,7 +207,7 @@ struct VectorEvaluator {
     }
 
     private func arithmetic(_ op: BinaryOperator, _ a: Vector, _ b: Vector, span: Span) throws(Diagnostic) -> Column? {
-        guard let (x, xValidity, xDimension, xUnit) = numeric(a), let (y, yValidity, yDimension, _) = numeric(b) else {
+        guard let (x, xValidity, xDimension, xUnit) = numeric(a), let (y, yValidity, yDimension, yUnit) = numeric(b) else {
             return nil
         }
         let dimension: Dimension
@@ -249,7 +249,8 @@ struct VectorEvaluator {
             let integral = result.allSatisfy { $0 == $0.rounded() }
             return .number(NumberColumn(values: result, validity: validity, isInteger: integral))
         }
-        return .quantity(QuantityColumn(values: result, dimension: dimension, displayUnit: xUnit, validity: validity))
+        let unit = xDimension == dimension ? xUnit : yUnit
+        return .quantity(QuantityColumn(values: result, dimension: dimension, displayUnit: unit, validity: validity))
     }
 
     private func numeric(_ vector: Vector) -> ([Double], [Bool]?, Dimension, Unit?)? {

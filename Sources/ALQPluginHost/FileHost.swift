@@ -51,8 +51,13 @@ public final class FileHost {
     }
 
     private func readableExtensions(_ registry: Registry) -> String {
+        // A format that cannot read returns nil; one that can either reads or rejects empty input.
         let readable = registry.formats.filter { entry in
-            (try? entry.format.read([], name: "")) != nil
+            do {
+                return try entry.format.read([], name: "") != nil
+            } catch {
+                return true
+            }
         }
         return readable.flatMap { $0.format.fileExtensions.map { ".\($0)" } }.joined(separator: ", ")
     }
@@ -148,18 +153,13 @@ public final class FileHost {
     }
 
     /// Loads, in order, the plugin folder's plugins and packs, then `ALQ_PLUGIN_PATH`'s entries
-    /// (files, or folders of them), then `explicit` (the `--plugin` paths). Failures do not stop the
-    /// others; each is returned.
-    public func loadStartupModules(explicit: [String], registry: Registry) -> (messages: [String], diagnostics: [Diagnostic]) {
-        var paths: [String] = []
-        if let folder = PluginLocations.pluginFolder, FileSystem.kind(of: folder) == .directory {
-            paths += PluginLocations.candidates(in: folder)
-        }
-        for entry in PluginLocations.environmentPaths {
-            let entry = PluginLocations.expandingHome(entry)
-            paths += FileSystem.kind(of: entry) == .directory ? PluginLocations.candidates(in: entry) : [entry]
-        }
-        paths += explicit
+    /// (files, or folders of them), then `explicit` (the `--plugin` paths); see
+    /// ``PluginLocations/startupPaths(explicit:environment:)``. Failures do not stop the others; each
+    /// is returned.
+    public func loadStartupModules(
+        explicit: [String], registry: Registry, environment: [String: String]? = nil
+    ) -> (messages: [String], diagnostics: [Diagnostic]) {
+        let paths = PluginLocations.startupPaths(explicit: explicit, environment: environment)
         var messages: [String] = []
         var diagnostics: [Diagnostic] = []
         for path in paths {

@@ -14,6 +14,8 @@ import FormatSupport
 public final class PluginConnection: @unchecked Sendable {
     /// The protocol version this alq speaks.
     public static let protocolVersion = 1
+    /// The alq version sent in the handshake.
+    public nonisolated(unsafe) static var hostVersion = "0.1.0"
 
     /// The executable's path.
     public let path: String
@@ -57,7 +59,7 @@ public final class PluginConnection: @unchecked Sendable {
     public var isRunning: Bool { process?.isRunning ?? false }
 
     private func handshake() throws(Diagnostic) {
-        let result = try request("hello", ["protocol": .number(Double(Self.protocolVersion)), "alq": .string("1")])
+        let result = try request("hello", ["protocol": .number(Double(Self.protocolVersion)), "alq": .string(Self.hostVersion)])
         guard case .number(let spoken)? = result["protocol"] else {
             stop()
             throw Diagnostic(.pluginProtocol, "\(label) answered the handshake without a protocol version; it was stopped")

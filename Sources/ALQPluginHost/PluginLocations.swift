@@ -24,12 +24,6 @@ public enum PluginLocations {
         return home + "/.local/share/alq/plugins"
     }
 
-    /// The entries of `ALQ_PLUGIN_PATH` (colon-separated).
-    public static var environmentPaths: [String] {
-        guard let list = environment("ALQ_PLUGIN_PATH") else { return [] }
-        return list.split(separator: ":").map(String.init)
-    }
-
     /// The seconds a plugin may take to answer: `ALQ_PLUGIN_TIMEOUT`, else 10.
     public static var timeout: Double {
         environment("ALQ_PLUGIN_TIMEOUT").flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? 10
@@ -53,6 +47,29 @@ public enum PluginLocations {
         }
     }
 
+    /// Every path to load at start, in order: the plugin folder's plugins and packs, then the entries
+    /// of `ALQ_PLUGIN_PATH` (files, or folders of them), then `explicit` (the `--plugin` paths).
+    /// `environment` defaults to the process's.
+    public static func startupPaths(explicit: [String], environment: [String: String]? = nil) -> [String] {
+        func variable(_ name: String) -> String? {
+            guard let environment else { return Self.environment(name) }
+            return environment[name].flatMap { $0.isEmpty ? nil : $0 }
+        }
+        var paths: [String] = []
+        var folder: String?
+        if let data = variable("XDG_DATA_HOME"), data.hasPrefix("/") {
+            folder = data + "/alq/plugins"
+        } else if let home = variable("HOME") {
+            folder = home + "/.local/share/alq/plugins"
+        }
+        if let folder, FileSystem.kind(of: folder) == .directory { paths += candidates(in: folder) }
+        for entry in (variable("ALQ_PLUGIN_PATH") ?? "").split(separator: ":").map(String.init) {
+            let entry = expandingHome(entry)
+            paths += FileSystem.kind(of: entry) == .directory ? candidates(in: entry) : [entry]
+        }
+        return paths + explicit
+    }
+
     /// Checks that `path` may be run as a plugin; says why not with `E0501`.
     static func checkRunnable(_ path: String) throws(Diagnostic) {
         switch FileSystem.kind(of: path) {
@@ -68,6 +85,12 @@ public enum PluginLocations {
             throw Diagnostic(
                 .pluginFailed, "refusing to run plugin '\(path)': any user can write to it",
                 help: "make it writable by its owner only: chmod o-w '\(path)'")
+        }
+        let folder = FileSystem.folder(of: path)
+        if let folderMode = FileSystem.mode(of: folder), folderMode & S_IWOTH != 0, folderMode & S_ISVTX == 0 {
+            throw Diagnostic(
+                .pluginFailed, "refusing to run plugin '\(path)': any user can replace it, because any user can write to the folder '\(folder)'",
+                help: "move the plugin to a folder only you can write to, or: chmod o-w '\(folder)'")
         }
         if access(path, X_OK) != 0 {
             throw Diagnostic(

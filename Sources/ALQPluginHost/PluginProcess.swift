@@ -52,6 +52,8 @@ final class PluginProcess {
         posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
         posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errChild[1], 2)
+        // The plugin gets standard input, output and error, and no other descriptor of alq's.
+        PluginProcess.closeOtherDescriptors(&actions)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -69,7 +71,15 @@ final class PluginProcess {
         let argv: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
         defer { free(argv[0]) }
         var child: pid_t = 0
-        let status = posix_spawn(&child, path, &actions, &attributes, argv, environ)
+        var status = posix_spawn(&child, path, &actions, &attributes, argv, environ)
+        // "Text file busy": another thread's child briefly holds the file open for writing (it was
+        // just written); waiting a moment is the known remedy.
+        var attempts = 0
+        while status == ETXTBSY, attempts < 10 {
+            attempts += 1
+            usleep(20_000)
+            status = posix_spawn(&child, path, &actions, &attributes, argv, environ)
+        }
         close(toChild[0])
         close(fromChild[1])
         close(errChild[1])
@@ -242,6 +252,20 @@ final class PluginProcess {
             pthread_sigmask(SIG_SETMASK, &previous, nil)
         }
         try body()
+    }
+
+    private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+
+    /// Makes the child close every descriptor above 2: with glibc's `addclosefrom_np` when it has it,
+    /// else by marking alq's open descriptors close-on-exec.
+    private static func closeOtherDescriptors(_ actions: inout posix_spawn_file_actions_t) {
+        if let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") {
+            let closeFrom = unsafeBitCast(symbol, to: CloseFrom.self)
+            if closeFrom(&actions, 3) == 0 { return }
+        }
+        for name in FileSystem.entries(of: "/proc/self/fd") {
+            if let fd = Int32(name), fd > 2 { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        }
     }
 
     /// Seconds on a monotonic clock.

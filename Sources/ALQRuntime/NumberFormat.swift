@@ -13,7 +13,43 @@ public enum NumberFormat {
         let rounded = roundToSignificant(number)
         var text = rounded.description
         if text.hasSuffix(".0") { text.removeLast(2) }
+        if text.contains("e") { text = significantExponent(text) }
         return text
+    }
+
+    /// Rounds the mantissa of a number in exponent notation (`9.999999999999999e+293`) to
+    /// ``significantDigits`` digits in decimal (`1e+294`), where binary arithmetic would add noise.
+    private static func significantExponent(_ text: String) -> String {
+        let parts = text.split(separator: "e", maxSplits: 1)
+        guard parts.count == 2, var exponent = Int(parts[1].filter { $0 != "+" }) else { return text }
+        let negative = parts[0].hasPrefix("-")
+        let mantissa = parts[0].drop { $0 == "-" }
+        let integerDigits = mantissa.prefix { $0 != "." }.count
+        var digits = mantissa.filter { $0 != "." }.compactMap(\.wholeNumberValue)
+        guard integerDigits == 1, digits.count > significantDigits else { return text }
+        let roundUp = digits[significantDigits] >= 5
+        digits = Array(digits.prefix(significantDigits))
+        if roundUp {
+            var index = digits.count - 1
+            while index >= 0 {
+                if digits[index] < 9 {
+                    digits[index] += 1
+                    break
+                }
+                digits[index] = 0
+                index -= 1
+            }
+            if index < 0 {
+                digits.insert(1, at: 0)
+                digits.removeLast()
+                exponent += 1
+            }
+        }
+        while digits.count > 1, digits.last == 0 { digits.removeLast() }
+        var result = negative ? "-" : ""
+        result += String(digits[0])
+        if digits.count > 1 { result += "." + digits.dropFirst().map(String.init).joined() }
+        return result + "e" + (exponent < 0 ? "-" : "+") + String(abs(exponent))
     }
 
     /// `14,543`, `205`, `1,234.5`.

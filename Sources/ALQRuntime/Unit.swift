@@ -56,20 +56,37 @@ public struct Unit: Sendable, Hashable {
     /// Resolves the words of a unit as written (`["bn", "CNY"]`, `["Mt"]`, `["万"]`).
     ///
     /// Returns `nil` when the words do not form a unit.
+    ///
+    /// Spelt-out scale words are shown abbreviated (`3 million t` is shown as `3 Mt`, `2 billion yuan`
+    /// as `2 bn CNY`). A scale word before a unit that has a scale of its own (`bn Mt`) is not a unit.
     public static func resolve(_ words: [String]) -> Unit? {
         switch words.count {
         case 1:
             if let unit = unitWords[words[0]] { return unit.canonical }
             if let factor = scaleWords[words[0]] {
-                return Unit(dimension: .none, scale: factor, symbol: words[0])
+                return Unit(dimension: .none, scale: factor, symbol: scaleSymbol(words[0]))
             }
             return nil
         case 2:
-            guard let factor = scaleWords[words[0]], let unit = unitWords[words[1]] else { return nil }
+            guard let factor = scaleWords[words[0]], let unit = unitWords[words[1]], unit.scale == 1 else { return nil }
             let base = unit.canonical
-            return Unit(dimension: base.dimension, scale: factor * base.scale, symbol: "\(words[0]) \(base.symbol)")
+            let scale = scaleSymbol(words[0])
+            if base.dimension == .mass, scale == "k" || scale == "M" {
+                return Unit(dimension: .mass, scale: factor, symbol: "\(scale)t")
+            }
+            return Unit(dimension: base.dimension, scale: factor, symbol: "\(scale) \(base.symbol)")
         default:
             return nil
+        }
+    }
+
+    /// The short spelling of a scale word: `thousand` is `k`, `million` `M`, `billion` `bn`.
+    private static func scaleSymbol(_ word: String) -> String {
+        switch word {
+        case "thousand": "k"
+        case "million": "M"
+        case "billion": "bn"
+        default: word
         }
     }
 

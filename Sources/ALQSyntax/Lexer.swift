@@ -6,7 +6,8 @@ public struct Lexer {
     private let file: SourceFile
     private let bytes: [UInt8]
     private var offset = 0
-    private var depth = 0
+    /// The brackets open at this point; newlines inside them do not end statements.
+    private var openBrackets: [Symbol] = []
     public private(set) var tokens: [Token] = []
     public private(set) var diagnostics: [Diagnostic] = []
 
@@ -57,7 +58,7 @@ public struct Lexer {
     }
 
     private mutating func newline(at position: Int) {
-        guard depth == 0 else { return }
+        guard openBrackets.isEmpty else { return }
         if let last = tokens.last, last.kind == .symbol(.pipe) { return }
         if nextLineStartsWithPipe() { return }
         addSeparator(Span(start: position, end: position + 1))
@@ -178,12 +179,20 @@ public struct Lexer {
                     hex.append(Character(Unicode.Scalar(bytes[index])))
                     index += 1
                 }
-                if index < bytes.count, bytes[index] == UInt8(ascii: "}"),
-                    let code = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(code)
-                {
-                    scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
-                    offset = index + 1
-                    return
+                if index < bytes.count, bytes[index] == UInt8(ascii: "}"), let code = UInt32(hex, radix: 16) {
+                    if let scalar = Unicode.Scalar(code) {
+                        scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
+                        offset = index + 1
+                        return
+                    }
+                    if (0xD800...0xDFFF).contains(code) {
+                        offset = index + 1
+                        diagnostics.append(Diagnostic(
+                            .invalidUTF8, "\\u{\(hex)} is a UTF-16 surrogate, which UTF-8 text cannot hold",
+                            span: Span(start: start, end: offset), file: file,
+                            help: "write the character itself, or its scalar value (above U+FFFF) in one \\u{…}"))
+                        return
+                    }
                 }
             }
             fallthrough
@@ -293,12 +302,21 @@ public struct Lexer {
     }
 
     private mutating func openBracket(_ symbol: Symbol, _ span: Span) {
-        depth += 1
+        openBrackets.append(symbol)
         tokens.append(Token(.symbol(symbol), span))
     }
 
+    /// A closing bracket closes its matching opener and any bracket left open inside it, so that one
+    /// mismatched bracket does not swallow the statements after it; a stray closer closes nothing.
     private mutating func closeBracket(_ symbol: Symbol, _ span: Span) {
-        depth = max(0, depth - 1)
+        let opener: Symbol = switch symbol {
+        case .rightParen: .leftParen
+        case .rightBracket: .leftBracket
+        default: .leftBrace
+        }
+        if let index = openBrackets.lastIndex(of: opener) {
+            openBrackets.removeSubrange(index...)
+        }
         tokens.append(Token(.symbol(symbol), span))
     }
 

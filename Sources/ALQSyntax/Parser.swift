@@ -1,7 +1,8 @@
 /// Parses tokens into statements, recovering at statement boundaries so that every syntax error in
 /// a file is reported (`alq --check`).
 public struct Parser {
-    /// The deepest nesting of brackets, pipelines and unary operators a program may have.
+    /// The deepest nesting a program may have: brackets, calls, unary and binary operators, member
+    /// access and indexing each count one level, so that evaluating the tree never exhausts the stack.
     public static let maximumDepth = 200
 
     private let file: SourceFile
@@ -79,8 +80,6 @@ public struct Parser {
     // MARK: Pipelines and stages
 
     private mutating func parsePipeline() throws(Diagnostic) -> Expr {
-        try enter(at: peek.span)
-        defer { depth -= 1 }
         let input = try parseExpression()
         var stages: [Stage] = []
         while peek.kind == .symbol(.pipe) {
@@ -226,8 +225,11 @@ public struct Parser {
 
     private mutating func parseOr() throws(Diagnostic) -> Expr {
         var left = try parseAnd()
+        var levels = 0
+        defer { depth -= levels }
         while peek.kind == .keyword(.or) {
-            advance()
+            try enter(at: advance().span)
+            levels += 1
             let right = try parseAnd()
             left = Expr(.binary(.or, left, right), left.span.merged(with: right.span))
         }
@@ -236,8 +238,11 @@ public struct Parser {
 
     private mutating func parseAnd() throws(Diagnostic) -> Expr {
         var left = try parseNot()
+        var levels = 0
+        defer { depth -= levels }
         while peek.kind == .keyword(.and) {
-            advance()
+            try enter(at: advance().span)
+            levels += 1
             let right = try parseNot()
             left = Expr(.binary(.and, left, right), left.span.merged(with: right.span))
         }
@@ -276,9 +281,12 @@ public struct Parser {
 
     private mutating func parseIn() throws(Diagnostic) -> Expr {
         var left = try parseAdditive()
+        var levels = 0
+        defer { depth -= levels }
         while peek.kind == .keyword(.in) {
-            advance()
-            if let unit = parseUnitSpec() {
+            try enter(at: advance().span)
+            levels += 1
+            if let unit = try parseUnitSpec() {
                 left = Expr(.convert(left, unit), left.span.merged(with: unit.span))
             } else {
                 let right = try parseAdditive()
@@ -290,8 +298,11 @@ public struct Parser {
 
     private mutating func parseAdditive() throws(Diagnostic) -> Expr {
         var left = try parseMultiplicative()
+        var levels = 0
+        defer { depth -= levels }
         while case .symbol(let symbol) = peek.kind, symbol == .plus || symbol == .minus {
-            advance()
+            try enter(at: advance().span)
+            levels += 1
             let right = try parseMultiplicative()
             left = Expr(.binary(symbol == .plus ? .add : .subtract, left, right), left.span.merged(with: right.span))
         }
@@ -300,8 +311,11 @@ public struct Parser {
 
     private mutating func parseMultiplicative() throws(Diagnostic) -> Expr {
         var left = try parseUnary()
+        var levels = 0
+        defer { depth -= levels }
         while case .symbol(let symbol) = peek.kind, symbol == .star || symbol == .slash {
-            advance()
+            try enter(at: advance().span)
+            levels += 1
             let right = try parseUnary()
             left = Expr(.binary(symbol == .star ? .multiply : .divide, left, right), left.span.merged(with: right.span))
         }
@@ -320,7 +334,13 @@ public struct Parser {
 
     private mutating func parsePostfix() throws(Diagnostic) -> Expr {
         var expr = try parsePrimary()
+        var levels = 0
+        defer { depth -= levels }
         while true {
+            if peek.kind == .symbol(.dot) || peek.kind == .symbol(.leftBracket) {
+                try enter(at: peek.span)
+                levels += 1
+            }
             if peek.kind == .symbol(.dot) {
                 advance()
                 switch peek.kind {
@@ -350,7 +370,7 @@ public struct Parser {
         switch token.kind {
         case .number(let value):
             advance()
-            if let unit = parseUnitSpec() {
+            if let unit = try parseUnitSpec() {
                 return Expr(.quantity(value, unit), token.span.merged(with: unit.span))
             }
             return Expr(.number(value), token.span)
@@ -422,7 +442,10 @@ public struct Parser {
             if let open = openBrackets.last {
                 throw unclosed(open)
             }
-            throw error(.expectedExpression, "expected an expression, found \(token.kind.description)", at: token.span)
+            let lineBreak = token.kind == .separator && file.text(of: token.span) == "\n"
+            throw error(
+                .expectedExpression, "expected an expression, found \(token.kind.description)", at: token.span,
+                help: lineBreak ? "a line break ends the statement: continue it inside brackets, or after a '|'" : nil)
         default:
             throw error(.expectedExpression, "expected an expression, found \(token.kind.description)", at: token.span)
         }
@@ -431,6 +454,8 @@ public struct Parser {
     private mutating func parseArguments() throws(Diagnostic) -> [Expr] {
         let open = advance()
         openBrackets.append(open)
+        try enter(at: open.span)
+        defer { depth -= 1 }
         var arguments: [Expr] = []
         if peek.kind != .symbol(.rightParen) {
             repeat {
@@ -442,7 +467,7 @@ public struct Parser {
     }
 
     /// A scale word and/or unit word, if the next tokens are one.
-    private mutating func parseUnitSpec() -> UnitSpec? {
+    private mutating func parseUnitSpec() throws(Diagnostic) -> UnitSpec? {
         var words: [String] = []
         var span: Span?
         func word(_ token: Token) -> String? {
@@ -460,6 +485,11 @@ public struct Parser {
             advance()
         }
         guard let span else { return nil }
+        if words.count == 2, UnitWords.scaledUnits.contains(words[1]) {
+            throw error(
+                .unknownUnit, "'\(words.joined(separator: " "))' is not a unit: \(words[1]) already has a scale", at: span,
+                help: "write the quantity in t with a scale word (\(words[0]) t), or in \(words[1]) alone")
+        }
         return UnitSpec(words: words, span: span)
     }
 

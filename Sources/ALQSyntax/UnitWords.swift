@@ -10,6 +10,9 @@ public enum UnitWords {
         "CNY", "yuan", "元", "t", "kt", "Mt", "tons", "tonnes", "%", "count", "rank", "x",
     ]
 
+    /// Unit words that carry a scale of their own, so that no scale word may precede them.
+    public static let scaledUnits: Set<String> = ["kt", "Mt"]
+
     /// Whether an identifier may start a unit.
     public static func isUnitWord(_ word: String) -> Bool {
         scales.contains(word) || units.contains(word)

@@ -23,7 +23,7 @@ struct Alq: ParsableCommand {
             """,
         version: "0.1.0")
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run the statements in TEXT.", valueName: "TEXT"))
+    @Option(name: .customShort("c"), parsing: .unconditional, help: ArgumentHelp("Run the statements in TEXT.", valueName: "TEXT"))
     var command: String?
 
     @Option(help: ArgumentHelp("Render every result with a format: table (default), csv, json, …", valueName: "NAME"))

@@ -141,3 +141,11 @@ import Testing
         #expect(!flag.stderr.contains("\u{1B}["))
     }
 }
+
+extension CommandLineTests {
+    @Test func commandTextMayStartWithAMinus() throws {
+        let result = try AlqProcess.run(["-c", "-2 * -3"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "6\n")
+    }
+}

@@ -36,7 +36,7 @@ import Testing
     @Test func replacingKeepsPermissions() throws {
         let folder = Support.temporaryFolder()
         let path = "\(folder)/x.csv"
-        FileManager.default.createFile(atPath: path, contents: Data("old\n".utf8), attributes: [.posixPermissions: 0o640])
+        _ = FileManager.default.createFile(atPath: path, contents: Data("old\n".utf8), attributes: [.posixPermissions: 0o640])
         try FileHost().export(Support.sampleTable(), format: CSVFormat(), path: path)
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? Int) == 0o640)
@@ -99,9 +99,10 @@ import Testing
         #expect {
             _ = try FileHost().open(path: "\(folder)/data.xlsx", registry: registry)
         } throws: { error in
-            (error as! Diagnostic).code == .unknownFormat
+            let diagnostic = error as! Diagnostic
+            return diagnostic.code == .unknownFormat && diagnostic.help == "formats that read files: .csv, .json, .ndjson, .jsonl"
         }
-        FileManager.default.createFile(atPath: "\(folder)/bad.json", contents: Data("[{\"a\":1},\n{\"a\" 2}]".utf8))
+        _ = FileManager.default.createFile(atPath: "\(folder)/bad.json", contents: Data("[{\"a\":1},\n{\"a\" 2}]".utf8))
         #expect {
             _ = try FileHost().open(path: "\(folder)/bad.json", registry: registry)
         } throws: { error in
@@ -113,7 +114,7 @@ import Testing
     @Test func failedExportKeepsTheOldFile() throws {
         let folder = Support.temporaryFolder()
         let path = "\(folder)/keep.csv"
-        FileManager.default.createFile(atPath: path, contents: Data("old content\n".utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data("old content\n".utf8))
         #expect(throws: Diagnostic.self) {
             try FileHost().export(Support.sampleTable(), format: FailingFormat(), path: path)
         }
@@ -127,7 +128,7 @@ import Testing
         let folder = Support.temporaryFolder()
         let existing = "\(folder)/existing.csv"
         let fresh = "\(folder)/fresh.csv"
-        FileManager.default.createFile(atPath: existing, contents: Data("old content\n".utf8))
+        _ = FileManager.default.createFile(atPath: existing, contents: Data("old content\n".utf8))
         var seen: [String?] = []
         let format = ObservingFormat {
             seen.append(try? String(contentsOfFile: existing, encoding: .utf8))
@@ -171,7 +172,7 @@ struct ObservingFormat: ExportFormat, @unchecked Sendable {
     @Test func cancelledExportLeavesTheOldFile() throws {
         let folder = Support.temporaryFolder()
         let path = "\(folder)/big.csv"
-        FileManager.default.createFile(atPath: path, contents: Data("old\n".utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data("old\n".utf8))
         let host = FileHost()
         var writes = 0
         host.isCancelled = {

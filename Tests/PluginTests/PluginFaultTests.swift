@@ -64,6 +64,9 @@ import Testing
         let doubled = try host.callFunction("double", arguments: [.quantity(Quantity(value: 3, dimension: .mass))])
         #expect(describe(doubled!) == "6.0 t")
         #expect(try host.callFunction("nope", arguments: []) == nil)
+        // The plugin inherits standard input, output and error only (3 is the listing's own).
+        let descriptors = try #require(try host.connectionFunction("descriptors"))
+        #expect(describe(descriptors) == "[0.0,1.0,2.0,3.0]")
     }
 
     @Test func exportThroughAPluginIsAtomic() throws {
@@ -149,7 +152,7 @@ import Testing
         let folder = Support.temporaryFolder()
         for name in ["fails", "dies"] {
             let path = "\(folder)/out.\(name)"
-            FileManager.default.createFile(atPath: path, contents: Data("old\n".utf8))
+            _ = FileManager.default.createFile(atPath: path, contents: Data("old\n".utf8))
             #expect {
                 try host.export(Support.sampleTable(), format: registry.format(named: name)!, path: path)
             } throws: { error in
@@ -167,5 +170,49 @@ import Testing
         } throws: { error in
             (error as! Diagnostic).message.contains("is no longer running")
         }
+    }
+}
+
+@Suite struct PluginLocationTests {
+    @Test func startupPathsAreTheFolderThenTheVariableThenTheFlags() throws {
+        let data = Support.temporaryFolder()
+        let folder = "\(data)/alq/plugins"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (name, mode) in [("b-plugin", 0o755), ("a-pack.json", 0o644), ("README.md", 0o644), (".hidden", 0o755)] {
+            _ = FileManager.default.createFile(atPath: "\(folder)/\(name)", contents: Data(), attributes: [.posixPermissions: mode])
+        }
+        let extra = Support.temporaryFolder()
+        _ = FileManager.default.createFile(atPath: "\(extra)/x", contents: Data(), attributes: [.posixPermissions: 0o755])
+        let paths = PluginLocations.startupPaths(
+            explicit: ["flag-plugin"],
+            environment: ["XDG_DATA_HOME": data, "ALQ_PLUGIN_PATH": "/named/one:\(extra)", "HOME": "/home/nobody"])
+        #expect(paths == ["\(folder)/a-pack.json", "\(folder)/b-plugin", "/named/one", "\(extra)/x", "flag-plugin"])
+        #expect(PluginLocations.startupPaths(explicit: [], environment: ["HOME": "/home/nobody"]) == [])
+    }
+}
+
+@Suite struct PluginFolderSafetyTests {
+    @Test func pluginInAWorldWritableFolderIsRefused() throws {
+        let folder = Support.temporaryFolder()
+        chmod(folder, 0o777)
+        let path = "\(folder)/good.py"
+        try FileManager.default.copyItem(atPath: Support.fixture("plugins/good.py"), toPath: path)
+        chmod(path, 0o755)
+        #expect {
+            _ = try FileHost().load(path: path, registry: Registry())
+        } throws: { error in
+            (error as! Diagnostic).message.contains("any user can write to the folder")
+        }
+        chmod(folder, 0o1777)  // with the sticky bit, others cannot replace the file
+        let host = FileHost()
+        defer { host.shutdown() }
+        #expect(try host.load(path: path, registry: Registry()).hasPrefix("loaded plugin good"))
+    }
+}
+
+extension FileHost {
+    /// Calls a function of the first plugin directly, whether or not it declared it.
+    func connectionFunction(_ name: String) throws -> Value? {
+        try plugins.first?.call(function: name, arguments: [])
     }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """A well-behaved test plugin: a format, a region with a table, a function."""
 import json
+import os
 import sys
 
 rows = []
@@ -35,6 +36,8 @@ for line in sys.stdin:
         answer(request, {"columns": ["region", "metric", "year", "value", "unit"],
                          "rows": [["Testland", "output", 2024, {"value": 5e9, "unit": "CNY"}, "CNY"],
                                   ["Testland", "capacity", None, 1200000, "t"]]})
+    elif method == "call" and params["function"] == "descriptors":
+        answer(request, {"value": sorted(int(fd) for fd in os.listdir("/proc/self/fd"))})
     elif method == "call":
         if params["function"] != "double":
             answer(request, error="no function " + params["function"])
