@@ -99,7 +99,7 @@ enum HelpCatalog {
           Ctrl-L          clear the screen (:clear does the same)
           Ctrl-C          at the prompt: clear the line; while a query runs: cancel it
           Ctrl-D          on an empty line: leave alq
-        A line that ends with | or an operator, or leaves a bracket open, continues on the next line.
+        A line that ends with | or leaves a bracket open continues on the next line.
         Pasted text runs as one submission, and tabs in it are kept as text.
 
         """
