@@ -43,17 +43,27 @@ enum HelpCatalog {
     }
 
     private static func languageText(for key: String, _ style: ColorPolicy) -> String? {
+        if let entry = LanguageHelp.entry(named: key) {
+            // Where the reference gives no example: the engine's own for a function, a first look for a table.
+            var example = entry.example
+            if example.isEmpty, entry.kind == .function { example = Builtins.catalog[entry.name]?.example ?? "" }
+            if example.isEmpty, entry.kind == .table { example = "\(entry.name) | take 5" }
+            return self.entry(title: entry.usage, kind: entry.kind.rawValue, summary: entry.summary, example: example, style)
+        }
         if let builtin = Builtins.catalog[key] ?? Builtins.catalog[key.lowercased()] {
             return entry(title: builtin.signature, kind: "function", summary: builtin.summary, example: builtin.example, style)
-        }
-        if let entry = LanguageHelp.entries.first(where: { $0.name == key.lowercased() }) {
-            return self.entry(title: entry.usage, kind: entry.kind.rawValue, summary: entry.summary, example: entry.example, style)
         }
         return nil
     }
 
     private static func entry(title: String, kind: String, summary: String, example: String, _ style: ColorPolicy) -> String {
-        "\(style.paint(title, .bold))  \(style.paint("(\(kind))", .dim))\n  \(summary)\n\nexample:\n  \(style.paint(example, .cyan))\n"
+        var text = "\(style.paint(title, .bold))  \(style.paint("(\(kind))", .dim))\n  \(summary)\n"
+        guard !example.isEmpty else { return text }
+        text += "\nexample:\n"
+        for line in example.split(separator: "\n", omittingEmptySubsequences: false) {
+            text += "  " + (line.hasPrefix("#") ? style.paint(String(line), .dim) : style.paint(String(line), .cyan)) + "\n"
+        }
+        return text
     }
 
     private static func overview(_ style: ColorPolicy) -> String {
