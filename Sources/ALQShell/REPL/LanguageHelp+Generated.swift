@@ -55,7 +55,7 @@ extension LanguageHelp {
         Entry(
             name: "companies", kind: .table, usage: "companies",
             summary: "One row per company; columns: id, region, name, description, tags, customers, export_destinations, note, source.",
-            example: ""),
+            example: "companies | where region == \"Baise\" | select name\n# => name\n# => Chinalco Guangxi Branch\n# => Geely Baimin Group Co., Ltd.\n# => Guangxi Huayin Aluminum Co., Ltd.\n# => Guangxi Xinfa Aluminum Power Co., Ltd.\n# => Jingxi Tiangui Aluminum Co., Ltd.\n# => Guangxi Ping Aluminum Group Co., Ltd.\n# => Guangxi Baise Electric Power Co., Ltd."),
         Entry(
             name: "projects", kind: .table, usage: "projects",
             summary: "One row per project; columns: id, region, name, description, status, source.",

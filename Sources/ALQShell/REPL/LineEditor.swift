@@ -68,6 +68,7 @@ final class LineEditor {
         alq_history_setunique(history, 1)
         alq_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
         input.onPasteEnd = { [unowned self] in continuingStatement && lineIsEmpty }
+        input.onResume = { [unowned self] in resumeEditing() }
         alq_el_set_signal(editLine, 0)
         alq_el_set_prompt_esc(editLine, lineEditorPrompt, 1)
         alq_el_set_getcfn(editLine, lineEditorRead)
@@ -150,6 +151,15 @@ final class LineEditor {
         case .end:
             return 0
         }
+    }
+
+    /// After Ctrl-Z and `fg` the terminal is back in its normal mode: set editing mode again and redraw.
+    private func resumeEditing() {
+        alq_el_prep_term(editLine, 0)
+        alq_el_prep_term(editLine, 1)
+        if bracketedPaste { Terminal.out("\u{1B}[?2004h") }
+        Terminal.out("\n")
+        alq_el_refresh(editLine)
     }
 
     /// Whether the line being edited is empty.

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# alq's benchmarks, side by side with DuckDB, sqlite3, Miller and jq.
+#
+#   bash bench/run.sh                 # 1,000,000 facts; writes docs/benchmarks.md (make bench)
+#   bash bench/run.sh --small --check # 10,000 facts; exit 1 on any failure or disagreement (make test)
+#
+# Options:
+#   --small        10,000 rows and fewer repetitions; docs/benchmarks.md is not written
+#   --check        exit 1 if any tool fails or gives another answer than the reference
+#   --rows N       number of facts (default 1,000,000, or 10,000 with --small)
+#   --seed N       generator seed (default 42)
+#   --only LIST    a subset of cold,warm,export,startup
+#   --no-docs      do not write docs/benchmarks.md
+#   --no-install   do not install missing peers
+# Environment:
+#   ALQ_BIN=path   use this alq binary instead of building one (swift build -c release --static-swift-stdlib --product alq)
+#   PYTHON=python3 the Python that runs the harness and the duckdb / sqlite3 modules
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+cd "$root"
+
+small=0 check=0 rows="" seed=42 only="" docs=1 install=1
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --small) small=1 ;;
+        --check) check=1 ;;
+        --rows) rows="${2:?--rows needs a number}"; shift ;;
+        --rows=*) rows="${1#--rows=}" ;;
+        --seed) seed="${2:?--seed needs a number}"; shift ;;
+        --seed=*) seed="${1#--seed=}" ;;
+        --only) only="${2:?--only needs a list}"; shift ;;
+        --only=*) only="${1#--only=}" ;;
+        --no-docs) docs=0 ;;
+        --no-install) install=0 ;;
+        -h|--help) sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "bench/run.sh: unknown option: $1 (see --help)" >&2; exit 2 ;;
+    esac
+    shift
+done
+case "$rows" in
+    "") if [ $small = 1 ]; then rows=10000; else rows=1000000; fi ;;
+    *[!0-9]*) echo "bench/run.sh: --rows wants a number, not $rows" >&2; exit 2 ;;
+esac
+case "$seed" in *[!0-9]*|"") echo "bench/run.sh: --seed wants a number, not $seed" >&2; exit 2 ;; esac
+[ $small = 1 ] && docs=0
+PYTHON="${PYTHON:-python3}"
+out="$here/out"
+mkdir -p "$out"
+
+step() { printf '\n## %s\n' "$*"; }
+
+# --- peers -------------------------------------------------------------------
+if [ $install = 1 ]; then
+    missing=()
+    command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+    command -v mlr >/dev/null 2>&1 || missing+=(miller)
+    command -v jq >/dev/null 2>&1 || missing+=(jq)
+    command -v hyperfine >/dev/null 2>&1 || missing+=(hyperfine)
+    [ -x /usr/bin/time ] || missing+=(time)
+    if [ ${#missing[@]} -gt 0 ]; then
+        step "installing ${missing[*]} (Debian packages)"
+        sudo=""
+        [ "$(id -u)" = 0 ] || sudo="sudo"
+        if command -v apt-get >/dev/null 2>&1; then
+            $sudo apt-get update -qq && $sudo apt-get install -y -qq "${missing[@]}" \
+                || echo "bench/run.sh: could not install ${missing[*]}; those tools will be reported as failing" >&2
+        else
+            echo "bench/run.sh: no apt-get; install ${missing[*]} by hand" >&2
+        fi
+    fi
+    if ! "$PYTHON" -c 'import duckdb' >/dev/null 2>&1; then
+        step "installing duckdb (PyPI)"
+        "$PYTHON" -m pip install -q duckdb \
+            || "$PYTHON" -m pip install -q --user --break-system-packages duckdb \
+            || echo "bench/run.sh: could not install duckdb; it will be reported as failing" >&2
+    fi
+fi
+
+# --- alq ---------------------------------------------------------------------
+build_log="$out/build.log"
+alq_args=()
+if [ -n "${ALQ_BIN:-}" ]; then
+    alq_args=(--alq "$ALQ_BIN" --alq-desc "the binary \$ALQ_BIN=$ALQ_BIN")
+else
+    step "building alq (swift build -c release --static-swift-stdlib --product alq)"
+    t0=$(date +%s)
+    if swift build -c release --static-swift-stdlib --product alq >"$build_log" 2>&1; then
+        echo "built in $(( $(date +%s) - t0 )) s"
+        alq_args=(--alq "$root/.build/release/alq" --alq-desc "release build (swift build -c release --static-swift-stdlib --product alq)")
+    else
+        echo "alq: failed: build failed (log: ${build_log#$root/}):" >&2
+        grep -m 5 'error:' "$build_log" >&2 || tail -n 5 "$build_log" >&2
+        alq_args=(--alq "$root/.build/release/alq" --alq-build-log "$build_log")
+    fi
+fi
+
+# --- data ----------------------------------------------------------------------
+stamp="rows=$rows seed=$seed generator=$(cksum <"$here/generate.py" | cut -d' ' -f1)"
+if [ ! -f "$out/facts.csv" ] || [ ! -f "$out/facts.json" ] || [ "$(cat "$out/facts.stamp" 2>/dev/null)" != "$stamp" ]; then
+    step "generating $rows facts (seed $seed) into ${out#$root/}"
+    rm -f "$out/facts.stamp"
+    "$PYTHON" "$here/generate.py" --rows "$rows" --seed "$seed" --out "$out"
+    echo "$stamp" >"$out/facts.stamp"
+fi
+
+if [ $check = 1 ]; then
+    # Same seed => byte-identical files.
+    "$PYTHON" "$here/generate.py" --rows "$rows" --seed "$seed" --out "$out/tmp/regen"
+    if cmp -s "$out/facts.csv" "$out/tmp/regen/facts.csv" && cmp -s "$out/facts.json" "$out/tmp/regen/facts.json"; then
+        echo "generator: same seed, byte-identical files"
+    else
+        echo "generator: FAILED: the same seed gave different files" >&2
+        exit 1
+    fi
+    rm -rf "$out/tmp/regen"
+fi
+
+# --- measure -------------------------------------------------------------------
+step "measuring ($rows facts)"
+args=(--data "$out" --seed "$seed" "${alq_args[@]}")
+[ $small = 1 ] && args+=(--small)
+[ $check = 1 ] && args+=(--check)
+[ -n "$only" ] && args+=(--only "$only")
+[ $docs = 1 ] && args+=(--docs "$root/docs/benchmarks.md") && mkdir -p "$root/docs"
+exec "$PYTHON" "$here/harness.py" "${args[@]}"
