@@ -26,6 +26,16 @@ struct OutputTerminalTests {
         #expect(table.contains { $0.contains("广西壮族自治区") })
     }
 
+    @Test("a wide table fits the terminal's width, with a notice of what is cut")
+    func tableFitsTheWidth() throws {
+        let home = try REPLHarness.temporaryFolder()
+        let terminal = try REPLHarness.start(home: home, columns: 60)
+        try terminal.enter("facts | take 3", expecting: "not shown")
+        let table = terminal.output.split(separator: "\n").map(String.init).filter { $0.hasPrefix("│") || $0.hasPrefix("┌") }
+        #expect(!table.isEmpty)
+        for line in table { #expect(displayWidth(line) <= 60, "too wide: \(line)") }
+    }
+
     @Test("NO_COLOR gives no escape codes; colour is on otherwise")
     func noColor() throws {
         let plainHome = try REPLHarness.temporaryFolder()

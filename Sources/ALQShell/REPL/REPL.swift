@@ -8,7 +8,6 @@ import ALQSyntax
 public final class REPL {
     let session: Session
     var options: Options
-    var timer = false
     var editor: LineEditor?
     var history: HistoryStore?
     private var quitRequested = false

@@ -28,9 +28,9 @@ struct ResultOutput: Sendable {
         return ValueRenderer(table: renderer).render(value, registry: registry)
     }
 
-    /// An error pointing at the text.
+    /// An error pointing at the text (coloured only when standard error is a terminal too).
     func render(_ diagnostic: Diagnostic) -> String {
-        DiagnosticRenderer(color: color).render(diagnostic)
+        DiagnosticRenderer(color: ColorPolicy(enabled: color.enabled && Terminal.isTerminal(2))).render(diagnostic)
     }
 }
 
