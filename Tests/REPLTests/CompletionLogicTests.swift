@@ -17,7 +17,8 @@ struct CompletionLogicTests {
         }
 
         func columns(flowingOutOf pipeline: String) -> [String]? {
-            pipeline.hasPrefix("facts") ? ["id", "region", "metric", "year", "value", "unit"] : nil
+            if pipeline.hasPrefix("plants") { return ["plant", "capacity [kt]"] }
+            return pipeline.hasPrefix("facts") ? ["id", "region", "metric", "year", "value", "unit"] : nil
         }
 
         func values(ofColumn column: String, flowingOutOf pipeline: String) -> [String]? {
@@ -51,6 +52,8 @@ struct CompletionLogicTests {
         #expect(candidates("let x = facts | group reg").first == "region")
         #expect(candidates("facts | wh") == ["where"])
         #expect(candidates("(facts | where un") == ["unit"])
+        #expect(candidates("plants | select cap") == ["`capacity [kt]`"])
+        #expect(candidates("plants | select `cap") == ["`capacity [kt]`"])
     }
 
     @Test func valuesInsideQuotes() {
