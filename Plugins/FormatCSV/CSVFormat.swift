@@ -48,6 +48,7 @@ public struct CSVOptions: Sendable, Hashable {
         case lf, crlf
     }
 
+    /// LF (the default) or CRLF.
     public var lineEnding: LineEnding
     /// Whether the file starts with the UTF-8 byte order mark (EF BB BF).
     public var byteOrderMark: Bool
@@ -56,6 +57,7 @@ public struct CSVOptions: Sendable, Hashable {
     /// running it as a formula. Numbers are never changed. `open()` removes the added `'`.
     public var protectFormulas: Bool
 
+    /// Options; the defaults are those of the `csv` format.
     public init(lineEnding: LineEnding = .lf, byteOrderMark: Bool = false, protectFormulas: Bool = true) {
         self.lineEnding = lineEnding
         self.byteOrderMark = byteOrderMark

@@ -4,11 +4,16 @@ import ALQRuntime
 public enum JSONParser {
     /// Where and why JSON text is malformed.
     public struct Failure: Error, Sendable, CustomStringConvertible {
+        /// The 1-based line.
         public var line: Int
+        /// The 1-based column, in bytes.
         public var column: Int
+        /// The byte offset.
         public var offset: Int
+        /// What was expected and found.
         public var message: String
 
+        /// `line:column: message`.
         public var description: String { "\(line):\(column): \(message)" }
     }
 

@@ -151,7 +151,11 @@ struct JSONScanner: ~Copyable {
                 break
             }
         }
-        guard let parsed = NumberText.parse(UnsafeBufferPointer(rebasing: data[start..<position])) else {
+        let text = UnsafeBufferPointer(rebasing: data[start..<position])
+        guard let parsed = NumberText.parse(text) else {
+            if let value = Double(String(decoding: text, as: UTF8.self)), value.isInfinite {
+                throw Failure(offset: start, message: "number out of range (larger than a double can hold)")
+            }
             throw Failure(offset: start, message: "malformed number")
         }
         return parsed

@@ -99,6 +99,7 @@ public struct ByteInterner: Sendable {
 
     /// The code of a string that is not valid UTF-8.
     public struct InvalidUTF8: Error, Sendable {
+        /// The string's code.
         public var code: Int32
     }
 }

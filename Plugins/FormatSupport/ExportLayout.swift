@@ -20,6 +20,7 @@ public struct ExportColumn: Sendable {
     public var name: String
     /// The index of the source column in the table.
     public var source: Int
+    /// Values or units.
     public var role: Role
 }
 

@@ -122,7 +122,7 @@ public final class FileHost {
         } catch {
             throw Diagnostic(.invalidPack, "cannot load region pack" + error.message.dropFirst("cannot open".count))
         }
-        let module = try RegionPackLoading.module(from: bytes, file: path)
+        let module = try RegionPackLoading.module(from: bytes, file: path, registry: registry)
         try registry.register(region: module, origin: .pack(path: path))
         return "loaded region \(module.info.name) from \(path)"
     }

@@ -21,6 +21,7 @@ public final class PluginConnection: @unchecked Sendable {
     public let path: String
     /// The name and version the plugin gave in the handshake.
     public private(set) var name: String
+    /// The plugin's version.
     public private(set) var version: String
     /// What the plugin said it offers (`formats`, `region`, `functions`).
     public private(set) var capabilities: [String] = []
@@ -216,6 +217,7 @@ public struct PluginLimits: Sendable {
     /// The longest message (one line) accepted.
     public var maximumMessageBytes: Int
 
+    /// Limits; the defaults are 10 s and 64 MiB.
     public init(timeout: Double = 10, maximumMessageBytes: Int = 64 << 20) {
         self.timeout = timeout
         self.maximumMessageBytes = maximumMessageBytes

@@ -6,22 +6,31 @@ import ALQSyntax
 public struct PluginDescription: Sendable {
     /// An export format the plugin writes.
     public struct Format: Sendable {
+        /// The name `export NAME` uses.
         public var name: String
+        /// File extensions without the dot.
         public var extensions: [String]
+        /// The media type.
         public var mediaType: String
     }
 
     /// A function the plugin computes.
     public struct Function: Sendable {
+        /// The name calls use.
         public var name: String
+        /// The parameters' names.
         public var parameters: [String]
+        /// What the function computes.
         public var summary: String
     }
 
+    /// The formats the plugin writes.
     public var formats: [Format] = []
     /// The region the plugin serves, if any, and the names of its tables.
     public var region: RegionInfo?
+    /// The region's tables.
     public var tables: [String] = []
+    /// The functions the plugin computes.
     public var functions: [Function] = []
 
     init() {}

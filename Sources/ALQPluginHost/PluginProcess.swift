@@ -90,6 +90,8 @@ final class PluginProcess {
             throw .cannotStart(String(cString: strerror(status)))
         }
         pid = child
+        // Writes to a plugin that stops reading must not block past the deadline.
+        _ = fcntl(toChild[1], F_SETFL, fcntl(toChild[1], F_GETFL) | O_NONBLOCK)
         input = toChild[1]
         output = fromChild[0]
         errors = errChild[0]

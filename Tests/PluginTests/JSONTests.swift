@@ -81,6 +81,7 @@ import Testing
         ("{\"a\":1}", "bad.json:1:1: expected '[' (a JSON table is an array of objects), found '{'"),
         ("[1,2]", "bad.json:1:2: expected an object (one row), found '1'"),
         ("[{\"a\":01}]", "bad.json:1:7: malformed number"),
+        ("[{\"a\":1e400}]", "bad.json:1:7: number out of range (larger than a double can hold)"),
         ("[{\"a\":\"open}]", "bad.json:1:7: a string is never closed"),
         ("[{\"a\":tru}]", "bad.json:1:7: expected a value, found 't'"),
         ("[{\"a\":1}] x", "bad.json:1:11: expected the end of the input, found 'x'"),

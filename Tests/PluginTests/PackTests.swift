@@ -55,6 +55,20 @@ import Testing
         #expect(registry.origin(of: registry.region(named: "Guangxi")!) == .builtIn)
     }
 
+    @Test func aMetricKeepsItsUnitAcrossPacks() throws {
+        let registry = try BuiltinModules.registry()
+        let path = Support.fixture("packs/metric-unit-conflict.json")
+        #expect {
+            _ = try FileHost().load(path: path, registry: registry)
+        } throws: { error in
+            let diagnostic = error as! Diagnostic
+            let ok = diagnostic.code == .invalidPack
+                && diagnostic.message.contains("metrics[1].unit: metric 'electrolytic_aluminium_capacity' has unit 't' in region ")
+            if !ok { Issue.record("got \(diagnostic.code.rawValue): \(diagnostic.message)") }
+            return ok
+        }
+    }
+
     @Test func loadingTheSamePackTwiceIsAConflict() throws {
         let registry = Registry()
         _ = try FileHost().load(path: Self.sample, registry: registry)
