@@ -13,6 +13,23 @@ struct PromptAndSignalTests {
         #expect(try terminal.quit() == 0)
     }
 
+    @Test(":help shows how to ask which region had the largest output value in 2024, and the answer comes")
+    func newUserFindsTheAnswer() throws {
+        let home = try REPLHarness.temporaryFolder()
+        let terminal = try REPLHarness.start(home: home)
+        try terminal.enter(":help", expecting: "largest output value in 2024")
+        let lines = terminal.output.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }
+        guard let first = lines.firstIndex(where: { $0.hasPrefix("facts | where metric == \"output_value\"") }) else {
+            Issue.record("no query in :help:\n\(terminal.output)")
+            return
+        }
+        terminal.mark()
+        terminal.send(lines[first] + "\r")
+        try terminal.expect("...> ")
+        try terminal.enter(lines[first + 1], expecting: "│ Guangxi")
+        #expect(try terminal.quit() == 0)
+    }
+
     @Test("Ctrl-C at the prompt clears the line; repeated Ctrl-C never exits; Ctrl-D exits 0")
     func interruptAtPrompt() throws {
         let home = try REPLHarness.temporaryFolder()

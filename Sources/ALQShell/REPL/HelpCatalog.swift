@@ -73,8 +73,9 @@ enum HelpCatalog {
         Ask a question as a pipeline: a table, then stages separated by |
           \(style.paint("facts", .cyan))                                         every fact of every region
           \(style.paint("regions", .cyan))                                       the region modules (Tab completes their names)
-        Which region had the largest output value in 2024?
-          \(style.paint("facts | where metric == \"output_value\" and year == 2024 | sort value desc | take 1", .cyan))
+        Which region had the largest output value in 2024? (a line ending in | continues)
+          \(style.paint("facts | where metric == \"output_value\" and year == 2024 |", .cyan))
+          \(style.paint("  sort value desc | take 1 | select region, value, unit", .cyan))
           \(style.paint("Guangxi.output_value", .cyan))                          one region's series (Tab after the dot lists them)
           \(style.paint("source(_)", .cyan))                                     where the last answer came from
 
