@@ -52,6 +52,12 @@ public final class REPL {
                 pending = ""
                 Terminal.out("\n")
             case .line(let line):
+                // A meta-command pasted after whole statements: run the statements first.
+                if !pending.isEmpty, line.trimmingWhitespace.hasPrefix(":"), !StatementCompleteness.needsMoreInput(pending) {
+                    remember(pending)
+                    submit(pending)
+                    pending = ""
+                }
                 let text = pending.isEmpty ? line : pending + "\n" + line
                 if text.trimmingWhitespace.isEmpty {
                     pending = ""
@@ -100,8 +106,7 @@ public final class REPL {
         let version = options.version.isEmpty ? "" : " " + options.version
         let title = "alq\(version) — China's regional aluminium industry, by query"
         let hint = "Type :help for help, Tab to complete, Ctrl-D or :quit to leave."
-        let first = options.useColor ? "\u{1B}[1m\(title)\u{1B}[0m" : title
-        let second = options.useColor ? "\u{1B}[2m\(hint)\u{1B}[0m" : hint
-        return first + "\n" + second + "\n"
+        let color = ColorPolicy(enabled: options.useColor)
+        return color.paint(title, .bold) + "\n" + color.paint(hint, .dim) + "\n"
     }
 }
