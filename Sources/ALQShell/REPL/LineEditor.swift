@@ -69,6 +69,7 @@ final class LineEditor {
         alq_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
         input.onPasteEnd = { [unowned self] in continuingStatement && lineIsEmpty }
         input.onResume = { [unowned self] in resumeEditing() }
+        input.onResize = { el_resize(editLine) }
         alq_el_set_signal(editLine, 0)
         alq_el_set_prompt_esc(editLine, lineEditorPrompt, 1)
         alq_el_set_getcfn(editLine, lineEditorRead)

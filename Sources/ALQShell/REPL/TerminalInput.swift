@@ -28,6 +28,8 @@ final class TerminalInput {
     var onPasteEnd: (() -> Bool)?
     /// Called when the process continues after Ctrl-Z, to put the terminal back in editing mode.
     var onResume: (() -> Void)?
+    /// Called when the terminal was resized while a line is being edited.
+    var onResize: (() -> Void)?
 
     private static let pasteStart: [UInt8] = Array("[200~".utf8)
     private static let pasteEnd: [UInt8] = Array("[201~".utf8)
@@ -99,6 +101,7 @@ final class TerminalInput {
         while true {
             if Signals.interruptPending { return .interrupted }
             if Signals.takeContinue() { onResume?() }
+            if Signals.takeResize() { onResize?() }
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             let ready = poll(&poller, 1, timeout ?? 50)
             if ready < 0 && errno != EINTR { return .end }
