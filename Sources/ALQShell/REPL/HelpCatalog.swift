@@ -128,7 +128,7 @@ enum HelpCatalog {
         Tab completes:
           keywords, functions, variables, tables and meta-commands (:he<Tab>)
           region names in any form: Guan<Tab> offers Guangxi and Guangyuan; 广<Tab> the Chinese names
-          members after a region: Guangxi.<Tab> lists its tables and metric ids
+          members after a region: Guangxi.<Tab> lists its tables, metric ids and fields
           stage names after |, and after where/select/sort/group/derive the columns of the table
             flowing into that stage
           values inside quotes: facts | where region == "Gu<Tab>
