@@ -1,4 +1,5 @@
 @testable import ALQShell
+import Foundation
 import Testing
 
 /// Completion, continuation and history logic, without a terminal.
@@ -102,6 +103,34 @@ struct CompletionLogicTests {
         #expect(entries.allSatisfy { $0.hasSuffix("\nsecond line") })
         _ = store.append(entries.last!)
         #expect(store.load().entries.count == 100)
+    }
+
+    @Test func historyFileEdgeCases() throws {
+        let folder = try REPLHarness.temporaryFolder()
+        // An empty file is an empty history, and is written in libedit's format.
+        _ = FileManager.default.createFile(atPath: folder + "/empty", contents: Data())
+        var empty = HistoryStore(path: folder + "/empty")
+        #expect(empty.load().warning == nil)
+        #expect(empty.append("1 + 1") == nil)
+        #expect(try String(contentsOfFile: folder + "/empty", encoding: .utf8).hasPrefix("_HiStOrY_V2_"))
+        // /dev/null turns history off without a warning, and is never replaced.
+        var devNull = HistoryStore(path: "/dev/null")
+        #expect(devNull.load().warning == nil)
+        #expect(devNull.isReadOnly)
+        #expect(devNull.append("x") == nil)
+        // A file in another format is left alone, with a warning.
+        try "not history\n".write(toFile: folder + "/other", atomically: true, encoding: .utf8)
+        var other = HistoryStore(path: folder + "/other")
+        #expect(other.load().warning != nil)
+        _ = other.append("x")
+        #expect(try String(contentsOfFile: folder + "/other", encoding: .utf8) == "not history\n")
+        // A symbolic link is followed: the file it points to is updated, the link stays.
+        try FileManager.default.createSymbolicLink(atPath: folder + "/link", withDestinationPath: folder + "/empty")
+        var linked = HistoryStore(path: folder + "/link")
+        _ = linked.load()
+        #expect(linked.append("2 + 2") == nil)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/link") == folder + "/empty")
+        #expect(HistoryStore(path: folder + "/empty").currentEntriesForTesting == ["1 + 1", "2 + 2"])
     }
 
     @Test func historyPath() {
