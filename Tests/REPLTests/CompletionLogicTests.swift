@@ -65,6 +65,17 @@ struct CompletionLogicTests {
         #expect(candidates(#"facts | where region in ["Baise", "Ch"#) == ["Chongqing"])
     }
 
+    @Test func pathsInsideStrings() throws {
+        let folder = try REPLHarness.temporaryFolder()
+        try "x\n".write(toFile: folder + "/report_2024.csv", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: folder + "/reports", withIntermediateDirectories: true)
+        #expect(completer.complete("open(\"\(folder)/report_").action == .replace("\(folder)/report_2024.csv\")"))
+        #expect(completer.complete("facts | export csv to \"\(folder)/report_").action == .replace("\(folder)/report_2024.csv\""))
+        #expect(completer.complete("load '\(folder)/report_").action == .replace("\(folder)/report_2024.csv'"))
+        #expect(completer.complete("open(\"\(folder)/reports").action == .replace("\(folder)/reports/"))
+        #expect(completer.complete(":load \(folder)/report_").action == .replace("\(folder)/report_2024.csv"))
+    }
+
     @Test func metaCommandsAndArguments() {
         #expect(candidates(":he") == [":help"])
         #expect(candidates(":format c") == ["csv"])
