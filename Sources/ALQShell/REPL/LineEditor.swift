@@ -32,6 +32,8 @@ final class LineEditor {
     private let editLine: OpaquePointer
     private let history: OpaquePointer
     private var promptBuffer: UnsafeMutablePointer<CChar>?
+    /// Where the prompt and the edited line are drawn.
+    private let display: UnsafeMutablePointer<FILE>?
     private(set) var mode: Mode
 
     /// The keys typed, read by the editor through a callback.
@@ -56,13 +58,17 @@ final class LineEditor {
     /// Creates an editor on the standard streams, or returns nil when libedit cannot start.
     init?(programName: String, mode: Mode, historySize: Int) {
         LineEditor.useUTF8Locale()
-        guard let editLine = el_init(programName, alq_stdin(), alq_stdout(), alq_stderr()) else { return nil }
+        // The prompt and the line being edited go where the person is: standard output, or standard
+        // error when output is redirected (`alq > results.txt`), so results alone go to the file.
+        let display = isatty(1) == 0 && isatty(2) != 0 ? alq_stderr() : alq_stdout()
+        guard let editLine = el_init(programName, alq_stdin(), display, alq_stderr()) else { return nil }
         guard let history = history_init() else {
             el_end(editLine)
             return nil
         }
         self.editLine = editLine
         self.history = history
+        self.display = display
         self.mode = mode
         alq_history_setsize(history, Int32(clamping: historySize))
         alq_history_setunique(history, 1)
@@ -121,8 +127,8 @@ final class LineEditor {
         // Editing mode before the prompt appears: libedit would otherwise switch only at the first
         // read, and a Ctrl-D typed in between would be taken by the terminal as end-of-file and lost.
         alq_el_prep_term(editLine, 1)
-        if bracketedPaste { Terminal.out("\u{1B}[?2004h") }
-        defer { if bracketedPaste { Terminal.out("\u{1B}[?2004l") } }
+        if bracketedPaste { show("\u{1B}[?2004h") }
+        defer { if bracketedPaste { show("\u{1B}[?2004l") } }
         var count: Int32 = 0
         errno = 0
         guard let bytes = el_gets(editLine, &count) else {
@@ -158,9 +164,16 @@ final class LineEditor {
     private func resumeEditing() {
         alq_el_prep_term(editLine, 0)
         alq_el_prep_term(editLine, 1)
-        if bracketedPaste { Terminal.out("\u{1B}[?2004h") }
-        Terminal.out("\n")
+        if bracketedPaste { show("\u{1B}[?2004h") }
+        show("\n")
         alq_el_refresh(editLine)
+    }
+
+    /// Writes text where the prompt is drawn.
+    func show(_ text: String) {
+        StandardStreams.flush()
+        fputs(text, display)
+        fflush(display)
     }
 
     /// Whether the line being edited is empty.
@@ -236,8 +249,7 @@ final class LineEditor {
             return UInt8(CC_REFRESH)
         case .list(let items):
             let text = "\n" + CompletionListing.layout(items, width: columns())
-            fputs(text, alq_stdout())
-            fflush(alq_stdout())
+            show(text)
             return UInt8(CC_REDISPLAY)
         }
     }

@@ -31,9 +31,9 @@ public final class REPL {
         startHistory(editor: editor, limit: limit)
         let completer = Completer(source: SessionCompletionSource(session: session, helpTopics: HelpCatalog.topics))
         editor.completer = { completer.complete($0) }
-        editor.bracketedPaste = Terminal.isTerminal(1) && options.environment["TERM"] != "dumb"
+        editor.bracketedPaste = (Terminal.isTerminal(1) || Terminal.isTerminal(2)) && options.environment["TERM"] != "dumb"
         editor.columns = { [environment = options.environment] in Terminal.columns(environment: environment) }
-        if options.showBanner { Terminal.out(banner) }
+        if options.showBanner { editor.show(banner) }
 
         var pending = ""
         while !quitRequested {
@@ -42,15 +42,12 @@ public final class REPL {
             editor.continuingStatement = !pending.isEmpty
             switch editor.readLine(prompt: pending.isEmpty ? prompt.primary : prompt.continuation) {
             case .end:
-                if pending.isEmpty {
-                    Terminal.out("\n")
-                    return 0
-                }
+                editor.show("\n")
+                if pending.isEmpty { return 0 }
                 pending = ""
-                Terminal.out("\n")
             case .interrupted:
                 pending = ""
-                Terminal.out("\n")
+                editor.show("\n")
             case .line(let line):
                 // A meta-command pasted after whole statements: run the statements first.
                 if !pending.isEmpty, line.trimmingWhitespace.hasPrefix(":"), !StatementCompleteness.needsMoreInput(pending) {
