@@ -150,3 +150,25 @@ struct CompletionLogicTests {
         #expect(HistoryStore.defaultPath(environment: ["HOME": "/home/a"]) == "/home/a/.local/state/alq/history")
     }
 }
+
+/// Completion runs inside the line editor: whatever was typed, it must never crash the REPL.
+@Suite("Completion never fails")
+struct CompletionRobustnessTests {
+    static let samples = [
+        #"facts | where region == "Gu"#, #"open("/tmp/x"#, "Guangxi.", "`weird name", "\"unterminated",
+        "((([[{{", ")))]]}}|||", "let = = |", "广西.", "facts | where 百色 == '广", ":help ", ":format  j",
+        "help  ", "1e999 | where", "\\u{", "x | export csv to \"", "a in [\"b\", \"", "# comment\nfacts |",
+        "facts |\n  where year > 2020 and\n", "Guǎngxī.out", "\u{0}\u{1B}[A", String(repeating: "(", count: 300),
+    ]
+
+    @Test(arguments: samples)
+    func everyPrefixCompletes(sample: String) {
+        let completer = Completer(source: CompletionLogicTests.FixedSource())
+        var prefix = ""
+        for character in sample {
+            prefix.append(character)
+            _ = completer.complete(prefix).action
+            _ = StatementCompleteness.needsMoreInput(prefix)
+        }
+    }
+}
