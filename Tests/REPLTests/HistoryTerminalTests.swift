@@ -25,6 +25,27 @@ struct HistoryTerminalTests {
         #expect(try terminal.quit() == 0)
     }
 
+    @Test("two REPLs at once keep every entry of both")
+    func twoSessionsShareTheFile() throws {
+        let home = try REPLHarness.temporaryFolder()
+        let first = try REPLHarness.start(home: home)
+        let second = try REPLHarness.start(home: home)
+        for round in 0..<5 {
+            try first.enter("\(round) + 1000", expecting: "\n\(round + 1000)\n")
+            try second.enter("\(round) + 2000", expecting: "\n\(round + 2000)\n")
+        }
+        #expect(try first.quit() == 0)
+        #expect(try second.quit() == 0)
+        let third = try REPLHarness.start(home: home)
+        try third.enter(":history", expecting: "4 + 2000")
+        let listed = third.output
+        for round in 0..<5 {
+            #expect(listed.contains("\(round) + 1000"))
+            #expect(listed.contains("\(round) + 2000"))
+        }
+        #expect(try third.quit() == 0)
+    }
+
     @Test("an unreadable history file gives a warning, not a failure")
     func unreadableFile() throws {
         let home = try REPLHarness.temporaryFolder()

@@ -26,6 +26,35 @@ struct OutputTerminalTests {
         #expect(table.contains { $0.contains("广西壮族自治区") })
     }
 
+    @Test("a wide table fits the terminal's width, with a notice of what is cut")
+    func tableFitsTheWidth() throws {
+        let home = try REPLHarness.temporaryFolder()
+        let terminal = try REPLHarness.start(home: home, columns: 60)
+        try terminal.enter("facts | take 3", expecting: "not shown")
+        let table = terminal.output.split(separator: "\n").map(String.init).filter { $0.hasPrefix("│") || $0.hasPrefix("┌") }
+        #expect(!table.isEmpty)
+        for line in table { #expect(displayWidth(line) <= 60, "too wide: \(line)") }
+    }
+
+    @Test("with standard output redirected, results go to the file and the prompt stays at the terminal")
+    func redirectedOutput() throws {
+        let home = try REPLHarness.temporaryFolder()
+        let file = home + "/results.txt"
+        let terminal = try PseudoTerminal(
+            executable: REPLHarness.binary, environment: REPLHarness.environment(home: home), standardOutput: file)
+        try terminal.expect("alq> ", timeout: 60)
+        try terminal.enter("6 * 7", expecting: "6 * 7\n")
+        try terminal.enter("facts | take 2", expecting: "take 2\n")
+        #expect(try terminal.quit() == 0)
+        let results = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(results.hasPrefix("42\n"))
+        #expect(results.contains("guangxi.output_value"))
+        #expect(!results.contains("alq> "))
+        // Nothing is cut in a file: every column is there.
+        #expect(!results.contains("not shown"))
+        #expect(!terminal.output.contains("42"))
+    }
+
     @Test("NO_COLOR gives no escape codes; colour is on otherwise")
     func noColor() throws {
         let plainHome = try REPLHarness.temporaryFolder()

@@ -13,6 +13,23 @@ struct PromptAndSignalTests {
         #expect(try terminal.quit() == 0)
     }
 
+    @Test(":help shows how to ask which region had the largest output value in 2024, and the answer comes")
+    func newUserFindsTheAnswer() throws {
+        let home = try REPLHarness.temporaryFolder()
+        let terminal = try REPLHarness.start(home: home)
+        try terminal.enter(":help", expecting: "largest output value in 2024")
+        let lines = terminal.output.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }
+        guard let first = lines.firstIndex(where: { $0.hasPrefix("facts | where metric == \"output_value\"") }) else {
+            Issue.record("no query in :help:\n\(terminal.output)")
+            return
+        }
+        terminal.mark()
+        terminal.send(lines[first] + "\r")
+        try terminal.expect("...> ")
+        try terminal.enter(lines[first + 1], expecting: "│ Guangxi")
+        #expect(try terminal.quit() == 0)
+    }
+
     @Test("Ctrl-C at the prompt clears the line; repeated Ctrl-C never exits; Ctrl-D exits 0")
     func interruptAtPrompt() throws {
         let home = try REPLHarness.temporaryFolder()
@@ -26,6 +43,20 @@ struct PromptAndSignalTests {
         for _ in 0..<3 { try terminal.interruptLine() }
         try terminal.enter("2 + 2", expecting: "\n4\n")
         #expect(try terminal.quit() == 0)
+    }
+
+    @Test("Chinese input edits as whole characters, under a UTF-8 locale or the C locale", arguments: ["C.UTF-8", "C"])
+    func chineseInput(locale: String) throws {
+        let home = try REPLHarness.temporaryFolder()
+        let terminal = try REPLHarness.start(home: home, extra: ["LANG": locale, "LC_ALL": locale])
+        // Two backspaces delete 西 and the closing quote.
+        try terminal.enter("\"广西\"\u{7F}\u{7F}\"", expecting: "\n广\n")
+        try terminal.enter("let 百色 = 42", expecting: "= 42\n")
+        terminal.mark()
+        terminal.send("百\t")
+        try terminal.expect("百色")
+        terminal.send(" + 1\r")
+        try terminal.expect("\n43\n")
     }
 
     @Test("an error never ends the session, and _ holds the last result")

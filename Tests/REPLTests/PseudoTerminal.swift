@@ -19,7 +19,11 @@ final class PseudoTerminal {
     }
 
     /// Starts `executable` with `arguments` and exactly `environment`, on a terminal of the given size.
-    init(executable: String, arguments: [String] = [], environment: [String: String], columns: UInt16 = 100, rows: UInt16 = 30) throws {
+    /// `standardOutput` names a file that standard output goes to instead of the terminal.
+    init(
+        executable: String, arguments: [String] = [], environment: [String: String], columns: UInt16 = 100,
+        rows: UInt16 = 30, standardOutput: String? = nil
+    ) throws {
         // posix_openpt, grantpt, unlockpt and ptsname are not visible to Swift on Linux: do what
         // they do (unlock the terminal, ask its number) with ioctl on /dev/ptmx.
         let master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
@@ -40,6 +44,9 @@ final class PseudoTerminal {
         posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        if let standardOutput {
+            posix_spawn_file_actions_addopen(&actions, 1, standardOutput, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

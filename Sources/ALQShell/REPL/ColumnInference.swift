@@ -2,6 +2,7 @@ import ALQEngine
 import ALQPluginAPI
 import ALQRuntime
 import ALQSyntax
+import Foundation
 
 /// Works out, without running anything, which columns flow out of a pipeline: the input table's
 /// columns (a registry table, a region's table, a variable holding a table), changed by `select`,
@@ -22,8 +23,8 @@ struct ColumnInference {
         } else {
             (inputExpr, stages) = (expr, [])
         }
-        guard let input = table(for: inputExpr) else { return nil }
-        var columns = input.columnNames
+        let input = table(for: inputExpr)
+        guard var columns = input?.columnNames ?? csvHeader(for: inputExpr) else { return nil }
         for stage in stages {
             switch stage.kind {
             case .select(let bindings):
@@ -40,7 +41,25 @@ struct ColumnInference {
                 break
             }
         }
-        return (columns, input)
+        return (columns, input ?? .empty)
+    }
+
+    /// The columns of `open("file.csv")`, from the file's header line alone, so that completion does
+    /// not read the whole file.
+    private func csvHeader(for expr: Expr) -> [String]? {
+        guard case .call("open", _, let arguments) = expr.kind, arguments.count == 1,
+            case .string(let path) = arguments[0].kind, path.lowercased().hasSuffix(".csv"),
+            let handle = FileHandle(forReadingAtPath: path)
+        else { return nil }
+        defer { try? handle.close() }
+        let head = String(decoding: handle.readData(ofLength: 65536), as: UTF8.self)
+        guard let line = head.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first else { return nil }
+        return line.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",", omittingEmptySubsequences: false).map { field in
+            var name = field.trimmingCharacters(in: .whitespaces)
+            // A header `name [unit]` keeps its whole text as the column's name.
+            if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 { name = String(name.dropFirst().dropLast()) }
+            return name
+        }
     }
 
     private func table(for expr: Expr) -> Table? {

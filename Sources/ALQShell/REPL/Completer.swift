@@ -90,7 +90,7 @@ struct Completer {
             return CompletionResult.matching(word, among: stages + functions)
         case .inside(let stage):
             let columns = (context.pipelineInput.flatMap(source.columns(flowingOutOf:)) ?? [])
-                .map { CompletionCandidate($0, suffix: "") }
+                .map { CompletionCandidate(Completer.quotedName($0), suffix: "") }
             var extra: [CompletionCandidate] = []
             switch stage {
             case "sort": extra = ["desc", "asc"].map { CompletionCandidate($0) }
@@ -106,6 +106,13 @@ struct Completer {
                 .map { CompletionCandidate($0, suffix: " ") }
             return CompletionResult.matching(word, among: names + functions + keywords)
         }
+    }
+
+    /// A name as it must be written: in backticks when it is not a plain identifier (`capacity [kt]`).
+    static func quotedName(_ name: String) -> String {
+        let plain = !name.isEmpty && !(name.first?.isNumber ?? true)
+            && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        return plain ? name : "`\(name)`"
     }
 
     private var functions: [CompletionCandidate] {

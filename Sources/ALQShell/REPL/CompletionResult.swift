@@ -54,10 +54,12 @@ struct CompletionResult: Sendable, Equatable {
     static func matching(_ word: String, among candidates: [CompletionCandidate]) -> CompletionResult {
         var seen: Set<String> = []
         let unique = candidates.filter { seen.insert($0.text.lowercased()).inserted }
-        let exact = unique.filter { $0.text.hasPrefix(word) }
+        // A name in backticks matches what is typed with or without the opening backtick.
+        let bare = { (text: String) in text.hasPrefix("`") ? String(text.dropFirst()) : text }
+        let exact = unique.filter { $0.text.hasPrefix(word) || bare($0.text).hasPrefix(bare(word)) }
         if !exact.isEmpty { return CompletionResult(word: word, candidates: exact) }
-        let folded = word.lowercased().asciiFolded
-        let loose = unique.filter { $0.text.lowercased().asciiFolded.hasPrefix(folded) }
+        let folded = bare(word).lowercased().asciiFolded
+        let loose = unique.filter { bare($0.text).lowercased().asciiFolded.hasPrefix(folded) }
         return CompletionResult(word: word, candidates: loose)
     }
 }

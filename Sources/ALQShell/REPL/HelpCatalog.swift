@@ -43,17 +43,27 @@ enum HelpCatalog {
     }
 
     private static func languageText(for key: String, _ style: ColorPolicy) -> String? {
+        if let entry = LanguageHelp.entry(named: key) {
+            // Where the reference gives no example: the engine's own for a function, a first look for a table.
+            var example = entry.example
+            if example.isEmpty, entry.kind == .function { example = Builtins.catalog[entry.name]?.example ?? "" }
+            if example.isEmpty, entry.kind == .table { example = "\(entry.name) | take 5" }
+            return self.entry(title: entry.usage, kind: entry.kind.rawValue, summary: entry.summary, example: example, style)
+        }
         if let builtin = Builtins.catalog[key] ?? Builtins.catalog[key.lowercased()] {
             return entry(title: builtin.signature, kind: "function", summary: builtin.summary, example: builtin.example, style)
-        }
-        if let entry = LanguageHelp.entries.first(where: { $0.name == key.lowercased() }) {
-            return self.entry(title: entry.usage, kind: entry.kind.rawValue, summary: entry.summary, example: entry.example, style)
         }
         return nil
     }
 
     private static func entry(title: String, kind: String, summary: String, example: String, _ style: ColorPolicy) -> String {
-        "\(style.paint(title, .bold))  \(style.paint("(\(kind))", .dim))\n  \(summary)\n\nexample:\n  \(style.paint(example, .cyan))\n"
+        var text = "\(style.paint(title, .bold))  \(style.paint("(\(kind))", .dim))\n  \(summary)\n"
+        guard !example.isEmpty else { return text }
+        text += "\nexample:\n"
+        for line in example.split(separator: "\n", omittingEmptySubsequences: false) {
+            text += "  " + (line.hasPrefix("#") ? style.paint(String(line), .dim) : style.paint(String(line), .cyan)) + "\n"
+        }
+        return text
     }
 
     private static func overview(_ style: ColorPolicy) -> String {
@@ -63,8 +73,9 @@ enum HelpCatalog {
         Ask a question as a pipeline: a table, then stages separated by |
           \(style.paint("facts", .cyan))                                         every fact of every region
           \(style.paint("regions", .cyan))                                       the region modules (Tab completes their names)
-        Which region had the largest output value in 2024?
-          \(style.paint("facts | where metric == \"output_value\" and year == 2024 | sort value desc | take 1", .cyan))
+        Which region had the largest output value in 2024? (a line ending in | continues)
+          \(style.paint("facts | where metric == \"output_value\" and year == 2024 |", .cyan))
+          \(style.paint("  sort value desc | take 1 | select region, value, unit", .cyan))
           \(style.paint("Guangxi.output_value", .cyan))                          one region's series (Tab after the dot lists them)
           \(style.paint("source(_)", .cyan))                                     where the last answer came from
 
@@ -99,7 +110,7 @@ enum HelpCatalog {
           Ctrl-L          clear the screen (:clear does the same)
           Ctrl-C          at the prompt: clear the line; while a query runs: cancel it
           Ctrl-D          on an empty line: leave alq
-        A line that ends with | or an operator, or leaves a bracket open, continues on the next line.
+        A line that ends with | or leaves a bracket open continues on the next line.
         Pasted text runs as one submission, and tabs in it are kept as text.
 
         """
@@ -117,7 +128,7 @@ enum HelpCatalog {
         Tab completes:
           keywords, functions, variables, tables and meta-commands (:he<Tab>)
           region names in any form: Guan<Tab> offers Guangxi and Guangyuan; 广<Tab> the Chinese names
-          members after a region: Guangxi.<Tab> lists its tables and metric ids
+          members after a region: Guangxi.<Tab> lists its tables, metric ids and fields
           stage names after |, and after where/select/sort/group/derive the columns of the table
             flowing into that stage
           values inside quotes: facts | where region == "Gu<Tab>

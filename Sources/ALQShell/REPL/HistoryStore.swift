@@ -22,7 +22,14 @@ struct HistoryStore {
     static let defaultLimit = 2000
 
     init(path: String, limit: Int = HistoryStore.defaultLimit) {
-        self.path = path
+        // A symbolic link (a history kept with other dotfiles) is followed, so that saving replaces
+        // the file it points to rather than the link.
+        if let resolved = realpath(path, nil) {
+            self.path = String(cString: resolved)
+            free(resolved)
+        } else {
+            self.path = path
+        }
         self.limit = max(1, limit)
     }
 
@@ -40,14 +47,36 @@ struct HistoryStore {
         environment["ALQ_HISTORY_SIZE"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? defaultLimit
     }
 
-    /// Reads the entries, oldest first. A missing file is an empty history; a file that exists but
-    /// cannot be read gives a warning and makes the store read-only.
+    /// Reads the entries, oldest first. A missing or empty file is an empty history; a device such
+    /// as /dev/null turns history saving off; a file that cannot be read gives a warning and makes
+    /// the store read-only, leaving the file untouched.
     mutating func load() -> (entries: [String], warning: String?) {
-        guard access(path, F_OK) == 0 else { return ([], nil) }
-        if let reason = unreadableReason() {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT { return ([], nil) }
             isReadOnly = true
-            return ([], "cannot read the history file \(path): \(reason); history will not be saved this session")
+            return ([], "cannot read the history file \(path): \(String(cString: strerror(errno))); history will not be saved this session")
         }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            break
+        case S_IFCHR:
+            isReadOnly = true
+            return ([], nil)
+        case S_IFDIR:
+            isReadOnly = true
+            return ([], "cannot read the history file \(path): it is a folder; history will not be saved this session")
+        default:
+            isReadOnly = true
+            return ([], "the history file \(path) is not a regular file; history will not be saved this session")
+        }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            isReadOnly = true
+            return ([], "cannot read the history file \(path): \(String(cString: strerror(errno))); history will not be saved this session")
+        }
+        close(descriptor)
+        if info.st_size == 0 { return ([], nil) }
         guard let entries = LineEditor.readHistoryFile(path) else {
             isReadOnly = true
             return ([], "\(path) is not a history file alq can read; history will not be saved this session")
@@ -55,20 +84,22 @@ struct HistoryStore {
         return (Array(entries.suffix(limit)), nil)
     }
 
-    private func unreadableReason() -> String? {
+    /// The entries in the file now, for tests.
+    var currentEntriesForTesting: [String] { currentEntries() }
+
+    /// The entries in the file now (none when it is missing or empty).
+    private func currentEntries() -> [String] {
         var info = stat()
-        if stat(path, &info) != 0 { return String(cString: strerror(errno)) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { return "it is a folder" }
-        let descriptor = open(path, O_RDONLY)
-        if descriptor < 0 { return String(cString: strerror(errno)) }
-        close(descriptor)
-        return nil
+        guard stat(path, &info) == 0, info.st_size > 0 else { return [] }
+        return LineEditor.readHistoryFile(path) ?? []
     }
 
     /// Appends one entry to the file, merging with entries other REPLs wrote; returns a warning when
     /// the file cannot be written.
     func append(_ entry: String) -> String? {
         guard !isReadOnly else { return nil }
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG { return nil }
         if let problem = makeParentFolder() { return problem }
         let lock = open(path + ".lock", O_RDWR | O_CREAT, 0o600)
         if lock < 0 { return "cannot lock the history file \(path).lock: \(String(cString: strerror(errno)))" }
@@ -77,7 +108,7 @@ struct HistoryStore {
             if errno != EINTR { return "cannot lock the history file: \(String(cString: strerror(errno)))" }
         }
         defer { flock(lock, LOCK_UN) }
-        var entries = access(path, F_OK) == 0 ? (LineEditor.readHistoryFile(path) ?? []) : []
+        var entries = currentEntries()
         if entries.last != entry { entries.append(entry) }
         if entries.count > limit { entries.removeFirst(entries.count - limit) }
         let temporary = path + ".tmp.\(getpid())"

@@ -32,6 +32,8 @@ final class LineEditor {
     private let editLine: OpaquePointer
     private let history: OpaquePointer
     private var promptBuffer: UnsafeMutablePointer<CChar>?
+    /// Where the prompt and the edited line are drawn.
+    private let display: UnsafeMutablePointer<FILE>?
     private(set) var mode: Mode
 
     /// The keys typed, read by the editor through a callback.
@@ -55,26 +57,44 @@ final class LineEditor {
 
     /// Creates an editor on the standard streams, or returns nil when libedit cannot start.
     init?(programName: String, mode: Mode, historySize: Int) {
-        setlocale(LC_CTYPE, "")
-        guard let editLine = el_init(programName, alq_stdin(), alq_stdout(), alq_stderr()) else { return nil }
+        LineEditor.useUTF8Locale()
+        // The prompt and the line being edited go where the person is: standard output, or standard
+        // error when output is redirected (`alq > results.txt`), so results alone go to the file.
+        let display = isatty(1) == 0 && isatty(2) != 0 ? alq_stderr() : alq_stdout()
+        guard let editLine = el_init(programName, alq_stdin(), display, alq_stderr()) else { return nil }
         guard let history = history_init() else {
             el_end(editLine)
             return nil
         }
         self.editLine = editLine
         self.history = history
+        self.display = display
         self.mode = mode
         alq_history_setsize(history, Int32(clamping: historySize))
         alq_history_setunique(history, 1)
         alq_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
         input.onPasteEnd = { [unowned self] in continuingStatement && lineIsEmpty }
+        input.onResume = { [unowned self] in resumeEditing() }
+        input.onResize = { el_resize(editLine) }
         alq_el_set_signal(editLine, 0)
         alq_el_set_prompt_esc(editLine, lineEditorPrompt, 1)
         alq_el_set_getcfn(editLine, lineEditorRead)
         alq_el_set_history(editLine, history)
         alq_el_addfn(editLine, "alq-complete", "Complete the word before the cursor", lineEditorComplete)
-        el_source(editLine, nil)
         setMode(mode)
+        // The user's ~/.editrc (or $EDITRC) may rebind anything; Tab and Ctrl-R stay alq's.
+        el_source(editLine, nil)
+        bindKeys()
+    }
+
+    /// Sets the character locale from the environment (libedit needs it for multi-byte editing), and
+    /// to C.UTF-8 when the environment's is not UTF-8: alq reads and writes UTF-8 whatever the locale.
+    private static func useUTF8Locale() {
+        setlocale(LC_CTYPE, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET))).uppercased()
+        if codeset != "UTF-8" && codeset != "UTF8" {
+            if setlocale(LC_CTYPE, "C.UTF-8") == nil { setlocale(LC_CTYPE, "en_US.UTF-8") }
+        }
     }
 
     deinit {
@@ -87,9 +107,13 @@ final class LineEditor {
     func setMode(_ mode: Mode) {
         self.mode = mode
         alq_el_set_editor(editLine, mode.rawValue)
+        bindKeys()
+    }
+
+    private func bindKeys() {
         alq_el_bind(editLine, "^I", "alq-complete")
         alq_el_bind(editLine, "^R", "em-inc-search-prev")
-        if mode == .emacs {
+        if !alq_el_get_editor_is_vi(editLine).isTrue {
             alq_el_bind(editLine, "^S", "em-inc-search-next")
         }
     }
@@ -103,8 +127,8 @@ final class LineEditor {
         // Editing mode before the prompt appears: libedit would otherwise switch only at the first
         // read, and a Ctrl-D typed in between would be taken by the terminal as end-of-file and lost.
         alq_el_prep_term(editLine, 1)
-        if bracketedPaste { Terminal.out("\u{1B}[?2004h") }
-        defer { if bracketedPaste { Terminal.out("\u{1B}[?2004l") } }
+        if bracketedPaste { show("\u{1B}[?2004h") }
+        defer { if bracketedPaste { show("\u{1B}[?2004l") } }
         var count: Int32 = 0
         errno = 0
         guard let bytes = el_gets(editLine, &count) else {
@@ -134,6 +158,22 @@ final class LineEditor {
         case .end:
             return 0
         }
+    }
+
+    /// After Ctrl-Z and `fg` the terminal is back in its normal mode: set editing mode again and redraw.
+    private func resumeEditing() {
+        alq_el_prep_term(editLine, 0)
+        alq_el_prep_term(editLine, 1)
+        if bracketedPaste { show("\u{1B}[?2004h") }
+        show("\n")
+        alq_el_refresh(editLine)
+    }
+
+    /// Writes text where the prompt is drawn.
+    func show(_ text: String) {
+        StandardStreams.flush()
+        fputs(text, display)
+        fflush(display)
     }
 
     /// Whether the line being edited is empty.
@@ -209,8 +249,7 @@ final class LineEditor {
             return UInt8(CC_REFRESH)
         case .list(let items):
             let text = "\n" + CompletionListing.layout(items, width: columns())
-            fputs(text, alq_stdout())
-            fflush(alq_stdout())
+            show(text)
             return UInt8(CC_REDISPLAY)
         }
     }
@@ -219,6 +258,10 @@ final class LineEditor {
         guard let editLine, let data = alq_el_get_clientdata(editLine) else { return nil }
         return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue()
     }
+}
+
+extension Int32 {
+    fileprivate var isTrue: Bool { self != 0 }
 }
 
 private let lineEditorPrompt: alq_prompt_fn = { editLine in

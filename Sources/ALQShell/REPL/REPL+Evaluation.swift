@@ -12,7 +12,6 @@ extension REPL {
     /// cancels the running statement. Results and the error, if any, are printed as they come.
     func evaluate(_ file: SourceFile) {
         let job = EvaluationJob(session: session, file: file, output: resultOutput())
-        let started = DispatchTime.now()
         let thread = Thread { job.run() }
         thread.stackSize = REPL.evaluationStackSize
         _ = Signals.takeInterrupt()
@@ -21,13 +20,9 @@ extension REPL {
             if Signals.takeInterrupt() { session.cancel() }
         }
         _ = Signals.takeInterrupt()
+        StandardStreams.flush()
         if let diagnostic = job.diagnostic {
             Terminal.error(job.output.render(diagnostic))
-        }
-        if timer {
-            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
-            let text = elapsed < 1000 ? String(format: "%.1f ms", elapsed) : String(format: "%.2f s", elapsed / 1000)
-            Terminal.error(options.useColor ? "\u{1B}[2mtime: \(text)\u{1B}[0m\n" : "time: \(text)\n")
         }
     }
 }

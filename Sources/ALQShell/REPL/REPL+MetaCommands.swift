@@ -42,9 +42,9 @@ extension REPL {
             setFormat(command.argument)
         case "timer":
             switch command.argument.lowercased() {
-            case "on": timer = true
-            case "off": timer = false
-            case "": Terminal.out("timer is \(timer ? "on" : "off")\n")
+            case "on": setTimer(true)
+            case "off": setTimer(false)
+            case "": Terminal.out("timer is \(session.onStatementTimed != nil ? "on" : "off")\n")
             default: problem("usage: :timer on|off")
             }
         case "load":
@@ -66,6 +66,18 @@ extension REPL {
             let names = MetaCommand.catalog.map { String($0.usage.dropFirst().prefix { $0 != " " }) }
             let suggestion = Suggestion.didYouMean(command.name, among: names).map { " (\($0))" } ?? ""
             problem("unknown command ':\(command.name)'\(suggestion); :help lists the commands")
+        }
+    }
+
+    /// Prints each statement's wall time on standard error after it, as `--timer` does.
+    private func setTimer(_ on: Bool) {
+        guard on else {
+            session.onStatementTimed = nil
+            return
+        }
+        let color = ColorPolicy(enabled: options.useColor && Terminal.isTerminal(2))
+        session.onStatementTimed = { duration in
+            Terminal.error(color.paint("time: \(Shell.milliseconds(duration)) ms", .dim) + "\n")
         }
     }
 

@@ -8,7 +8,6 @@ import ALQSyntax
 public final class REPL {
     let session: Session
     var options: Options
-    var timer = false
     var editor: LineEditor?
     var history: HistoryStore?
     private var quitRequested = false
@@ -32,9 +31,9 @@ public final class REPL {
         startHistory(editor: editor, limit: limit)
         let completer = Completer(source: SessionCompletionSource(session: session, helpTopics: HelpCatalog.topics))
         editor.completer = { completer.complete($0) }
-        editor.bracketedPaste = Terminal.isTerminal(1) && options.environment["TERM"] != "dumb"
+        editor.bracketedPaste = (Terminal.isTerminal(1) || Terminal.isTerminal(2)) && options.environment["TERM"] != "dumb"
         editor.columns = { [environment = options.environment] in Terminal.columns(environment: environment) }
-        if options.showBanner { Terminal.out(banner) }
+        if options.showBanner { editor.show(banner) }
 
         var pending = ""
         while !quitRequested {
@@ -43,16 +42,19 @@ public final class REPL {
             editor.continuingStatement = !pending.isEmpty
             switch editor.readLine(prompt: pending.isEmpty ? prompt.primary : prompt.continuation) {
             case .end:
-                if pending.isEmpty {
-                    Terminal.out("\n")
-                    return 0
-                }
+                editor.show("\n")
+                if pending.isEmpty { return 0 }
                 pending = ""
-                Terminal.out("\n")
             case .interrupted:
                 pending = ""
-                Terminal.out("\n")
+                editor.show("\n")
             case .line(let line):
+                // A meta-command pasted after whole statements: run the statements first.
+                if !pending.isEmpty, line.trimmingWhitespace.hasPrefix(":"), !StatementCompleteness.needsMoreInput(pending) {
+                    remember(pending)
+                    submit(pending)
+                    pending = ""
+                }
                 let text = pending.isEmpty ? line : pending + "\n" + line
                 if text.trimmingWhitespace.isEmpty {
                     pending = ""
@@ -101,8 +103,7 @@ public final class REPL {
         let version = options.version.isEmpty ? "" : " " + options.version
         let title = "alq\(version) — China's regional aluminium industry, by query"
         let hint = "Type :help for help, Tab to complete, Ctrl-D or :quit to leave."
-        let first = options.useColor ? "\u{1B}[1m\(title)\u{1B}[0m" : title
-        let second = options.useColor ? "\u{1B}[2m\(hint)\u{1B}[0m" : hint
-        return first + "\n" + second + "\n"
+        let color = ColorPolicy(enabled: options.useColor)
+        return color.paint(title, .bold) + "\n" + color.paint(hint, .dim) + "\n"
     }
 }

@@ -35,8 +35,11 @@ struct SessionCompletionSource: CompletionSource {
         }
         guard let module else { return nil }
         let metrics = module.table(named: "facts")?.column("metric")?.distinctStrings() ?? []
-        return module.tableNames + metrics.sorted()
+        return module.tableNames + metrics.sorted() + SessionCompletionSource.regionFields
     }
+
+    /// The members every region has besides its tables and metrics (docs/language.md, "Region namespaces").
+    static let regionFields = ["name", "chinese", "pinyin", "level", "parent", "summary", "subregions", "with_subregions"]
 
     func columns(flowingOutOf pipeline: String) -> [String]? {
         ColumnInference(session: session).infer(pipeline)?.columns

@@ -11,6 +11,7 @@ import Darwin
 enum Signals {
     nonisolated(unsafe) private static var interruptFlag: sig_atomic_t = 0
     nonisolated(unsafe) private static var resizeFlag: sig_atomic_t = 0
+    nonisolated(unsafe) private static var continueFlag: sig_atomic_t = 0
 
     /// Installs the handlers. Call once, before the first prompt.
     static func install() {
@@ -33,6 +34,22 @@ enum Signals {
         sigemptyset(&resize.sa_mask)
         resize.sa_flags = Int32(SA_RESTART)
         sigaction(SIGWINCH, &resize, nil)
+
+        var resume = sigaction()
+        #if os(Linux)
+        resume.__sigaction_handler.sa_handler = { _ in Signals.continueFlag = 1 }
+        #else
+        resume.__sigaction_u.__sa_handler = { _ in Signals.continueFlag = 1 }
+        #endif
+        sigemptyset(&resume.sa_mask)
+        resume.sa_flags = Int32(SA_RESTART)
+        sigaction(SIGCONT, &resume, nil)
+    }
+
+    /// Whether the process was continued after Ctrl-Z since the last call; clears the flag.
+    static func takeContinue() -> Bool {
+        defer { continueFlag = 0 }
+        return continueFlag != 0
     }
 
     /// Whether Ctrl-C was pressed since the last call; clears the flag.
@@ -51,6 +68,7 @@ enum Signals {
         sigemptyset(&set)
         sigaddset(&set, SIGINT)
         sigaddset(&set, SIGWINCH)
+        sigaddset(&set, SIGCONT)
         pthread_sigmask(SIG_BLOCK, &set, nil)
     }
 

@@ -1,7 +1,8 @@
 import ALQSyntax
 
-/// Decides whether typed text is a whole statement or needs another line: an open bracket, or a
-/// line that ends with `|`, an operator, `,` or `=`, asks for more.
+/// Decides whether typed text is a whole statement or needs another line. As in scripts, a newline
+/// ends a statement except inside brackets and after a trailing `|`; a trailing binary operator does
+/// not continue the line (the language reports the missing operand where it is missing).
 enum StatementCompleteness {
     /// Whether the REPL should read another line before running `text`.
     static func needsMoreInput(_ text: String) -> Bool {
@@ -13,24 +14,12 @@ enum StatementCompleteness {
             guard case .symbol(let symbol) = token.kind else { continue }
             switch symbol {
             case .leftParen, .leftBracket, .leftBrace: depth += 1
-            case .rightParen, .rightBracket, .rightBrace: depth -= 1
+            case .rightParen, .rightBracket, .rightBrace: depth = max(0, depth - 1)
             default: break
             }
         }
         if depth > 0 { return true }
-        guard let last = tokens.last(where: { $0.kind != .endOfFile }) else { return false }
-        switch last.kind {
-        case .symbol(let symbol):
-            let continuing: Set<Symbol> = [
-                .pipe, .plus, .minus, .star, .slash, .comma, .equal, .equalEqual, .bangEqual, .less,
-                .lessEqual, .greater, .greaterEqual, .dot, .leftParen, .leftBracket, .leftBrace, .colon,
-            ]
-            return continuing.contains(symbol)
-        case .keyword(let keyword):
-            return [.and, .or, .not, .let, .in, .load].contains(keyword)
-        default:
-            return false
-        }
+        return tokens.last(where: { $0.kind != .endOfFile })?.kind == .symbol(.pipe)
     }
 }
 

@@ -24,8 +24,12 @@ final class TerminalInput {
     private var pendingBytes: [UInt8] = []
     /// Whether the terminal is sending a bracketed paste right now.
     private(set) var isPasting = false
-    /// Set when a paste ended on an empty line: the editor then ends the line.
+    /// Asked when a paste ends: true ends the line (a paste that ended on an empty line).
     var onPasteEnd: (() -> Bool)?
+    /// Called when the process continues after Ctrl-Z, to put the terminal back in editing mode.
+    var onResume: (() -> Void)?
+    /// Called when the terminal was resized while a line is being edited.
+    var onResize: (() -> Void)?
 
     private static let pasteStart: [UInt8] = Array("[200~".utf8)
     private static let pasteEnd: [UInt8] = Array("[201~".utf8)
@@ -96,6 +100,8 @@ final class TerminalInput {
         if !pendingBytes.isEmpty { return .byte(pendingBytes.removeFirst()) }
         while true {
             if Signals.interruptPending { return .interrupted }
+            if Signals.takeContinue() { onResume?() }
+            if Signals.takeResize() { onResize?() }
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             let ready = poll(&poller, 1, timeout ?? 50)
             if ready < 0 && errno != EINTR { return .end }

@@ -1,0 +1,260 @@
+// Generated from docs/language.md by HelpCatalogTests; do not edit.
+// Regenerate with: ALQ_UPDATE_HELP=1 swift test --filter HelpCatalogTests
+
+extension LanguageHelp {
+    /// The stages, statements, tables and functions docs/language.md documents.
+    static let generated: [Entry] = [
+        Entry(
+            name: "where", kind: .stage, usage: "where condition",
+            summary: "where condition keeps the rows whose condition is true (null and false drop the row).",
+            example: "let plants = [{plant: \"A\", site: \"North\", kt: 120}, {plant: \"B\", site: \"North\", kt: 80}]\nlet minimum = 100\nplants | where site == \"North\" and kt < minimum | select plant\n# => plant\n# => B"),
+        Entry(
+            name: "select", kind: .stage, usage: "select a, b, name = expr",
+            summary: "select a, b, name = expr builds a table of the listed columns, in that order; derive name = expr, … adds or replaces columns and keeps the others.",
+            example: "let t = [{a: 1, b: 2}, {a: 4, b: 5}]\nt | select b, total = a + b, a * 10\n# => b | total | a * 10\n# => 2 | 3 | 10\n# => 5 | 9 | 40"),
+        Entry(
+            name: "derive", kind: .stage, usage: "derive name = expr, …",
+            summary: "select a, b, name = expr builds a table of the listed columns, in that order; derive name = expr, … adds or replaces columns and keeps the others.",
+            example: "let t = [{a: 1, b: 2}, {a: 4, b: 5}]\nt | derive total = a + b, share = a / total in %\n# => a | b | total | share\n# => 1 | 2 | 3 | 33.33333333 %\n# => 4 | 5 | 9 | 44.44444444 %"),
+        Entry(
+            name: "sort", kind: .stage, usage: "sort key [asc|desc], …",
+            summary: "sort key [asc|desc], … orders the rows by one or more keys (expressions), ascending unless desc.",
+            example: "let t = [{r: \"B\", y: 2024}, {r: \"A\", y: 2025}, {r: \"C\", y: null}, {r: \"A\", y: 2023}]\nt | sort y desc, r\n# => r | y\n# => A | 2025\n# => B | 2024\n# => A | 2023\n# => C | null"),
+        Entry(
+            name: "take", kind: .stage, usage: "take n",
+            summary: "take n keeps the first n rows; n is any expression giving a whole number ≥ 0 (else E0204).",
+            example: "facts | take 3 | count\n# => 3"),
+        Entry(
+            name: "distinct", kind: .stage, usage: "distinct",
+            summary: "distinct drops repeated rows, keeping the first of each; distinct a, b first keeps only those columns (or expressions, named as in select).",
+            example: "[{a: 1, b: \"x\"}, {a: 1, b: \"y\"}, {a: 2, b: \"y\"}] | distinct a\n# => a\n# => 1\n# => 2"),
+        Entry(
+            name: "group", kind: .stage, usage: "group key, … | agg name = aggregate, …",
+            summary: "group key, … | agg name = aggregate, … gives one row per distinct combination of keys, in order of first appearance, with the keys as columns followed by the aggregates.",
+            example: "let t = [{r: \"B\", v: 1}, {r: \"A\", v: 2}, {r: \"B\", v: 3}, {r: \"A\", v: 4}]\nt | group r | agg n = count(), total = sum(v), top = max(v), share = max(v) / total\n# => r | n | total | top | share\n# => B | 2 | 4 | 3 | 0.75\n# => A | 2 | 6 | 4 | 0.6666666667"),
+        Entry(
+            name: "agg", kind: .stage, usage: "agg",
+            summary: "group alone counts the rows of each group (a column count); agg alone summarises the whole table in one row.",
+            example: "let t = [{r: \"B\", v: 1}, {r: \"A\", v: 2}, {r: \"B\", v: 3}, {r: \"A\", v: 4}]\nt | group r | agg n = count(), total = sum(v), top = max(v), share = max(v) / total\n# => r | n | total | top | share\n# => B | 2 | 4 | 3 | 0.75\n# => A | 2 | 6 | 4 | 0.6666666667"),
+        Entry(
+            name: "export", kind: .stage, usage: "export FORMAT [to PATH]",
+            summary: "export FORMAT [to PATH] writes the table in a registered format (csv, csv-excel, json, ndjson, or one a plugin adds; see the formats table).",
+            example: "facts | where region == \"Guangyuan\" | export csv to \"guangyuan.csv\"\n\"exported\"\n# => exported"),
+        Entry(
+            name: "let", kind: .statement, usage: "let name = pipeline",
+            summary: "evaluates the right side and binds the name for the rest of the session, replacing any earlier binding (a variable may shadow a table or region name).",
+            example: "let x = 5\nlet x = x * 2\nx + 1\n# => 11"),
+        Entry(
+            name: "load", kind: .statement, usage: "load expression",
+            summary: "registers a region pack (a JSON file) or an external plugin at run time; the expression must give a path string.",
+            example: ""),
+        Entry(
+            name: "facts", kind: .table, usage: "facts",
+            summary: "One row per number stated in a source; columns: id, region, metric, year, period, value, unit, kind, bound, scope, subject, source, and where given base_year, as_of, note.",
+            example: "facts | where region == \"Guangxi\" and year == 2024 and unit == \"t\" | select metric, value, unit\n# => metric | value | unit\n# => alumina_output | 14543000 | t\n# => electrolytic_aluminium_output | 2932000 | t\n# => aluminium_materials_output | 4304000 | t"),
+        Entry(
+            name: "companies", kind: .table, usage: "companies",
+            summary: "One row per company; columns: id, region, name, description, tags, customers, export_destinations, note, source.",
+            example: "companies | where region == \"Baise\" | select name\n# => name\n# => Chinalco Guangxi Branch\n# => Geely Baimin Group Co., Ltd.\n# => Guangxi Huayin Aluminum Co., Ltd.\n# => Guangxi Xinfa Aluminum Power Co., Ltd.\n# => Jingxi Tiangui Aluminum Co., Ltd.\n# => Guangxi Ping Aluminum Group Co., Ltd.\n# => Guangxi Baise Electric Power Co., Ltd."),
+        Entry(
+            name: "projects", kind: .table, usage: "projects",
+            summary: "One row per project; columns: id, region, name, description, status, source.",
+            example: ""),
+        Entry(
+            name: "people", kind: .table, usage: "people",
+            summary: "One row per person; columns: id, region, name, office, organization, source.",
+            example: ""),
+        Entry(
+            name: "events", kind: .table, usage: "events",
+            summary: "One row per event; columns: id, region, name, date, kind, description, source.",
+            example: ""),
+        Entry(
+            name: "sources", kind: .table, usage: "sources",
+            summary: "One row per source document; columns: id, region, file, title, date, date_note, language, translated.",
+            example: ""),
+        Entry(
+            name: "metrics", kind: .table, usage: "metrics",
+            summary: "One row per metric; columns: id, description, unit.",
+            example: ""),
+        Entry(
+            name: "regions", kind: .table, usage: "regions",
+            summary: "One row per registered region module; columns: name, chinese, pinyin, level, parent, summary, origin.",
+            example: "regions | select name, chinese, level, parent\n# => name | chinese | level | parent\n# => Guangxi | 广西 | autonomous region | null\n# => Guangyuan | 广元 | prefecture-level city | Sichuan\n# => Chongqing | 重庆 | municipality | null\n# => Baise | 百色 | prefecture-level city | Guangxi"),
+        Entry(
+            name: "formats", kind: .table, usage: "formats",
+            summary: "One row per registered export format; columns: name, extensions, media_type, version, origin.",
+            example: "formats | select name, media_type\n# => name | media_type\n# => csv | text/csv\n# => csv-excel | text/csv\n# => json | application/json\n# => ndjson | application/x-ndjson"),
+        Entry(
+            name: "modules", kind: .table, usage: "modules",
+            summary: "One row per registered module of either kind; columns: name, kind, version, origin.",
+            example: ""),
+        Entry(
+            name: "abs", kind: .function, usage: "abs(x)",
+            summary: "The absolute value of a number or quantity.",
+            example: "[abs(-3.5), round(3.14159, 2), round(2.5), floor(2.7), ceil(2.1), sqrt(16), pow(2, 10), mod(17, 5)]\n# => [3.5, 3.14, 3, 2, 3, 4, 1024, 2]"),
+        Entry(
+            name: "round", kind: .function, usage: "round(x, digits = 0)",
+            summary: "Rounds to a number of decimal places (0 to 15) of the unit the value is shown in; halves round away from zero.",
+            example: "round(14.543 Mt, 1)\n# => 14.5 Mt"),
+        Entry(
+            name: "floor", kind: .function, usage: "floor(x)",
+            summary: "The largest whole number not above x.",
+            example: "[abs(-3.5), round(3.14159, 2), round(2.5), floor(2.7), ceil(2.1), sqrt(16), pow(2, 10), mod(17, 5)]\n# => [3.5, 3.14, 3, 2, 3, 4, 1024, 2]"),
+        Entry(
+            name: "ceil", kind: .function, usage: "ceil(x)",
+            summary: "The smallest whole number not below x.",
+            example: "[abs(-3.5), round(3.14159, 2), round(2.5), floor(2.7), ceil(2.1), sqrt(16), pow(2, 10), mod(17, 5)]\n# => [3.5, 3.14, 3, 2, 3, 4, 1024, 2]"),
+        Entry(
+            name: "sqrt", kind: .function, usage: "sqrt(x)",
+            summary: "The square root of a plain number (a negative one is E0204).",
+            example: "[abs(-3.5), round(3.14159, 2), round(2.5), floor(2.7), ceil(2.1), sqrt(16), pow(2, 10), mod(17, 5)]\n# => [3.5, 3.14, 3, 2, 3, 4, 1024, 2]"),
+        Entry(
+            name: "pow", kind: .function, usage: "pow(x, y)",
+            summary: "x raised to the whole power y (a fractional y is E0204; use sqrt).",
+            example: "[abs(-3.5), round(3.14159, 2), round(2.5), floor(2.7), ceil(2.1), sqrt(16), pow(2, 10), mod(17, 5)]\n# => [3.5, 3.14, 3, 2, 3, 4, 1024, 2]"),
+        Entry(
+            name: "mod", kind: .function, usage: "mod(x, y)",
+            summary: "The remainder of x divided by y, with the sign of x.",
+            example: "[abs(-3.5), round(3.14159, 2), round(2.5), floor(2.7), ceil(2.1), sqrt(16), pow(2, 10), mod(17, 5)]\n# => [3.5, 3.14, 3, 2, 3, 4, 1024, 2]"),
+        Entry(
+            name: "growth", kind: .function, usage: "growth(new, old)",
+            summary: "The change from old to new as a percentage.",
+            example: "growth(205 bn CNY, 100 bn CNY)\n# => 105 %"),
+        Entry(
+            name: "len", kind: .function, usage: "len(x)",
+            summary: "The length of a string (in characters), list or record, or the rows of a table.",
+            example: "[len(\"百色\"), lower(\"Guangxi\"), upper(\"cny\"), trim(\"  Baise \")]\n# => [2, \"guangxi\", \"CNY\", \"Baise\"]"),
+        Entry(
+            name: "lower", kind: .function, usage: "lower(s)",
+            summary: "The string in lower case.",
+            example: "[len(\"百色\"), lower(\"Guangxi\"), upper(\"cny\"), trim(\"  Baise \")]\n# => [2, \"guangxi\", \"CNY\", \"Baise\"]"),
+        Entry(
+            name: "upper", kind: .function, usage: "upper(s)",
+            summary: "The string in upper case.",
+            example: "[len(\"百色\"), lower(\"Guangxi\"), upper(\"cny\"), trim(\"  Baise \")]\n# => [2, \"guangxi\", \"CNY\", \"Baise\"]"),
+        Entry(
+            name: "trim", kind: .function, usage: "trim(s)",
+            summary: "The string without leading and trailing white space.",
+            example: "[len(\"百色\"), lower(\"Guangxi\"), upper(\"cny\"), trim(\"  Baise \")]\n# => [2, \"guangxi\", \"CNY\", \"Baise\"]"),
+        Entry(
+            name: "contains", kind: .function, usage: "contains(s, part)",
+            summary: "Whether a string contains a part, or a list an element.",
+            example: "[contains(\"aluminium\", \"lum\"), starts_with(\"Guangyuan\", \"Guang\"), ends_with(\"report.alq\", \".alq\")]\n# => [true, true, true]"),
+        Entry(
+            name: "starts_with", kind: .function, usage: "starts_with(s, prefix)",
+            summary: "Whether a string starts with a prefix.",
+            example: "[contains(\"aluminium\", \"lum\"), starts_with(\"Guangyuan\", \"Guang\"), ends_with(\"report.alq\", \".alq\")]\n# => [true, true, true]"),
+        Entry(
+            name: "ends_with", kind: .function, usage: "ends_with(s, suffix)",
+            summary: "Whether a string ends with a suffix.",
+            example: "[contains(\"aluminium\", \"lum\"), starts_with(\"Guangyuan\", \"Guang\"), ends_with(\"report.alq\", \".alq\")]\n# => [true, true, true]"),
+        Entry(
+            name: "replace", kind: .function, usage: "replace(s, old, new)",
+            summary: "The string with every occurrence of old replaced by new.",
+            example: "replace(\"a-b-c\", \"-\", \"/\")\n# => a/b/c"),
+        Entry(
+            name: "split", kind: .function, usage: "split(s, separator)",
+            summary: "The parts of a string between separators.",
+            example: "split(\"a,b,c\", \",\")\n# => [\"a\", \"b\", \"c\"]"),
+        Entry(
+            name: "join", kind: .function, usage: "join(list, separator)",
+            summary: "The elements of a list joined into one string.",
+            example: "join([\"Guangxi\", \"Baise\"], \" / \")\n# => Guangxi / Baise"),
+        Entry(
+            name: "substr", kind: .function, usage: "substr(s, start, length = rest)",
+            summary: "Part of a string, counting characters from 0.",
+            example: "substr(\"广西壮族自治区\", 2, 2)\n# => 壮族"),
+        Entry(
+            name: "sum", kind: .function, usage: "sum(list)",
+            summary: "The sum of a list (nulls skipped); in agg, of a column per group.",
+            example: "[sum([1, 2, 3]), avg([2, 4]), min(3, 1, 2), max([1 Mt, 615 kt]), count([1, null, 3])]\n# => [6, 3, 1, 1 Mt, 2]"),
+        Entry(
+            name: "avg", kind: .function, usage: "avg(list)",
+            summary: "The mean of a list (nulls skipped); in agg, of a column per group.",
+            example: "[sum([1, 2, 3]), avg([2, 4]), min(3, 1, 2), max([1 Mt, 615 kt]), count([1, null, 3])]\n# => [6, 3, 1, 1 Mt, 2]"),
+        Entry(
+            name: "min", kind: .function, usage: "min(list)",
+            summary: "The smallest of a list, or of its arguments; in agg, per group.",
+            example: "[sum([1, 2, 3]), avg([2, 4]), min(3, 1, 2), max([1 Mt, 615 kt]), count([1, null, 3])]\n# => [6, 3, 1, 1 Mt, 2]"),
+        Entry(
+            name: "max", kind: .function, usage: "max(list)",
+            summary: "The largest of a list, or of its arguments; in agg, per group.",
+            example: "[sum([1, 2, 3]), avg([2, 4]), min(3, 1, 2), max([1 Mt, 615 kt]), count([1, null, 3])]\n# => [6, 3, 1, 1 Mt, 2]"),
+        Entry(
+            name: "count", kind: .function, usage: "count(list)",
+            summary: "The number of non-null elements of a list, or rows of a table; count() in agg counts rows.",
+            example: "[sum([1, 2, 3]), avg([2, 4]), min(3, 1, 2), max([1 Mt, 615 kt]), count([1, null, 3])]\n# => [6, 3, 1, 1 Mt, 2]"),
+        Entry(
+            name: "first", kind: .function, usage: "first(list)",
+            summary: "The first element of a list, or row of a table; in agg, per group.",
+            example: "[first([5, 6]), last([5, 6]), count_distinct([1, 1, 2]), median([3, 1, 2, 4])]\n# => [5, 6, 2, 2.5]"),
+        Entry(
+            name: "last", kind: .function, usage: "last(list)",
+            summary: "The last element of a list, or row of a table; in agg, per group.",
+            example: "[first([5, 6]), last([5, 6]), count_distinct([1, 1, 2]), median([3, 1, 2, 4])]\n# => [5, 6, 2, 2.5]"),
+        Entry(
+            name: "count_distinct", kind: .function, usage: "count_distinct(list)",
+            summary: "The number of distinct non-null elements; in agg, per group.",
+            example: "[first([5, 6]), last([5, 6]), count_distinct([1, 1, 2]), median([3, 1, 2, 4])]\n# => [5, 6, 2, 2.5]"),
+        Entry(
+            name: "median", kind: .function, usage: "median(list)",
+            summary: "The middle value of a list (the mean of the two middle ones for an even count); in agg, per group.",
+            example: "[first([5, 6]), last([5, 6]), count_distinct([1, 1, 2]), median([3, 1, 2, 4])]\n# => [5, 6, 2, 2.5]"),
+        Entry(
+            name: "range", kind: .function, usage: "range(start, end)",
+            summary: "The whole numbers from start up to, not including, end (range(n) starts at 0).",
+            example: "range(1, 4)\n# => [1, 2, 3]"),
+        Entry(
+            name: "keys", kind: .function, usage: "keys(record)",
+            summary: "The field names of a record, or the column names of a table.",
+            example: "keys({a: 1, b: 2})\n# => [\"a\", \"b\"]"),
+        Entry(
+            name: "columns", kind: .function, usage: "columns(table)",
+            summary: "The columns of a table with their types.",
+            example: "columns(open(\"Examples/data/capacity.csv\")) | take 4\n# => column | type\n# => region | string\n# => metric | string\n# => year | integer\n# => value | integer"),
+        Entry(
+            name: "reverse", kind: .function, usage: "reverse(x)",
+            summary: "A list or string in reverse order, or a table's rows.",
+            example: "reverse([1, 2, 3])\n# => [3, 2, 1]"),
+        Entry(
+            name: "type", kind: .function, usage: "type(x)",
+            summary: "The type of a value: null, bool, number, string, quantity, list, record, table, module.",
+            example: ""),
+        Entry(
+            name: "number", kind: .function, usage: "number(x)",
+            summary: "A string read as a number (commas and underscores ignored), a quantity's value in its base unit, a bool as 1 or 0.",
+            example: "[number(\"41.9\"), number(\"1,234.5\"), number(205 bn CNY)]\n# => [41.9, 1234.5, 205000000000]"),
+        Entry(
+            name: "string", kind: .function, usage: "string(x)",
+            summary: "A value as text, the way alq shows it.",
+            example: "string(205 bn CNY) + \"!\"\n# => 205 bn CNY!"),
+        Entry(
+            name: "unit", kind: .function, usage: "unit(q)",
+            summary: "The base unit of a quantity (CNY, t, %, count, rank, x), or null for a plain number.",
+            example: "[unit(14.543 Mt), unit(5)]\n# => [\"t\", null]"),
+        Entry(
+            name: "quantity", kind: .function, usage: "quantity(value, unit)",
+            summary: "A quantity from a number and a unit name, as in the facts table.",
+            example: "quantity(14543000, \"t\")\n# => 14.543 Mt"),
+        Entry(
+            name: "is_null", kind: .function, usage: "is_null(x)",
+            summary: "Whether a value is null.",
+            example: "[is_null(null), coalesce(null, 2024)]\n# => [true, 2024]"),
+        Entry(
+            name: "coalesce", kind: .function, usage: "coalesce(a, b, …)",
+            summary: "The first argument that is not null.",
+            example: "[is_null(null), coalesce(null, 2024)]\n# => [true, 2024]"),
+        Entry(
+            name: "open", kind: .function, usage: "open(path)",
+            summary: "A CSV or JSON file as a table, with column types inferred.",
+            example: "let plants = open(\"Examples/data/synthetic-plants.csv\")\nopen(\"Examples/data/guangxi-2024.json\") | where unit == \"rank\" | sort value | select metric, value\n# => metric | value\n# => alumina_output_rank | 3\n# => aluminium_materials_output_rank | 4\n# => electrolytic_aluminium_output_rank | 6"),
+        Entry(
+            name: "source", kind: .function, usage: "source(x)",
+            summary: "The quotes, files, dates and languages behind a value from the dataset.",
+            example: "source(Guangxi.alumina_output[2024]) | select role, file, date, language, quote\n# => role | file | date | language | quote\n# => stated | 000_5fdf5b7c782c7ec0.txt | 2025-09-23 | en | In 2024, the total output of alumina in the region reached 14.543 million tons, ranking third in the country."),
+        Entry(
+            name: "region", kind: .function, usage: "region(name)",
+            summary: "A region module by any of its names.",
+            example: ""),
+    ]
+}
