@@ -20,7 +20,13 @@ struct Sorting {
         }
         try interpreter.session.checkCancellation()
         var indices = Array(0..<table.rowCount)
+        let session = interpreter.session
+        var comparisons = 0
+        var cancelled = false
         indices.sort { a, b in
+            comparisons += 1
+            if comparisons & 0x3FFF == 0, session.isCancellationRequested { cancelled = true }
+            if cancelled { return a < b }
             for (key, descending) in prepared {
                 let order = compare(key, a, b)
                 if abs(order) == 2 { return order < 0 }
@@ -28,6 +34,7 @@ struct Sorting {
             }
             return a < b
         }
+        if cancelled { try session.checkCancellation() }
         return table.gather(indices)
     }
 
