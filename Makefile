@@ -6,7 +6,7 @@ SWIFT ?= swift
 SWIFT_FLAGS ?=
 RELEASE_FLAGS = -c release --static-swift-stdlib
 
-.PHONY: all deps build release run test install uninstall bench clean
+.PHONY: all deps build release run test install uninstall bench help-catalog clean
 
 all: build
 
@@ -36,6 +36,10 @@ uninstall:
 
 bench: deps
 	bash bench/run.sh
+
+# After editing docs/language.md: regenerate the REPL's help topics from it.
+help-catalog: deps
+	ALQ_UPDATE_HELP=1 $(SWIFT) test $(SWIFT_FLAGS) --filter HelpCatalogTests
 
 clean:
 	$(SWIFT) package clean

@@ -59,23 +59,23 @@ extension LanguageHelp {
         Entry(
             name: "projects", kind: .table, usage: "projects",
             summary: "One row per project; columns: id, region, name, description, status, source.",
-            example: ""),
+            example: "projects | where region == \"Chongqing\" | count\n# => 7"),
         Entry(
             name: "people", kind: .table, usage: "people",
             summary: "One row per person; columns: id, region, name, office, organization, source.",
-            example: ""),
+            example: "people | where region == \"Baise\" | select name, office\n# => name | office\n# => Ge Guoke | Mayor of Baise\n# => Peng Bin | Vice Mayor of Baise\n# => Zhou Min | Captain of the Guangxi Industrial Revitalization Task Force in Baise City\n# => Tao Guoming | Member of the municipal government party group"),
         Entry(
             name: "events", kind: .table, usage: "events",
             summary: "One row per event; columns: id, region, name, date, kind, description, source.",
-            example: ""),
+            example: "events | count\n# => 7"),
         Entry(
             name: "sources", kind: .table, usage: "sources",
             summary: "One row per source document; columns: id, region, file, title, date, date_note, language, translated.",
-            example: ""),
+            example: "sources | select id, language\n# => id | language\n# => 000 | en\n# => 001 | id\n# => 004 | te\n# => 002 | en\n# => 003 | en"),
         Entry(
             name: "metrics", kind: .table, usage: "metrics",
             summary: "One row per metric; columns: id, description, unit.",
-            example: ""),
+            example: "metrics | where id == \"alumina_output\" | select id, unit\n# => id | unit\n# => alumina_output | t"),
         Entry(
             name: "regions", kind: .table, usage: "regions",
             summary: "One row per registered region module; columns: name, chinese, pinyin, level, parent, summary, origin.",
@@ -87,7 +87,7 @@ extension LanguageHelp {
         Entry(
             name: "modules", kind: .table, usage: "modules",
             summary: "One row per registered module of either kind; columns: name, kind, version, origin.",
-            example: ""),
+            example: "modules | where kind == \"format\" | select name\n# => name\n# => csv\n# => csv-excel\n# => json\n# => ndjson"),
         Entry(
             name: "abs", kind: .function, usage: "abs(x)",
             summary: "The absolute value of a number or quantity.",
@@ -219,7 +219,7 @@ extension LanguageHelp {
         Entry(
             name: "type", kind: .function, usage: "type(x)",
             summary: "The type of a value: null, bool, number, string, quantity, list, record, table, module.",
-            example: ""),
+            example: "type(14.543 Mt)\n# => quantity"),
         Entry(
             name: "number", kind: .function, usage: "number(x)",
             summary: "A string read as a number (commas and underscores ignored), a quantity's value in its base unit, a bool as 1 or 0.",
@@ -255,6 +255,6 @@ extension LanguageHelp {
         Entry(
             name: "region", kind: .function, usage: "region(name)",
             summary: "A region module by any of its names.",
-            example: ""),
+            example: "region(\"百色\").level\n# => prefecture-level city"),
     ]
 }
