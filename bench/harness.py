@@ -35,6 +35,7 @@ import platform
 import re
 import shlex
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -50,6 +51,7 @@ WARM_RUNS = 20
 COLUMNS = ["region", "metric", "year", "value", "unit", "kind"]
 PY = sys.executable or "python3"
 GNU_TIME = "/usr/bin/time"
+TIMEOUT = 900.0   # seconds per process; --small sets 60
 
 # ---------------------------------------------------------------------------
 # Q in every tool's language
@@ -148,7 +150,7 @@ class Run:
 
 
 def run_proc(cmd: list[str], *, stdin: Optional[str] = None, stdout_path: Optional[str] = None,
-             timeout: float = 900, cwd: Optional[str] = None) -> Run:
+             timeout: Optional[float] = None, cwd: Optional[str] = None) -> Run:
     """Runs cmd under GNU time (for the peak RSS) and times it from the outside.
     GNU time's own fork/exec adds well under a millisecond."""
     with tempfile.NamedTemporaryFile(prefix="rss", suffix=".txt", delete=False) as tf:
@@ -158,14 +160,22 @@ def run_proc(cmd: list[str], *, stdin: Optional[str] = None, stdout_path: Option
     try:
         t0 = time.perf_counter()
         try:
-            p = subprocess.run(full, input=stdin.encode() if stdin is not None else None,
-                               stdin=None if stdin is not None else subprocess.DEVNULL,
-                               stdout=out_f if out_f else subprocess.PIPE,
-                               stderr=subprocess.PIPE, timeout=timeout, cwd=cwd)
-        except subprocess.TimeoutExpired:
-            return Run(timeout, -1, "", f"timed out after {timeout:.0f} s", None)
+            # Its own process group, so that a timeout ends the tool and not only GNU time.
+            p = subprocess.Popen(full, stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+                                 stdout=out_f if out_f else subprocess.PIPE,
+                                 stderr=subprocess.PIPE, cwd=cwd, start_new_session=True)
         except OSError as e:
             return Run(0.0, -1, "", f"cannot run {cmd[0]}: {e}", None)
+        try:
+            p_stdout, p_stderr = p.communicate(stdin.encode() if stdin is not None else None,
+                                               timeout=timeout or TIMEOUT)
+        except subprocess.TimeoutExpired:
+            try:
+                os.killpg(p.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            p.communicate()
+            return Run(timeout or TIMEOUT, -1, "", f"timed out after {timeout or TIMEOUT:.0f} s", None)
         t1 = time.perf_counter()
     finally:
         if out_f:
@@ -179,8 +189,8 @@ def run_proc(cmd: list[str], *, stdin: Optional[str] = None, stdout_path: Option
                     rss = int(m.group(1))
     finally:
         os.unlink(rss_file)
-    stdout = p.stdout.decode("utf-8", "replace") if p.stdout is not None else ""
-    stderr = p.stderr.decode("utf-8", "replace")
+    stdout = p_stdout.decode("utf-8", "replace") if p_stdout is not None else ""
+    stderr = p_stderr.decode("utf-8", "replace")
     # GNU time prints "Command exited with non-zero status N" to its -o file, not stderr.
     return Run(t1 - t0, p.returncode, stdout, stderr, rss)
 
@@ -1021,6 +1031,9 @@ def main(argv: list[str]) -> int:
     p.add_argument("--only", default="", help="comma-separated subset: cold,warm,export,startup")
     a = p.parse_args(argv)
     t0 = time.perf_counter()
+    global TIMEOUT
+    if a.small:
+        TIMEOUT = 60.0
     b = Bench(a)
     b.run({s for s in a.only.split(",") if s})
     print_report(b)
