@@ -52,10 +52,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ALQEngineTests",
-            dependencies: ["ALQEngine", "ALQBuiltinModules", "ALQPluginAPI", "ALQRuntime", "ALQSyntax", "ALQShell"]
+            dependencies: ["ALQEngine", "ALQBuiltinModules", "ALQPluginAPI", "ALQRuntime", "ALQSyntax", "ALQShell", "ALQTestSupport"]
         ),
-        .testTarget(name: "ALQSyntaxTests", dependencies: ["ALQSyntax"]),
+        .testTarget(name: "ALQSyntaxTests", dependencies: ["ALQSyntax", "ALQTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["alq"]),
+        // Helpers shared by the test targets (position markers).
+        .target(name: "ALQTestSupport", dependencies: ["ALQSyntax"], path: "Tests/ALQTestSupport"),
         .testTarget(
             name: "PluginTests",
             dependencies: [

@@ -1,3 +1,4 @@
+import ALQTestSupport
 import ALQShell
 import ALQSyntax
 import Testing

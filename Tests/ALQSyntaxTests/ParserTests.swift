@@ -1,3 +1,4 @@
+import ALQTestSupport
 import ALQSyntax
 import Testing
 
