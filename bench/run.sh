@@ -12,6 +12,8 @@
 #   --only LIST    a subset of cold,warm,export,startup
 #   --no-docs      do not write docs/benchmarks.md
 #   --no-install   do not install missing peers
+#   --render       measure nothing: rewrite docs/benchmarks.md from bench/benchmarks.json (the figures
+#                  of the last full run) and the template bench/benchmarks.md.in, after editing the latter
 # Environment:
 #   ALQ_BIN=path   use this alq binary instead of building one (swift build -c release --static-swift-stdlib --product alq)
 #   PYTHON=python3 the Python that runs the harness and the duckdb / sqlite3 modules
@@ -21,7 +23,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 cd "$root"
 
-small=0 check=0 rows="" seed=42 only="" docs=1 install=1
+small=0 check=0 rows="" seed=42 only="" docs=1 install=1 render=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --small) small=1 ;;
@@ -34,7 +36,8 @@ while [ $# -gt 0 ]; do
         --only=*) only="${1#--only=}" ;;
         --no-docs) docs=0 ;;
         --no-install) install=0 ;;
-        -h|--help) sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --render) render=1 ;;
+        -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"; exit 0 ;;
         *) echo "bench/run.sh: unknown option: $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -46,6 +49,9 @@ esac
 case "$seed" in *[!0-9]*|"") echo "bench/run.sh: --seed wants a number, not $seed" >&2; exit 2 ;; esac
 [ $small = 1 ] && docs=0
 PYTHON="${PYTHON:-python3}"
+if [ $render = 1 ]; then
+    exec "$PYTHON" "$here/harness.py" --render "$here/benchmarks.json" --docs "$root/docs/benchmarks.md"
+fi
 out="$here/out"
 mkdir -p "$out"
 
@@ -123,5 +129,5 @@ args=(--data "$out" --seed "$seed" "${alq_args[@]}")
 [ $small = 1 ] && args+=(--small)
 [ $check = 1 ] && args+=(--check)
 [ -n "$only" ] && args+=(--only "$only")
-[ $docs = 1 ] && args+=(--docs "$root/docs/benchmarks.md") && mkdir -p "$root/docs"
+[ $docs = 1 ] && args+=(--docs "$root/docs/benchmarks.md" --record "$here/benchmarks.json") && mkdir -p "$root/docs"
 exec "$PYTHON" "$here/harness.py" "${args[@]}"
