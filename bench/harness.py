@@ -919,7 +919,11 @@ def tool_versions(b: Bench) -> list[str]:
             return first_line(p.stdout.decode("utf-8", "replace"))
         except Exception as e:
             return f"unavailable ({e})"
-    git = cmd(["git", "-C", ROOT, "describe", "--always", "--dirty"])
+    git = cmd(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"])
+    dirty = subprocess.run(["git", "-C", ROOT, "status", "--porcelain", "--", "Sources", "Plugins",
+                            "Package.swift"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout.strip()
+    if dirty:
+        git += "` with uncommitted changes to the sources `"
     duck = cmd([PY, "-c", "import duckdb; print(duckdb.__version__)"])
     pysql = cmd([PY, "-c", "import sqlite3; print(sqlite3.sqlite_version)"])
     return [
