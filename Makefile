@@ -25,7 +25,7 @@ run: build
 test: deps
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
 	$(SWIFT) test $(SWIFT_FLAGS) --skip-build
-	@if [ -f bench/run.sh ]; then bash bench/run.sh --small --check; fi
+	@if [ -f bench/run.sh ]; then ALQ_BIN="$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/alq" bash bench/run.sh --small --check; fi
 
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin"
