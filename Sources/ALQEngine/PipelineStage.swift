@@ -50,16 +50,8 @@ struct PipelineStage {
 
     /// The stage's input as a table: tables as they are, lists of records as rows, a region as its facts.
     private func tableInput(_ input: Value) throws(Diagnostic) -> Table {
+        if let table = Table(rowsOf: input) { return table }
         switch input {
-        case .table(let table):
-            return table
-        case .list(let values):
-            if values.allSatisfy({ if case .record = $0 { true } else { false } }) {
-                return Table(records: values.map { if case .record(let record) = $0 { record } else { Record() } })
-            }
-            return Table(columnNames: ["value"], columns: [ColumnBuilder.column(values)], rowCount: values.count)
-        case .record(let record):
-            return Table(records: [record])
         case .module(let id):
             if let table = interpreter.session.registry.region(id: id)?.table(named: "facts") { return table }
             fallthrough

@@ -20,15 +20,8 @@ public enum OutputFormat {
     /// Any result as a table: tables as they are, records as one row, lists of records as rows,
     /// anything else as one column named `value`.
     public static func asTable(_ value: Value) -> Table {
+        if let table = Table(rowsOf: value) { return table }
         switch value {
-        case .table(let table):
-            return table
-        case .record(let record):
-            return Table(records: [record])
-        case .list(let values) where values.allSatisfy({ if case .record = $0 { true } else { false } }) && !values.isEmpty:
-            return Table(records: values.map { if case .record(let record) = $0 { record } else { Record() } })
-        case .list(let values):
-            return Table(columnNames: ["value"], columns: [ColumnBuilder.column(values)], rowCount: values.count)
         case .module(let id):
             return Table(records: [Record([("region", .string(id))])])
         default:

@@ -20,8 +20,8 @@ public struct ValueRenderer: Sendable {
                 .mixed(Array(record.values)),
             ])
             return table.render(rows)
-        case .list(let values) where !values.isEmpty && values.allSatisfy({ if case .record = $0 { true } else { false } }):
-            return table.render(Table(records: values.map { if case .record(let record) = $0 { record } else { Record() } }))
+        case .list where value.isListOfRecords:
+            return table.render(Table(rowsOf: value) ?? .empty)
         case .module(let id):
             guard let module = registry.region(id: id) else { return value.displayText + "\n" }
             return describe(module, registry: registry)
