@@ -6,7 +6,7 @@ SWIFT ?= swift
 SWIFT_FLAGS ?=
 RELEASE_FLAGS = -c release --static-swift-stdlib
 
-.PHONY: all deps build release run test install uninstall bench help-catalog clean
+.PHONY: all deps build release run test lint format install uninstall bench help-catalog clean
 
 all: build
 
@@ -22,7 +22,16 @@ release: deps
 run: build
 	@$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/alq
 
-test: deps
+# Sources, plugins, tests and examples as checked by swift-format with the checked-in .swift-format.
+FORMAT_PATHS = Package.swift Sources Plugins Tests Examples
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(FORMAT_PATHS)
+
+format:
+	$(SWIFT) format --in-place --recursive --parallel $(FORMAT_PATHS)
+
+test: deps lint
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
 	$(SWIFT) test $(SWIFT_FLAGS) --skip-build
 	@if [ -f bench/run.sh ]; then ALQ_BIN="$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/alq" bash bench/run.sh --small --check; fi

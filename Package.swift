@@ -5,10 +5,10 @@ let package = Package(
     name: "alq",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "alq", targets: ["alq"]),
+        .executable(name: "alq", targets: ["alq"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // The language: tokens, spans, diagnostics, parser, AST.
@@ -22,9 +22,13 @@ let package = Package(
         // Shared by the built-in formats: buffered output, number text, JSON text, byte interning.
         .target(name: "FormatSupport", dependencies: ["ALQRuntime", "ALQPluginAPI"], path: "Plugins/FormatSupport"),
         // The built-in CSV format (csv, csv-excel): writer and reader.
-        .target(name: "FormatCSV", dependencies: ["FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"], path: "Plugins/FormatCSV"),
+        .target(
+            name: "FormatCSV", dependencies: ["FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"],
+            path: "Plugins/FormatCSV"),
         // The built-in JSON formats (json, ndjson): writers and reader.
-        .target(name: "FormatJSON", dependencies: ["FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"], path: "Plugins/FormatJSON"),
+        .target(
+            name: "FormatJSON", dependencies: ["FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"],
+            path: "Plugins/FormatJSON"),
         // Files, exports, region packs and external plugin processes: the engine's host.
         .target(
             name: "ALQPluginHost",
@@ -38,21 +42,33 @@ let package = Package(
         .target(
             name: "ALQBuiltinModules",
             dependencies: [
-                "ALQPluginAPI", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise", "FormatCSV", "FormatJSON",
+                "ALQPluginAPI", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise", "FormatCSV",
+                "FormatJSON",
             ]
         ),
         // Built-in region modules: each embeds its region pack (JSON) in code.
-        .target(name: "RegionGuangxi", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionGuangxi", resources: [.embedInCode("guangxi.json")]),
-        .target(name: "RegionGuangyuan", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionGuangyuan", resources: [.embedInCode("guangyuan.json")]),
-        .target(name: "RegionChongqing", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionChongqing", resources: [.embedInCode("chongqing.json")]),
-        .target(name: "RegionBaise", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionBaise", resources: [.embedInCode("baise.json")]),
+        .target(
+            name: "RegionGuangxi", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionGuangxi",
+            resources: [.embedInCode("guangxi.json")]),
+        .target(
+            name: "RegionGuangyuan", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionGuangyuan",
+            resources: [.embedInCode("guangyuan.json")]),
+        .target(
+            name: "RegionChongqing", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionChongqing",
+            resources: [.embedInCode("chongqing.json")]),
+        .target(
+            name: "RegionBaise", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionBaise",
+            resources: [.embedInCode("baise.json")]),
         .testTarget(
             name: "DatasetTests",
             dependencies: ["ALQPluginAPI", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise"]
         ),
         .testTarget(
             name: "ALQEngineTests",
-            dependencies: ["ALQEngine", "ALQBuiltinModules", "ALQPluginAPI", "ALQRuntime", "ALQSyntax", "ALQShell", "ALQTestSupport"]
+            dependencies: [
+                "ALQEngine", "ALQBuiltinModules", "ALQPluginAPI", "ALQRuntime", "ALQSyntax", "ALQShell",
+                "ALQTestSupport",
+            ]
         ),
         .testTarget(name: "ALQSyntaxTests", dependencies: ["ALQSyntax", "ALQTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["alq"]),
@@ -61,7 +77,8 @@ let package = Package(
         .testTarget(
             name: "PluginTests",
             dependencies: [
-                "ALQPluginHost", "ALQBuiltinModules", "FormatCSV", "FormatJSON", "FormatSupport", "ALQPluginAPI", "ALQRuntime",
+                "ALQPluginHost", "ALQBuiltinModules", "FormatCSV", "FormatJSON", "FormatSupport", "ALQPluginAPI",
+                "ALQRuntime",
                 "ALQSyntax",
             ],
             exclude: ["Fixtures", "Golden"]

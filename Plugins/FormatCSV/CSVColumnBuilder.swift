@@ -52,9 +52,13 @@ struct CSVColumnBuilder {
                 appendString(field)
             }
         case .number:
-            if let (value, isInteger) = NumberText.parse(field) { appendNumber(value, isInteger) } else { defer_() }
+            if let (value, isInteger) = NumberText.parse(field) {
+                appendNumber(value, isInteger)
+            } else {
+                deferToLaterTypes()
+            }
         case .bool:
-            if let flag = CSVColumnBuilder.parseBool(field) { flags.append(flag ? 1 : 0) } else { defer_() }
+            if let flag = CSVColumnBuilder.parseBool(field) { flags.append(flag ? 1 : 0) } else { deferToLaterTypes() }
         case .string:
             appendString(field)
         case .deferred:
@@ -112,7 +116,7 @@ struct CSVColumnBuilder {
         }
     }
 
-    private mutating func defer_() {
+    private mutating func deferToLaterTypes() {
         kind = .deferred
         numbers = []
         validity = []

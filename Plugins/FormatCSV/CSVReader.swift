@@ -74,7 +74,8 @@ enum CSVReader {
         columns.reserveCapacity(width)
         for index in 0..<width {
             guard let column = builders[index].build(rowCount: rowCount, unit: units[index]) else {
-                throw Diagnostic(.malformedData, "\(name): column '\(header[index])' holds text that is not valid UTF-8")
+                throw Diagnostic(
+                    .malformedData, "\(name): column '\(header[index])' holds text that is not valid UTF-8")
             }
             columns.append(column)
         }

@@ -60,7 +60,8 @@ struct CSVScanner: ~Copyable {
             if position < count {
                 let next = data[position]
                 if next != UInt8(ascii: ","), next != 10, next != 13 {
-                    throw Failure(offset: position, message: "expected a comma or the end of the line after a closing quote")
+                    throw Failure(
+                        offset: position, message: "expected a comma or the end of the line after a closing quote")
                 }
             }
         } else {

@@ -20,9 +20,9 @@ struct CSVWriter {
         }
         try endRecord(out)
         let protect = options.protectFormulas
-        try CellViews.with(
-            table, layout: layout, encode: { appendEncoded($0, protect: protect, to: &$1) }, unit: { $1 += $0.utf8 }
-        ) { cells in
+        let encode: (String, inout [UInt8]) -> Void = { appendEncoded($0, protect: protect, to: &$1) }
+        let unit: (String, inout [UInt8]) -> Void = { $1 += $0.utf8 }
+        try CellViews.with(table, layout: layout, encode: encode, unit: unit) { cells in
             for row in 0..<table.rowCount {
                 for index in 0..<cells.count {
                     if index > 0 { try out.byte(UInt8(ascii: ",")) }
@@ -87,8 +87,12 @@ struct CSVWriter {
     /// Appends a string as one CSV field.
     func appendEncoded(_ text: String, protect: Bool, to result: inout [UInt8]) {
         let utf8 = text.utf8
-        guard let first = utf8.first else { return result += [UInt8(ascii: "\""), UInt8(ascii: "\"")] }
-        let needsQuotes = first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
+        guard let first = utf8.first else {
+            result += [UInt8(ascii: "\""), UInt8(ascii: "\"")]
+            return
+        }
+        let needsQuotes =
+            first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
             || utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
         if needsQuotes { result.append(UInt8(ascii: "\"")) }
         if protect, CSVFormulaGuard.needsPrefix(utf8) { result.append(UInt8(ascii: "'")) }

@@ -83,7 +83,7 @@ struct JSONColumnBuilder {
     private func materialize() -> [Value] {
         switch kind {
         case .empty, .mixed:
-            return [Value](repeating: .null, count: rows) 
+            return [Value](repeating: .null, count: rows)
         case .number:
             return numbers.indices.map { validity[$0] ? .number(numbers[$0]) : .null }
         case .bool:
@@ -98,7 +98,8 @@ struct JSONColumnBuilder {
     func build() -> Column? {
         switch kind {
         case .empty: return .mixed([Value](repeating: .null, count: rows))
-        case .number: return .number(NumberColumn(values: numbers, validity: hasNull ? validity : nil, isInteger: allIntegers))
+        case .number:
+            return .number(NumberColumn(values: numbers, validity: hasNull ? validity : nil, isInteger: allIntegers))
         case .bool: return .bool(BoolColumn(values: flags))
         case .string:
             guard case .success(let dictionary) = interner.strings() else { return nil }

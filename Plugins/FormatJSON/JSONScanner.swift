@@ -44,7 +44,9 @@ struct JSONScanner: ~Copyable {
     }
 
     func failure(_ expected: String) -> Failure {
-        if position >= data.count { return Failure(offset: position, message: "expected \(expected), found the end of the input") }
+        if position >= data.count {
+            return Failure(offset: position, message: "expected \(expected), found the end of the input")
+        }
         let byte = data[position]
         let found = byte >= 0x20 && byte < 0x7F ? "'\(Character(UnicodeScalar(byte)))'" : String(format: byte)
         return Failure(offset: position, message: "expected \(expected), found \(found)")
@@ -63,7 +65,9 @@ struct JSONScanner: ~Copyable {
                 return result
             }
             if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw Failure(offset: position, message: "a control character must be escaped inside a string") }
+            if byte < 0x20 {
+                throw Failure(offset: position, message: "a control character must be escaped inside a string")
+            }
             position += 1
         }
         guard position < data.count else { throw Failure(offset: start - 1, message: "a string is never closed") }
@@ -80,7 +84,9 @@ struct JSONScanner: ~Copyable {
                 position += 1
                 return
             }
-            if byte < 0x20 { throw Failure(offset: position, message: "a control character must be escaped inside a string") }
+            if byte < 0x20 {
+                throw Failure(offset: position, message: "a control character must be escaped inside a string")
+            }
             guard byte == UInt8(ascii: "\\") else {
                 scratch.append(byte)
                 position += 1
@@ -113,14 +119,17 @@ struct JSONScanner: ~Copyable {
                 let unicode = UnicodeScalar(scalar) ?? "\u{FFFD}"
                 scratch.append(contentsOf: String(unicode).utf8)
             default:
-                throw Failure(offset: position - 2, message: "'\\\(Character(UnicodeScalar(escape)))' is not a JSON escape")
+                throw Failure(
+                    offset: position - 2, message: "'\\\(Character(UnicodeScalar(escape)))' is not a JSON escape")
             }
         }
         throw Failure(offset: stringStart, message: "a string is never closed")
     }
 
     private mutating func hex4() throws(Failure) -> UInt32 {
-        guard position + 4 <= data.count else { throw Failure(offset: position, message: "expected four hex digits after \\u") }
+        guard position + 4 <= data.count else {
+            throw Failure(offset: position, message: "expected four hex digits after \\u")
+        }
         var value: UInt32 = 0
         for _ in 0..<4 {
             let byte = data[position]
@@ -169,15 +178,26 @@ struct JSONScanner: ~Copyable {
             for i in 0..<n where data[position + i] != word.utf8Start[i] { return false }
             return true
         }
-        if matches("true") { position += 4; return .bool(true) }
-        if matches("false") { position += 5; return .bool(false) }
-        if matches("null") { position += 4; return .null }
+        if matches("true") {
+            position += 4
+            return .bool(true)
+        }
+        if matches("false") {
+            position += 5
+            return .bool(false)
+        }
+        if matches("null") {
+            position += 4
+            return .null
+        }
         throw failure("a value")
     }
 
     /// Reads any value.
     mutating func value(depth: Int = 0) throws(Failure) -> Value {
-        guard depth < JSONScanner.maximumDepth else { throw Failure(offset: position, message: "nesting deeper than \(JSONScanner.maximumDepth) levels") }
+        guard depth < JSONScanner.maximumDepth else {
+            throw Failure(offset: position, message: "nesting deeper than \(JSONScanner.maximumDepth) levels")
+        }
         switch peek() {
         case UInt8(ascii: "\""):
             let start = position

@@ -83,7 +83,8 @@ enum JSONTableReader {
         var columns: [Column] = []
         for (code, name) in names.enumerated() {
             guard let column = builders[columnOfKey[code]].build() else {
-                throw JSONScanner.Failure(offset: -1, message: "the values of '\(name)' hold text that is not valid UTF-8")
+                throw JSONScanner.Failure(
+                    offset: -1, message: "the values of '\(name)' hold text that is not valid UTF-8")
             }
             columns.append(column)
         }
@@ -91,7 +92,9 @@ enum JSONTableReader {
     }
 
     @inline(__always)
-    private static func readCell(_ scanner: inout JSONScanner, into builder: inout JSONColumnBuilder) throws(JSONScanner.Failure) {
+    private static func readCell(_ scanner: inout JSONScanner, into builder: inout JSONColumnBuilder) throws(JSONScanner
+        .Failure)
+    {
         switch scanner.peek() {
         case UInt8(ascii: "\""):
             try scanner.string { builder.appendString($0) }

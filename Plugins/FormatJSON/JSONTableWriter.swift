@@ -21,7 +21,9 @@ struct JSONTableWriter {
         }
         let keyStrings = EncodedStrings(encoded: keys)
         let keyBytes = keyStrings.view
-        try CellViews.with(table, layout: layout, encode: JSONText.appendEncodedString, unit: JSONText.appendEncodedString) { cells in
+        try CellViews.with(
+            table, layout: layout, encode: JSONText.appendEncodedString, unit: JSONText.appendEncodedString
+        ) { cells in
             for row in 0..<table.rowCount {
                 if style == .array { try out.ascii(row == 0 ? "  " : ",\n  ") }
                 if cells.isEmpty { try out.byte(UInt8(ascii: "{")) }
@@ -42,7 +44,11 @@ struct JSONTableWriter {
     private func writeCell(_ cell: CellView, row: Int, to out: ByteWriter) throws {
         switch cell {
         case .numbers(let values, let validity):
-            if CellView.isNull(validity, row) { try out.ascii("null") } else { try JSONText.appendNumber(values[row], to: out) }
+            if CellView.isNull(validity, row) {
+                try out.ascii("null")
+            } else {
+                try JSONText.appendNumber(values[row], to: out)
+            }
         case .strings(let codes, let encoded):
             let code = codes[row]
             if code >= 0 { try encoded.write(code, to: out) } else { try out.ascii("null") }

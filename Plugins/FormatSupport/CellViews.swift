@@ -38,7 +38,8 @@ public enum CellViews {
         }
         var views: [CellView] = []
         views.reserveCapacity(layout.count)
-        return try withViews(table, layout: layout[...], views: &views, keepAlive: &keepAlive, encoded: encoded, unit: unit, body)
+        return try withViews(
+            table, layout: layout[...], views: &views, keepAlive: &keepAlive, encoded: encoded, unit: unit, body)
     }
 
     private static func withViews<R>(
@@ -52,7 +53,8 @@ public enum CellViews {
         let rest = layout.dropFirst()
         func next(_ view: CellView) throws -> R {
             views.append(view)
-            return try withViews(table, layout: rest, views: &views, keepAlive: &keepAlive, encoded: encoded, unit: unit, body)
+            return try withViews(
+                table, layout: rest, views: &views, keepAlive: &keepAlive, encoded: encoded, unit: unit, body)
         }
         switch (table.columns[column.source], column.role) {
         case (.number(let numbers), _):

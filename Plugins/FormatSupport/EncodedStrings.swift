@@ -59,7 +59,9 @@ public final class EncodedStrings {
     }
 
     /// The pointers, for writing many cells.
-    public var view: View { View(bytes: UnsafeRawPointer(bytes.baseAddress!), offsets: UnsafePointer(offsets.baseAddress!)) }
+    public var view: View {
+        View(bytes: UnsafeRawPointer(bytes.baseAddress!), offsets: UnsafePointer(offsets.baseAddress!))
+    }
 
     /// Appends the encoded string with dictionary code `code`.
     @inline(__always)

@@ -36,7 +36,8 @@ public enum ExportLayout {
             switch column {
             case .quantity(let quantities) where quantities.dimension != .none:
                 if unitInHeader {
-                    result.append(ExportColumn(name: "\(name) [\(quantities.dimension.symbol)]", source: index, role: .values))
+                    result.append(
+                        ExportColumn(name: "\(name) [\(quantities.dimension.symbol)]", source: index, role: .values))
                 } else {
                     result.append(ExportColumn(name: name, source: index, role: .values))
                     if !hasUnitColumn { result.append(ExportColumn(name: name + "_unit", source: index, role: .units)) }

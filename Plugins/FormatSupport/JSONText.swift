@@ -21,7 +21,9 @@ public enum JSONText {
         for i in 0..<bytes.count {
             let byte = bytes[i]
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            if i > runStart { try out.bytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart..<i]))) }
+            if i > runStart {
+                try out.bytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart..<i])))
+            }
             runStart = i + 1
             switch byte {
             case UInt8(ascii: "\""): try out.ascii("\\\"")
@@ -37,7 +39,9 @@ public enum JSONText {
                 try out.byte(hex[Int(byte & 15)])
             }
         }
-        if bytes.count > runStart { try out.bytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart...]))) }
+        if bytes.count > runStart {
+            try out.bytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart...])))
+        }
         try out.byte(UInt8(ascii: "\""))
     }
 

@@ -7,7 +7,9 @@ struct Aggregation {
     let table: Table
 
     /// The aggregate functions `agg` knows.
-    static let functions: Set<String> = ["count", "sum", "avg", "min", "max", "first", "last", "count_distinct", "median"]
+    static let functions: Set<String> = [
+        "count", "sum", "avg", "min", "max", "first", "last", "count_distinct", "median",
+    ]
 
     // MARK: Groups
 
@@ -91,8 +93,14 @@ struct Aggregation {
         let groupCount = keys.isEmpty ? 1 : firstRows.count
         var names = keys.map(\.name)
         var columns = keyColumns.map { $0.gather(firstRows) }
-        let bindings = aggregates.isEmpty
-            ? [Binding(name: "count", value: Expr(.call(name: "count", nameSpan: Span(start: 0, end: 0), arguments: []), Span(start: 0, end: 0)))]
+        let bindings =
+            aggregates.isEmpty
+            ? [
+                Binding(
+                    name: "count",
+                    value: Expr(
+                        .call(name: "count", nameSpan: Span(start: 0, end: 0), arguments: []), Span(start: 0, end: 0)))
+            ]
             : aggregates
         var keyValues: [String: Column] = [:]
         for (name, column) in zip(names, columns) { keyValues[name] = column }
@@ -107,13 +115,19 @@ struct Aggregation {
 
     /// Evaluates an aggregate expression once per group: aggregate calls over the group's rows,
     /// everything around them on the results.
-    private func evaluatePerGroup(_ expr: Expr, ids: [Int32], groupCount: Int, keys: [String: Column]) throws(Diagnostic) -> Column {
+    private func evaluatePerGroup(_ expr: Expr, ids: [Int32], groupCount: Int, keys: [String: Column])
+        throws(Diagnostic) -> Column
+    {
         if case .call(let name, let nameSpan, let arguments) = expr.kind, Aggregation.functions.contains(name) {
             return try aggregate(name, arguments, nameSpan: nameSpan, span: expr.span, ids: ids, groupCount: groupCount)
         }
-        guard containsAggregate(expr) || names(in: expr).allSatisfy({ keys[$0] != nil || interpreter.session.variables[$0] != nil }) else {
+        guard
+            containsAggregate(expr)
+                || names(in: expr).allSatisfy({ keys[$0] != nil || interpreter.session.variables[$0] != nil })
+        else {
             throw Diagnostic(
-                .invalidArgument, "an aggregate must use an aggregate function", span: expr.span, file: interpreter.file,
+                .invalidArgument, "an aggregate must use an aggregate function", span: expr.span,
+                file: interpreter.file,
                 help: "use one of \(Aggregation.functions.sorted().joined(separator: ", ")), e.g. total = sum(value)")
         }
         var parts: [Int: Column] = [:]
@@ -146,13 +160,18 @@ struct Aggregation {
         }
     }
 
-    private func collectAggregates(_ expr: Expr, into parts: inout [Int: Column], ids: [Int32], groupCount: Int) throws(Diagnostic) {
+    private func collectAggregates(_ expr: Expr, into parts: inout [Int: Column], ids: [Int32], groupCount: Int)
+        throws(Diagnostic)
+    {
         switch expr.kind {
         case .call(let name, let nameSpan, let arguments):
             if Aggregation.functions.contains(name) {
-                parts[expr.span.start] = try aggregate(name, arguments, nameSpan: nameSpan, span: expr.span, ids: ids, groupCount: groupCount)
+                parts[expr.span.start] = try aggregate(
+                    name, arguments, nameSpan: nameSpan, span: expr.span, ids: ids, groupCount: groupCount)
             } else {
-                for argument in arguments { try collectAggregates(argument, into: &parts, ids: ids, groupCount: groupCount) }
+                for argument in arguments {
+                    try collectAggregates(argument, into: &parts, ids: ids, groupCount: groupCount)
+                }
             }
         case .binary(_, let left, let right):
             try collectAggregates(left, into: &parts, ids: ids, groupCount: groupCount)
@@ -164,7 +183,9 @@ struct Aggregation {
         }
     }
 
-    private func evaluate(_ expr: Expr, group: Int, parts: [Int: Column], keys: [String: Column]) throws(Diagnostic) -> Value {
+    private func evaluate(_ expr: Expr, group: Int, parts: [Int: Column], keys: [String: Column]) throws(Diagnostic)
+        -> Value
+    {
         switch expr.kind {
         case .call(let name, let nameSpan, let arguments):
             if let part = parts[expr.span.start], Aggregation.functions.contains(name) { return part[group] }
@@ -194,7 +215,8 @@ struct Aggregation {
             if let column = keys[name] { return column[group] }
             return try interpreter.eval(expr)
         case .convert(let operand, let spec):
-            return try interpreter.convert(try evaluate(operand, group: group, parts: parts, keys: keys), to: spec, span: expr.span)
+            return try interpreter.convert(
+                try evaluate(operand, group: group, parts: parts, keys: keys), to: spec, span: expr.span)
         default:
             return try interpreter.eval(expr)
         }
@@ -215,7 +237,8 @@ struct Aggregation {
                 .wrongArgumentCount, "\(name) takes one argument in 'agg', given \(arguments.count)", span: span,
                 file: interpreter.file, help: "for example: total = \(name)(value)")
         }
-        let column = try VectorEvaluator(interpreter: interpreter, table: table).eval(arguments[0]).column(count: table.rowCount)
+        let column = try VectorEvaluator(interpreter: interpreter, table: table).eval(arguments[0]).column(
+            count: table.rowCount)
         try interpreter.session.checkCancellation()
         switch (name, column) {
         case ("sum", .number(let numbers)), ("avg", .number(let numbers)):
@@ -225,7 +248,8 @@ struct Aggregation {
         case ("sum", .quantity(let quantities)), ("avg", .quantity(let quantities)):
             let (sums, counts) = sumNumbers(quantities.values, quantities.validity, ids: ids, groupCount: groupCount)
             if name == "sum" {
-                return .quantity(QuantityColumn(values: sums, dimension: quantities.dimension, displayUnit: quantities.displayUnit))
+                return .quantity(
+                    QuantityColumn(values: sums, dimension: quantities.dimension, displayUnit: quantities.displayUnit))
             }
             return average(sums, counts, dimension: quantities.dimension, unit: quantities.displayUnit)
         default:
@@ -233,7 +257,8 @@ struct Aggregation {
         }
     }
 
-    private func sumNumbers(_ values: [Double], _ validity: [Bool]?, ids: [Int32], groupCount: Int) -> ([Double], [Int]) {
+    private func sumNumbers(_ values: [Double], _ validity: [Bool]?, ids: [Int32], groupCount: Int) -> ([Double], [Int])
+    {
         var sums = [Double](repeating: 0, count: groupCount)
         var counts = [Int](repeating: 0, count: groupCount)
         values.withUnsafeBufferPointer { values in
@@ -266,7 +291,9 @@ struct Aggregation {
         return .quantity(QuantityColumn(values: values, dimension: dimension, displayUnit: unit, validity: mask))
     }
 
-    private func genericAggregate(_ name: String, _ column: Column, span: Span, ids: [Int32], groupCount: Int) throws(Diagnostic) -> Column {
+    private func genericAggregate(_ name: String, _ column: Column, span: Span, ids: [Int32], groupCount: Int)
+        throws(Diagnostic) -> Column
+    {
         var members = [[Int]](repeating: [], count: groupCount)
         for (row, id) in ids.enumerated() { members[Int(id)].append(row) }
         var builder = ColumnBuilder()
@@ -331,8 +358,11 @@ enum ListAggregates {
             }
             if let failure { throw failure }
             let middle = sorted.count / 2
-            if sorted.count % 2 == 1 || Arithmetic.quantity(sorted[middle]) == nil { return sorted[middle - (sorted.count % 2 == 0 ? 1 : 0)] }
-            return try Arithmetic.apply(.divide, try Arithmetic.apply(.add, sorted[middle - 1], sorted[middle]), .number(2))
+            if sorted.count % 2 == 1 || Arithmetic.quantity(sorted[middle]) == nil {
+                return sorted[middle - (sorted.count % 2 == 0 ? 1 : 0)]
+            }
+            return try Arithmetic.apply(
+                .divide, try Arithmetic.apply(.add, sorted[middle - 1], sorted[middle]), .number(2))
         default:
             throw Diagnostic(.unknownFunction, "unknown aggregate '\(name)'")
         }

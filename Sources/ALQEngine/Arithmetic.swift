@@ -52,18 +52,22 @@ enum Arithmetic {
             return .list(a + b)
         default:
             guard let a = quantity(left), let b = quantity(right) else {
-                throw Diagnostic(.typeMismatch, "cannot \(verb) \(describe(right)) \(op == .add ? "to" : "from") \(describe(left))")
+                throw Diagnostic(
+                    .typeMismatch, "cannot \(verb) \(describe(right)) \(op == .add ? "to" : "from") \(describe(left))")
             }
             let dimension = try sameDimension(a, b, verb: verb, op: op)
             let value = op == .add ? a.value + b.value : a.value - b.value
             guard value.isFinite else { throw overflow() }
-            return result(Quantity(
-                value: value, dimension: dimension, displayUnit: a.displayUnit ?? b.displayUnit,
-                provenance: a.provenance.combined(with: b.provenance)))
+            return result(
+                Quantity(
+                    value: value, dimension: dimension, displayUnit: a.displayUnit ?? b.displayUnit,
+                    provenance: a.provenance.combined(with: b.provenance)))
         }
     }
 
-    private static func sameDimension(_ a: Quantity, _ b: Quantity, verb: String, op: BinaryOperator) throws(Diagnostic) -> Dimension {
+    private static func sameDimension(_ a: Quantity, _ b: Quantity, verb: String, op: BinaryOperator) throws(Diagnostic)
+        -> Dimension
+    {
         if a.dimension == b.dimension { return a.dimension }
         if a.dimension == .count && b.dimension == .none { return .count }
         if a.dimension == .none && b.dimension == .count { return .count }
@@ -112,7 +116,8 @@ enum Arithmetic {
                     help: "multiply a quantity by a plain number, a multiple (x) or a percentage")
             }
             guard value.isFinite else { throw overflow() }
-            return result(Quantity(value: value, dimension: dimension, displayUnit: a.displayUnit, provenance: provenance))
+            return result(
+                Quantity(value: value, dimension: dimension, displayUnit: a.displayUnit, provenance: provenance))
         }
     }
 
@@ -131,7 +136,8 @@ enum Arithmetic {
             let value = a.value / b.value
             guard value.isFinite else { throw overflow() }
             if b.dimension == .none {
-                return result(Quantity(value: value, dimension: a.dimension, displayUnit: a.displayUnit, provenance: provenance))
+                return result(
+                    Quantity(value: value, dimension: a.dimension, displayUnit: a.displayUnit, provenance: provenance))
             }
             if a.dimension == b.dimension {
                 return result(Quantity(value: value, dimension: .none, provenance: provenance))

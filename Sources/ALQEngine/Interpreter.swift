@@ -29,7 +29,8 @@ struct Interpreter {
         case .list(let elements): return try list(elements, row: row)
         case .record(let fields): return try record(fields, row: row)
         case .name(let name): return try lookup(name, span: expr.span, row: row)
-        case .member(let base, let name, let nameSpan): return try member(of: try eval(base, row: row), name: name, span: nameSpan)
+        case .member(let base, let name, let nameSpan):
+            return try member(of: try eval(base, row: row), name: name, span: nameSpan)
         case .index(let base, let subscriptExpr): return try index(base, subscriptExpr, row: row)
         case .call(let name, let nameSpan, let arguments):
             return try call(name, nameSpan: nameSpan, arguments: arguments, span: expr.span, row: row)
@@ -65,7 +66,9 @@ struct Interpreter {
         return try subscripted(container, by: try eval(index, row: row), span: index.span)
     }
 
-    private func call(_ name: String, nameSpan: Span, arguments: [Expr], span: Span, row: RowContext?) throws(Diagnostic) -> Value {
+    private func call(_ name: String, nameSpan: Span, arguments: [Expr], span: Span, row: RowContext?)
+        throws(Diagnostic) -> Value
+    {
         var values: [Value] = []
         values.reserveCapacity(arguments.count)
         for argument in arguments { values.append(try eval(argument, row: row)) }
@@ -82,7 +85,9 @@ struct Interpreter {
         }
     }
 
-    private func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, span: Span, row: RowContext?) throws(Diagnostic) -> Value {
+    private func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, span: Span, row: RowContext?)
+        throws(Diagnostic) -> Value
+    {
         switch op {
         case .and:
             guard try truth(try eval(left, row: row), left.span) else { return .bool(false) }
@@ -142,7 +147,8 @@ struct Interpreter {
     }
 
     func unknownName(_ name: String, span: Span) -> Diagnostic {
-        let candidates = Array(session.variables.keys) + session.registry.tableNames
+        let candidates =
+            Array(session.variables.keys) + session.registry.tableNames
             + session.registry.regions.map(\.module.info.name)
         let help: String?
         if Builtins.catalog[name] != nil {
@@ -212,7 +218,8 @@ struct Interpreter {
 
     private func integerIndex(_ index: Value, count: Int, span: Span) throws(Diagnostic) -> Int {
         guard let number = index.plainNumber, number == number.rounded(), abs(number) < 1e15 else {
-            throw Diagnostic(.typeMismatch, "an index must be a whole number, found \(index.literalText)", span: span, file: file)
+            throw Diagnostic(
+                .typeMismatch, "an index must be a whole number, found \(index.literalText)", span: span, file: file)
         }
         let position = number < 0 ? count + Int(number) : Int(number)
         guard position >= 0 && position < count else {
@@ -247,10 +254,12 @@ struct Interpreter {
         case .number(let number) where unit.dimension == .percent:
             return .quantity(Quantity(value: number * 100, dimension: .percent))
         case .quantity(let quantity) where quantity.dimension == .none && unit.dimension == .percent:
-            return .quantity(Quantity(value: quantity.value * 100, dimension: .percent, provenance: quantity.provenance.asDerived))
+            return .quantity(
+                Quantity(value: quantity.value * 100, dimension: .percent, provenance: quantity.provenance.asDerived))
         case .quantity(let quantity):
             throw Diagnostic(
-                .unitMismatch, "cannot convert \(Arithmetic.unitName(quantity)) to \(unit.symbol)", span: span, file: file)
+                .unitMismatch, "cannot convert \(Arithmetic.unitName(quantity)) to \(unit.symbol)", span: span,
+                file: file)
         case .number:
             throw Diagnostic(
                 .unitMismatch, "cannot convert a plain number to \(unit.symbol)", span: span, file: file,
@@ -290,10 +299,12 @@ struct Interpreter {
                 help: Suggestion.didYouMean(name, among: Array(Builtins.catalog.keys) + session.host.functionNames))
         }
         guard function.arity.contains(arguments.count) else {
-            let expected = function.arity.lowerBound == function.arity.upperBound
+            let expected =
+                function.arity.lowerBound == function.arity.upperBound
                 ? "\(function.arity.lowerBound)"
                 : function.arity.upperBound == Int.max
-                    ? "at least \(function.arity.lowerBound)" : "\(function.arity.lowerBound) to \(function.arity.upperBound)"
+                    ? "at least \(function.arity.lowerBound)"
+                    : "\(function.arity.lowerBound) to \(function.arity.upperBound)"
             throw Diagnostic(
                 .wrongArgumentCount,
                 "\(name) takes \(expected) argument\(expected == "1" || expected == "at least 1" ? "" : "s"), given \(arguments.count)",

@@ -37,9 +37,11 @@ struct PipelineStage {
             let projected = bindings.isEmpty ? table : try project(table, bindings, keepingOthers: false)
             return .table(Aggregation(interpreter: interpreter, table: projected).distinct())
         case .group(let keys, let aggregates):
-            return .table(try Aggregation(interpreter: interpreter, table: table).grouped(by: keys, aggregates: aggregates))
+            return .table(
+                try Aggregation(interpreter: interpreter, table: table).grouped(by: keys, aggregates: aggregates))
         case .aggregate(let aggregates):
-            return .table(try Aggregation(interpreter: interpreter, table: table).grouped(by: [], aggregates: aggregates))
+            return .table(
+                try Aggregation(interpreter: interpreter, table: table).grouped(by: [], aggregates: aggregates))
         case .export(let format, let formatSpan, let pathExpr):
             try export(table, format: format, formatSpan: formatSpan, pathExpr: pathExpr)
             return .null
@@ -114,7 +116,8 @@ struct PipelineStage {
         var path: String?
         if let pathExpr {
             guard case .string(let text) = try interpreter.eval(pathExpr) else {
-                throw Diagnostic(.typeMismatch, "export needs a path string after 'to'", span: pathExpr.span, file: file)
+                throw Diagnostic(
+                    .typeMismatch, "export needs a path string after 'to'", span: pathExpr.span, file: file)
             }
             path = text
         }
@@ -132,7 +135,8 @@ struct PipelineStage {
         } else {
             throw Diagnostic(
                 .unknownFormat,
-                path == nil ? "export needs a format: export csv, export json, …" : "cannot tell the format from '\(path!)'",
+                path == nil
+                    ? "export needs a format: export csv, export json, …" : "cannot tell the format from '\(path!)'",
                 span: stage.span, file: file, help: "name it: export csv to \"file\"")
         }
         do throws(Diagnostic) {
@@ -141,7 +145,8 @@ struct PipelineStage {
             throw error.at(stage.span).located(in: file)
         }
         if let path {
-            interpreter.session.onNotice?("exported \(table.rowCount) row\(table.rowCount == 1 ? "" : "s") as \(format.name) to \(path)")
+            interpreter.session.onNotice?(
+                "exported \(table.rowCount) row\(table.rowCount == 1 ? "" : "s") as \(format.name) to \(path)")
         }
     }
 }

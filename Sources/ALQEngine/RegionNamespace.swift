@@ -9,7 +9,9 @@ struct RegionNamespace {
     let registry: Registry
 
     /// The members every region has besides its tables and metrics.
-    static let infoMembers = ["name", "chinese", "pinyin", "level", "parent", "summary", "subregions", "with_subregions"]
+    static let infoMembers = [
+        "name", "chinese", "pinyin", "level", "parent", "summary", "subregions", "with_subregions",
+    ]
 
     /// Every member name, for completion and suggestions.
     var memberNames: [String] {
@@ -44,7 +46,8 @@ struct RegionNamespace {
         if metricIDs.contains(name) { return .table(series(name)) }
         throw Diagnostic(
             .unknownMember, "region \(info.name) has no member '\(name)'", span: span, file: file,
-            help: Suggestion.didYouMean(name, among: memberNames) ?? "its members are \(memberNames.joined(separator: ", "))")
+            help: Suggestion.didYouMean(name, among: memberNames)
+                ?? "its members are \(memberNames.joined(separator: ", "))")
     }
 
     /// The facts of one metric, keyed by year: `Guangxi.output_value[2024]`.
@@ -67,13 +70,14 @@ struct RegionNamespace {
         guard let values = facts.column("value"), let units = facts.column("unit") else {
             return facts.column("value") ?? .mixed([])
         }
-        return ColumnBuilder.column((0..<facts.rowCount).map { row -> Value in
-            guard let number = values[row].plainNumber else { return values[row] }
-            guard case .string(let symbol) = units[row], let dimension = Dimension(symbol: symbol) else {
-                return .number(number)
-            }
-            return .quantity(Quantity(value: number, dimension: dimension))
-        })
+        return ColumnBuilder.column(
+            (0..<facts.rowCount).map { row -> Value in
+                guard let number = values[row].plainNumber else { return values[row] }
+                guard case .string(let symbol) = units[row], let dimension = Dimension(symbol: symbol) else {
+                    return .number(number)
+                }
+                return .quantity(Quantity(value: number, dimension: dimension))
+            })
     }
 
     /// The region's facts plus those of its sub-regions for every metric and year the region itself
@@ -117,15 +121,21 @@ struct SeriesLookup {
             let available = (0..<table.rowCount).map { keys[$0].literalText }
             throw Diagnostic(
                 .keyNotFound, "no value for \(keyColumn) \(key.literalText)", span: span, file: file,
-                help: available.isEmpty ? nil : "the series has \(keyColumn)s \(Array(Set(available)).sorted().joined(separator: ", "))")
+                help: available.isEmpty
+                    ? nil : "the series has \(keyColumn)s \(Array(Set(available)).sorted().joined(separator: ", "))")
         }
         guard rows.count == 1 else {
             let kinds = rows.map { table.row($0) }.map { record in
-                [record["kind"], record["period"]].compactMap { $0 }.filter { !$0.isNull }.map(\.displayText).joined(separator: " ")
+                [record["kind"], record["period"]].compactMap { $0 }.filter { !$0.isNull }.map(\.displayText).joined(
+                    separator: " ")
             }
             throw Diagnostic(
-                .ambiguousLookup, "\(rows.count) values for \(keyColumn) \(key.literalText) (\(kinds.joined(separator: "; ")))",
-                span: span, file: file, help: "choose one with where, e.g. | where kind == \"\(table.row(rows[0])["kind"]?.displayText ?? "actual")\"")
+                .ambiguousLookup,
+                "\(rows.count) values for \(keyColumn) \(key.literalText) (\(kinds.joined(separator: "; ")))",
+                span: span, file: file,
+                help:
+                    "choose one with where, e.g. | where kind == \"\(table.row(rows[0])["kind"]?.displayText ?? "actual")\""
+            )
         }
         guard let valueColumn = table.column("value") else { return .record(table.row(row)) }
         var value = valueColumn[row]

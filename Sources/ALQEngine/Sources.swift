@@ -14,11 +14,12 @@ enum Sources {
         var records: [Record] = []
         for id in ids {
             for quote in registry.quotes(forFact: id) {
-                records.append(Record([
-                    ("fact", .string(id)), ("role", .string(derived ? "derived from" : "stated")),
-                    ("file", .string(quote.file)), ("date", .string(quote.date)),
-                    ("language", .string(quote.language)), ("quote", .string(quote.text)),
-                ]))
+                records.append(
+                    Record([
+                        ("fact", .string(id)), ("role", .string(derived ? "derived from" : "stated")),
+                        ("file", .string(quote.file)), ("date", .string(quote.date)),
+                        ("language", .string(quote.language)), ("quote", .string(quote.text)),
+                    ]))
             }
         }
         return .table(Table(records: records))

@@ -20,7 +20,9 @@ enum Vector {
         case .scalar(let value):
             switch value {
             case .number(let number):
-                return .number(NumberColumn(values: [Double](repeating: number, count: count), isInteger: number == number.rounded()))
+                return .number(
+                    NumberColumn(
+                        values: [Double](repeating: number, count: count), isInteger: number == number.rounded()))
             case .string(let text):
                 return .string(StringColumn(codes: [Int32](repeating: 0, count: count), dictionary: [text]))
             case .bool(let flag):

@@ -116,15 +116,20 @@ struct VectorEvaluator {
         case (.scalar(let value), .column(.number(let column))):
             guard let number = value.plainNumber else { return try mismatch(op, a, b, span: span) }
             return .bool(numberCompare(op, column.values, column.validity, number, flipped: true))
-        case (.column(.quantity(let column)), .scalar(.quantity(let quantity))) where quantity.dimension == column.dimension:
+        case (.column(.quantity(let column)), .scalar(.quantity(let quantity)))
+        where quantity.dimension == column.dimension:
             return .bool(numberCompare(op, column.values, column.validity, quantity.value, flipped: false))
-        case (.scalar(.quantity(let quantity)), .column(.quantity(let column))) where quantity.dimension == column.dimension:
+        case (.scalar(.quantity(let quantity)), .column(.quantity(let column)))
+        where quantity.dimension == column.dimension:
             return .bool(numberCompare(op, column.values, column.validity, quantity.value, flipped: true))
         case (.column(.number(let x)), .column(.number(let y))):
             var result = [UInt8](repeating: 0, count: table.rowCount)
             for row in 0..<result.count {
                 if x.isNull(row) || y.isNull(row) {
-                    result[row] = op == .notEqual ? ((x.isNull(row) && y.isNull(row)) ? 0 : 1) : (op == .equal && x.isNull(row) && y.isNull(row) ? 1 : 0)
+                    result[row] =
+                        op == .notEqual
+                        ? ((x.isNull(row) && y.isNull(row)) ? 0 : 1)
+                        : (op == .equal && x.isNull(row) && y.isNull(row) ? 1 : 0)
                 } else {
                     result[row] = Self.holds(op, x.values[row], y.values[row]) ? 1 : 0
                 }
@@ -207,7 +212,8 @@ struct VectorEvaluator {
     }
 
     private func arithmetic(_ op: BinaryOperator, _ a: Vector, _ b: Vector, span: Span) throws(Diagnostic) -> Column? {
-        guard let (x, xValidity, xDimension, xUnit) = numeric(a), let (y, yValidity, yDimension, yUnit) = numeric(b) else {
+        guard let (x, xValidity, xDimension, xUnit) = numeric(a), let (y, yValidity, yDimension, yUnit) = numeric(b)
+        else {
             return nil
         }
         let dimension: Dimension
@@ -234,7 +240,7 @@ struct VectorEvaluator {
             case .subtract: result[row] = p - q
             case .multiply: result[row] = p * q
             default:
-                if q == 0, (yValidity?[row] ?? true), (xValidity?[row] ?? true) {
+                if q == 0, yValidity?[row] ?? true, xValidity?[row] ?? true {
                     throw interpreter.located(Arithmetic.divisionByZero(), span)
                 }
                 result[row] = q == 0 ? 0 : p / q
@@ -270,7 +276,8 @@ extension Vector {
     fileprivate func asBoolColumn(count: Int) -> Vector {
         switch self {
         case .column(.bool): return self
-        case .scalar(.bool(let flag)): return .column(.bool(BoolColumn(values: [UInt8](repeating: flag ? 1 : 0, count: count))))
+        case .scalar(.bool(let flag)):
+            return .column(.bool(BoolColumn(values: [UInt8](repeating: flag ? 1 : 0, count: count))))
         case .scalar(.null): return .column(.bool(BoolColumn(values: [UInt8](repeating: 0, count: count))))
         default: return self
         }

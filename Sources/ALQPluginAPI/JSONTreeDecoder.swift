@@ -40,9 +40,13 @@ struct JSONTreeDecoder: Decoder {
 
     static func mismatch(_ type: Any.Type, _ tree: JSONTree, _ path: [any CodingKey]) -> DecodingError {
         if case .null = tree {
-            return .valueNotFound(type, .init(codingPath: path, debugDescription: "Expected \(type) value but found null instead."))
+            return .valueNotFound(
+                type, .init(codingPath: path, debugDescription: "Expected \(type) value but found null instead."))
         }
-        return .typeMismatch(type, .init(codingPath: path, debugDescription: "Expected to decode \(type) but found \(describe(tree)) instead."))
+        return .typeMismatch(
+            type,
+            .init(codingPath: path, debugDescription: "Expected to decode \(type) but found \(describe(tree)) instead.")
+        )
     }
 
     static func primitive<T: Decodable>(
@@ -54,7 +58,8 @@ struct JSONTreeDecoder: Decoder {
         case .number(let number) where type == Double.self: return number as! T
         case .number(let number) where type == Int.self:
             guard number == number.rounded(), abs(number) < 9e15 else {
-                throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "Number \(number) is not a whole number."))
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: path, debugDescription: "Number \(number) is not a whole number."))
             }
             return Int(number) as! T
         default:
@@ -87,8 +92,10 @@ struct JSONTreeDecoder: Decoder {
 
         private func field(_ key: Key) throws -> JSONTree {
             guard let value = fields[key.stringValue] else {
-                throw DecodingError.keyNotFound(key, .init(
-                    codingPath: codingPath, debugDescription: "No value associated with key \(key.stringValue)."))
+                throw DecodingError.keyNotFound(
+                    key,
+                    .init(
+                        codingPath: codingPath, debugDescription: "No value associated with key \(key.stringValue)."))
             }
             return value
         }
@@ -102,8 +109,11 @@ struct JSONTreeDecoder: Decoder {
             try JSONTreeDecoder.primitive(type, try field(key), codingPath + [key], userInfo)
         }
 
-        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-            try JSONTreeDecoder(try field(key), codingPath: codingPath + [key], userInfo: userInfo).container(keyedBy: type)
+        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
+            -> KeyedDecodingContainer<NestedKey>
+        {
+            try JSONTreeDecoder(try field(key), codingPath: codingPath + [key], userInfo: userInfo).container(
+                keyedBy: type)
         }
 
         func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
@@ -136,8 +146,11 @@ struct JSONTreeDecoder: Decoder {
 
         private mutating func next(_ type: Any.Type) throws -> (JSONTree, [any CodingKey]) {
             guard !isAtEnd else {
-                throw DecodingError.valueNotFound(type, .init(
-                    codingPath: codingPath + [IndexKey(intValue: currentIndex)], debugDescription: "Unkeyed container is at end."))
+                throw DecodingError.valueNotFound(
+                    type,
+                    .init(
+                        codingPath: codingPath + [IndexKey(intValue: currentIndex)],
+                        debugDescription: "Unkeyed container is at end."))
             }
             let item = items[currentIndex]
             let path = codingPath + [IndexKey(intValue: currentIndex)]
@@ -159,7 +172,9 @@ struct JSONTreeDecoder: Decoder {
             return try JSONTreeDecoder.primitive(type, item, path, userInfo)
         }
 
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
+            -> KeyedDecodingContainer<NestedKey>
+        {
             let (item, path) = try next(type)
             return try JSONTreeDecoder(item, codingPath: path, userInfo: userInfo).container(keyedBy: type)
         }

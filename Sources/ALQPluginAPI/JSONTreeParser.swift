@@ -110,9 +110,15 @@ struct JSONTreeParser {
         case UInt8(ascii: "{"): return try object()
         case UInt8(ascii: "["): return try array()
         case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
         default: return .number(try number())
         }
     }
@@ -265,19 +271,23 @@ struct JSONTreeParser {
         let text = String(decoding: bytes[start..<offset], as: UTF8.self)
         guard offset > start, let value = Double(text), value.isFinite else {
             offset = start
-            throw failure(offset < bytes.count ? "unexpected character '\(Character(Unicode.Scalar(bytes[offset])))'" : "expected a value")
+            throw failure(
+                offset < bytes.count
+                    ? "unexpected character '\(Character(Unicode.Scalar(bytes[offset])))'" : "expected a value")
         }
         return value
     }
 
     private func isNumberByte(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ".")
+            || byte == UInt8(ascii: "e")
             || byte == UInt8(ascii: "E") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
     }
 
     private mutating func literal(_ word: String) throws {
         let expected = Array(word.utf8)
-        guard bytes.count - offset >= expected.count, Array(bytes[offset..<(offset + expected.count)]) == expected else {
+        guard bytes.count - offset >= expected.count, Array(bytes[offset..<(offset + expected.count)]) == expected
+        else {
             throw failure("unexpected character '\(Character(Unicode.Scalar(bytes[offset])))'")
         }
         offset += expected.count
@@ -310,7 +320,8 @@ struct JSONTreeParser {
                 column += 1
             }
         }
-        return DecodingError.dataCorrupted(DecodingError.Context(
-            codingPath: [], debugDescription: "\(message) at line \(line), column \(column)"))
+        return DecodingError.dataCorrupted(
+            DecodingError.Context(
+                codingPath: [], debugDescription: "\(message) at line \(line), column \(column)"))
     }
 }

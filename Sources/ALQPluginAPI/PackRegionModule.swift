@@ -1,13 +1,14 @@
 // A region module built from a region pack: the built-in regions and packs loaded at run time.
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ALQRuntime
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A ``RegionModule`` whose data is a ``RegionPack``.
 ///
@@ -88,16 +89,22 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
     public var pack: RegionPack { lock.withLock { load().pack } }
 
     /// Why a deferred pack could not be decoded, if it could not.
-    public var loadError: RegionPackError? { lock.withLock { _ = load(); return failure } }
+    public var loadError: RegionPackError? {
+        lock.withLock {
+            _ = load()
+            return failure
+        }
+    }
 
     /// Decodes a deferred pack once; call with the lock held.
     private func load() -> Loaded {
         if let loaded { return loaded }
-        var result = Loaded(RegionPack(
-            region: RegionPack.Region(
-                id: info.id, name: info.name, chinese: info.chinese, pinyin: info.pinyin, aliases: info.aliases,
-                level: info.level, parent: info.parent, summary: info.summary, version: version),
-            sources: [], metrics: [], facts: []))
+        var result = Loaded(
+            RegionPack(
+                region: RegionPack.Region(
+                    id: info.id, name: info.name, chinese: info.chinese, pinyin: info.pinyin, aliases: info.aliases,
+                    level: info.level, parent: info.parent, summary: info.summary, version: version),
+                sources: [], metrics: [], facts: []))
         if let (bytes, file) = deferred {
             do {
                 result = Loaded(try RegionPack.decode(bytes, file: file))
@@ -178,9 +185,11 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
     private func factsTable(_ pack: RegionPack) -> Table {
         let region = Value.string(info.name)
         let rows: [[Value]] = pack.facts.map { f in
-            [.string(f.id), region, .string(f.metric), integer(f.year), text(f.period), .number(f.value),
-             .string(f.unit.rawValue), .string(f.kind.rawValue), .string(f.bound.rawValue), text(f.scope),
-             text(f.subject), sourceIDs(f.quotes), integer(f.baseYear), text(f.asOf), text(f.note)]
+            [
+                .string(f.id), region, .string(f.metric), integer(f.year), text(f.period), .number(f.value),
+                .string(f.unit.rawValue), .string(f.kind.rawValue), .string(f.bound.rawValue), text(f.scope),
+                text(f.subject), sourceIDs(f.quotes), integer(f.baseYear), text(f.asOf), text(f.note),
+            ]
         }
         return columnar(Self.factColumns, rows)
     }
@@ -190,8 +199,10 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
         return columnar(
             ["id", "region", "name", "description", "tags", "customers", "export_destinations", "note", "source"],
             pack.companies.map { c in
-                [.string(c.id), region, .string(c.name), .string(c.description), list(c.tags), list(c.customers),
-                 list(c.exportDestinations), text(c.note), sourceIDs(c.quotes)]
+                [
+                    .string(c.id), region, .string(c.name), .string(c.description), list(c.tags), list(c.customers),
+                    list(c.exportDestinations), text(c.note), sourceIDs(c.quotes),
+                ]
             })
     }
 
@@ -218,8 +229,10 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
         return columnar(
             ["id", "region", "name", "date", "kind", "description", "source"],
             pack.events.map { e in
-                [.string(e.id), region, .string(e.name), text(e.date), .string(e.kind), .string(e.description),
-                 sourceIDs(e.quotes)]
+                [
+                    .string(e.id), region, .string(e.name), text(e.date), .string(e.kind), .string(e.description),
+                    sourceIDs(e.quotes),
+                ]
             })
     }
 
@@ -228,8 +241,10 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
         return columnar(
             ["id", "region", "file", "title", "date", "date_note", "language", "translated"],
             pack.sources.map { s in
-                [.string(s.id), region, .string(s.file), .string(s.title), text(s.date), text(s.dateNote),
-                 .string(s.language), s.translated.map(Value.bool) ?? .null]
+                [
+                    .string(s.id), region, .string(s.file), .string(s.title), text(s.date), text(s.dateNote),
+                    .string(s.language), s.translated.map(Value.bool) ?? .null,
+                ]
             })
     }
 

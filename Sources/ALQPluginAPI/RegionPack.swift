@@ -31,9 +31,11 @@ public struct RegionPack: Sendable, Hashable, Codable {
     public var events: [Event]
 
     /// Creates a pack from its parts.
-    public init(alqPack: Int = RegionPack.formatVersion, region: Region, sources: [Source], metrics: [Metric],
-                facts: [Fact], companies: [Company] = [], projects: [Project] = [], people: [Person] = [],
-                events: [Event] = []) {
+    public init(
+        alqPack: Int = RegionPack.formatVersion, region: Region, sources: [Source], metrics: [Metric],
+        facts: [Fact], companies: [Company] = [], projects: [Project] = [], people: [Person] = [],
+        events: [Event] = []
+    ) {
         self.alqPack = alqPack
         self.region = region
         self.sources = sources
@@ -46,7 +48,8 @@ public struct RegionPack: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case alqPack = "alq_pack", region, sources, metrics, facts, companies, projects, people, events
+        case alqPack = "alq_pack"
+        case region, sources, metrics, facts, companies, projects, people, events
     }
 
     /// Decodes a pack; `companies`, `projects`, `people` and `events` may be left out.
@@ -89,8 +92,10 @@ public struct RegionPack: Sendable, Hashable, Codable {
         public var version: String
 
         /// Creates a region description.
-        public init(id: String, name: String, chinese: String? = nil, pinyin: String? = nil, aliases: [String] = [],
-                    level: String, parent: String? = nil, summary: String, version: String) {
+        public init(
+            id: String, name: String, chinese: String? = nil, pinyin: String? = nil, aliases: [String] = [],
+            level: String, parent: String? = nil, summary: String, version: String
+        ) {
             self.id = id
             self.name = name
             self.chinese = chinese
@@ -154,8 +159,10 @@ public struct RegionPack: Sendable, Hashable, Codable {
         public var url: String?
 
         /// Creates a source description.
-        public init(id: String, file: String, title: String, date: String? = nil, dateNote: String? = nil,
-                    language: String, translated: Bool? = nil, url: String? = nil) {
+        public init(
+            id: String, file: String, title: String, date: String? = nil, dateNote: String? = nil,
+            language: String, translated: Bool? = nil, url: String? = nil
+        ) {
             self.id = id
             self.file = file
             self.title = title
@@ -167,7 +174,9 @@ public struct RegionPack: Sendable, Hashable, Codable {
         }
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case id, file, title, date, dateNote = "date_note", language, translated, url
+            case id, file, title, date
+            case dateNote = "date_note"
+            case language, translated, url
         }
 
         /// Decodes a source; optional fields may be left out or `null`.
@@ -324,9 +333,11 @@ public struct RegionPack: Sendable, Hashable, Codable {
         public var quotes: [Quote]
 
         /// Creates a fact.
-        public init(id: String, metric: String, year: Int?, period: String? = nil, value: Double, unit: Unit,
-                    kind: Kind, bound: Bound = .exact, scope: String? = nil, subject: String? = nil,
-                    baseYear: Int? = nil, asOf: String? = nil, note: String? = nil, quotes: [Quote]) {
+        public init(
+            id: String, metric: String, year: Int?, period: String? = nil, value: Double, unit: Unit,
+            kind: Kind, bound: Bound = .exact, scope: String? = nil, subject: String? = nil,
+            baseYear: Int? = nil, asOf: String? = nil, note: String? = nil, quotes: [Quote]
+        ) {
             self.id = id
             self.metric = metric
             self.year = year
@@ -345,7 +356,9 @@ public struct RegionPack: Sendable, Hashable, Codable {
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case id, metric, year, period, value, unit, kind, bound, scope, subject
-            case baseYear = "base_year", asOf = "as_of", note, quotes
+            case baseYear = "base_year"
+            case asOf = "as_of"
+            case note, quotes
         }
 
         /// Decodes a fact; optional fields may be left out or `null`, `bound` defaults to `exact`.
@@ -391,8 +404,10 @@ public struct RegionPack: Sendable, Hashable, Codable {
         public var quotes: [Quote]
 
         /// Creates a company.
-        public init(id: String, name: String, description: String, tags: [String] = [], customers: [String] = [],
-                    exportDestinations: [String] = [], note: String? = nil, quotes: [Quote]) {
+        public init(
+            id: String, name: String, description: String, tags: [String] = [], customers: [String] = [],
+            exportDestinations: [String] = [], note: String? = nil, quotes: [Quote]
+        ) {
             self.id = id
             self.name = name
             self.description = description
@@ -404,7 +419,9 @@ public struct RegionPack: Sendable, Hashable, Codable {
         }
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case id, name, description, tags, customers, exportDestinations = "export_destinations", note, quotes
+            case id, name, description, tags, customers
+            case exportDestinations = "export_destinations"
+            case note, quotes
         }
 
         /// Decodes a company; the lists and `note` may be left out.
@@ -549,5 +566,6 @@ where E.RawValue == String {
     let text = try container.decode(String.self)
     if let value = E(rawValue: text) { return value }
     let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
-    throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected one of \(allowed), found '\(text)'")
+    throw DecodingError.dataCorruptedError(
+        in: container, debugDescription: "expected one of \(allowed), found '\(text)'")
 }

@@ -57,9 +57,15 @@ extension RegionPack {
             throw RegionPackError(file: file, issues: [issue(from: error, invalidJSON: true)])
         }
         if let number = version.alqPack, number != Double(formatVersion) {
-            throw RegionPackError(file: file, issues: [RegionPackIssue(
-                path: "alq_pack",
-                message: "unsupported pack format version \(formatNumber(number)); this alq reads version \(formatVersion)")])
+            throw RegionPackError(
+                file: file,
+                issues: [
+                    RegionPackIssue(
+                        path: "alq_pack",
+                        message:
+                            "unsupported pack format version \(formatNumber(number)); this alq reads version \(formatVersion)"
+                    )
+                ])
         }
         let collector = UnknownFieldCollector()
         let pack: RegionPack
@@ -82,7 +88,10 @@ extension RegionPack {
         struct Header: Decodable {
             var alqPack: Int
             var region: Region
-            enum CodingKeys: String, CodingKey { case alqPack = "alq_pack", region }
+            enum CodingKeys: String, CodingKey {
+                case alqPack = "alq_pack"
+                case region
+            }
         }
         let tree: JSONTree
         do {
@@ -91,9 +100,15 @@ extension RegionPack {
             throw RegionPackError(file: file, issues: [issue(from: error, invalidJSON: true)])
         }
         if let number = (try? VersionProbe(from: JSONTreeDecoder(tree)))?.alqPack, number != Double(formatVersion) {
-            throw RegionPackError(file: file, issues: [RegionPackIssue(
-                path: "alq_pack",
-                message: "unsupported pack format version \(formatNumber(number)); this alq reads version \(formatVersion)")])
+            throw RegionPackError(
+                file: file,
+                issues: [
+                    RegionPackIssue(
+                        path: "alq_pack",
+                        message:
+                            "unsupported pack format version \(formatNumber(number)); this alq reads version \(formatVersion)"
+                    )
+                ])
         }
         let header: Header
         do {
@@ -125,13 +140,16 @@ extension RegionPack {
         }
         switch error {
         case .keyNotFound(let key, let context):
-            return RegionPackIssue(path: jsonPath(context.codingPath + [key]),
-                                   message: "missing required field '\(key.stringValue)'")
+            return RegionPackIssue(
+                path: jsonPath(context.codingPath + [key]),
+                message: "missing required field '\(key.stringValue)'")
         case .typeMismatch(let type, let context):
-            return RegionPackIssue(path: jsonPath(context.codingPath),
-                                   message: "expected \(typeName(type)), found \(foundPart(context.debugDescription))")
+            return RegionPackIssue(
+                path: jsonPath(context.codingPath),
+                message: "expected \(typeName(type)), found \(foundPart(context.debugDescription))")
         case .valueNotFound(let type, let context):
-            return RegionPackIssue(path: jsonPath(context.codingPath), message: "expected \(typeName(type)), found null")
+            return RegionPackIssue(
+                path: jsonPath(context.codingPath), message: "expected \(typeName(type)), found null")
         case .dataCorrupted(let context):
             if invalidJSON || context.codingPath.isEmpty {
                 var detail = context.debugDescription
@@ -213,11 +231,15 @@ struct AnyCodingKey: CodingKey {
 /// Reports the fields of the object being decoded that are not in `known` (a likely misspelling).
 func noteUnknownFields(_ decoder: any Decoder, _ known: Set<String>) {
     guard let collector = decoder.userInfo[.alqUnknownFields] as? UnknownFieldCollector,
-          let container = try? decoder.container(keyedBy: AnyCodingKey.self) else { return }
-    for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) where !known.contains(key.stringValue) {
-        collector.issues.append(RegionPackIssue(
-            path: RegionPack.jsonPath(decoder.codingPath + [key]),
-            message: "unknown field '\(key.stringValue)'; expected one of \(known.sorted().joined(separator: ", "))"))
+        let container = try? decoder.container(keyedBy: AnyCodingKey.self)
+    else { return }
+    for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) where !known.contains(key.stringValue)
+    {
+        collector.issues.append(
+            RegionPackIssue(
+                path: RegionPack.jsonPath(decoder.codingPath + [key]),
+                message: "unknown field '\(key.stringValue)'; expected one of \(known.sorted().joined(separator: ", "))"
+            ))
     }
 }
 

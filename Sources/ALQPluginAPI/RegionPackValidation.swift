@@ -20,7 +20,9 @@ extension RegionPack {
             fail("region.id", "expected a lower-case identifier (letters, digits, _), found '\(region.id)'")
         }
         if region.name.trimmed.isEmpty { fail("region.name", "expected a name, found an empty string") }
-        if region.level.trimmed.isEmpty { fail("region.level", "expected an administrative level, found an empty string") }
+        if region.level.trimmed.isEmpty {
+            fail("region.level", "expected an administrative level, found an empty string")
+        }
         if region.summary.trimmed.isEmpty { fail("region.summary", "expected a summary, found an empty string") }
         if !Self.isVersion(region.version) {
             fail("region.version", "expected a version like 1.0.0, found '\(region.version)'")
@@ -38,7 +40,9 @@ extension RegionPack {
                 fail("\(path).date", "expected a date YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD, found '\(date)'")
             }
             if !Self.isLanguageTag(source.language) {
-                fail("\(path).language", "expected a BCP-47 language tag such as en, id or te, found '\(source.language)'")
+                fail(
+                    "\(path).language",
+                    "expected a BCP-47 language tag such as en, id or te, found '\(source.language)'")
             }
         }
         if sources.isEmpty { fail("sources", "expected at least one source") }
@@ -50,7 +54,9 @@ extension RegionPack {
                     let known = sources.map(\.id).joined(separator: ", ")
                     fail("\(path).quotes[\(j)].source", "unknown source '\(quote.source)'; the pack declares \(known)")
                 }
-                if quote.text.trimmed.isEmpty { fail("\(path).quotes[\(j)].text", "expected a quote, found an empty string") }
+                if quote.text.trimmed.isEmpty {
+                    fail("\(path).quotes[\(j)].text", "expected a quote, found an empty string")
+                }
             }
         }
 
@@ -63,7 +69,9 @@ extension RegionPack {
             }
             if metricUnits[metric.id] != nil { fail("\(path).id", "duplicate metric id '\(metric.id)'") }
             metricUnits[metric.id] = metric.unit
-            if metric.description.trimmed.isEmpty { fail("\(path).description", "expected a description, found an empty string") }
+            if metric.description.trimmed.isEmpty {
+                fail("\(path).description", "expected a description, found an empty string")
+            }
         }
 
         // Facts.
@@ -74,7 +82,10 @@ extension RegionPack {
             if !factIDs.insert(fact.id).inserted { fail("\(path).id", "duplicate fact id '\(fact.id)'") }
             if let unit = metricUnits[fact.metric] {
                 if unit != fact.unit {
-                    fail("\(path).unit", "expected '\(unit.rawValue)' (the unit of metric '\(fact.metric)'), found '\(fact.unit.rawValue)'")
+                    fail(
+                        "\(path).unit",
+                        "expected '\(unit.rawValue)' (the unit of metric '\(fact.metric)'), found '\(fact.unit.rawValue)'"
+                    )
                 }
             } else {
                 fail("\(path).metric", "metric '\(fact.metric)' is not declared in 'metrics'")
@@ -86,7 +97,9 @@ extension RegionPack {
             if let year = fact.baseYear, !(1900...2200).contains(year) {
                 fail("\(path).base_year", "expected a year between 1900 and 2200, found \(year)")
             }
-            if let period = fact.period, period.trimmed.isEmpty { fail("\(path).period", "expected a period or null, found an empty string") }
+            if let period = fact.period, period.trimmed.isEmpty {
+                fail("\(path).period", "expected a period or null, found an empty string")
+            }
             if let asOf = fact.asOf, !Self.isPartialDate(asOf) {
                 fail("\(path).as_of", "expected a date YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD, found '\(asOf)'")
             }
@@ -138,7 +151,7 @@ extension RegionPack {
             if byFile[file] == nil { order.append(file) }
             byFile[file, default: []].append(RegionPackIssue(path: path, message: message))
         }
-        var regionOwner: [String: String] = [:]   // lower-cased name -> file
+        var regionOwner: [String: String] = [:]  // lower-cased name -> file
         var metricUnit: [String: (unit: Unit, file: String)] = [:]
         for (file, pack) in packs {
             for name in pack.region.names {
@@ -152,8 +165,10 @@ extension RegionPack {
             for (i, metric) in pack.metrics.enumerated() {
                 if let first = metricUnit[metric.id] {
                     if first.unit != metric.unit {
-                        fail(file, "metrics[\(i)].unit",
-                             "metric '\(metric.id)' has unit '\(first.unit.rawValue)' in \(first.file), found '\(metric.unit.rawValue)'")
+                        fail(
+                            file, "metrics[\(i)].unit",
+                            "metric '\(metric.id)' has unit '\(first.unit.rawValue)' in \(first.file), found '\(metric.unit.rawValue)'"
+                        )
                     }
                 } else {
                     metricUnit[metric.id] = (metric.unit, file)
@@ -184,10 +199,12 @@ extension RegionPack {
         switch parts.count {
         case 1: return number(parts[0], digits: 4, 1000...9999)
         case 2: return number(parts[0], digits: 4, 1000...9999) && number(parts[1], digits: 2, 1...12)
-        case 3: return number(parts[0], digits: 4, 1000...9999) && number(parts[1], digits: 2, 1...12)
-            && number(parts[2], digits: 2, 1...31)
-        case 4: return parts[0].isEmpty && parts[1].isEmpty && number(parts[2], digits: 2, 1...12)
-            && number(parts[3], digits: 2, 1...31)
+        case 3:
+            return number(parts[0], digits: 4, 1000...9999) && number(parts[1], digits: 2, 1...12)
+                && number(parts[2], digits: 2, 1...31)
+        case 4:
+            return parts[0].isEmpty && parts[1].isEmpty && number(parts[2], digits: 2, 1...12)
+                && number(parts[3], digits: 2, 1...31)
         default: return false
         }
     }
@@ -198,7 +215,9 @@ extension RegionPack {
         guard let language = parts.first, (2...3).contains(language.count), language.allSatisfy(\.isASCIILetter) else {
             return false
         }
-        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit } }
+        return parts.dropFirst().allSatisfy {
+            (1...8).contains($0.count) && $0.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit }
+        }
     }
 }
 

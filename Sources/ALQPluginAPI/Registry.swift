@@ -40,7 +40,8 @@ public final class Registry: @unchecked Sendable {
             if let existing = region(named: name) {
                 throw Diagnostic(
                     .moduleConflict,
-                    "region '\(module.info.name)' (\(origin.description)) conflicts with the registered region '\(existing.info.name)' (\(self.origin(of: existing).description)): both are named '\(name)'")
+                    "region '\(module.info.name)' (\(origin.description)) conflicts with the registered region '\(existing.info.name)' (\(self.origin(of: existing).description)): both are named '\(name)'"
+                )
             }
         }
         for name in module.info.allNames where !name.isEmpty { regionIndex[Registry.fold(name)] = regions.count }
@@ -53,7 +54,8 @@ public final class Registry: @unchecked Sendable {
         if let existing = formats.first(where: { $0.format.name.lowercased() == format.name.lowercased() }) {
             throw Diagnostic(
                 .moduleConflict,
-                "format '\(format.name)' (\(origin.description)) conflicts with the registered format of that name (\(existing.origin.description))")
+                "format '\(format.name)' (\(origin.description)) conflicts with the registered format of that name (\(existing.origin.description))"
+            )
         }
         formats.append(RegisteredFormat(format: format, origin: origin))
     }
@@ -128,7 +130,11 @@ public final class Registry: @unchecked Sendable {
             let parts = regions.compactMap { $0.module.table(named: name) }
             var combined = Table.concatenate(parts)
             if name == "sources" || name == "metrics" { combined = Registry.distinctByID(combined) }
-            if parts.isEmpty { combined = Table(columnNames: name == "facts" ? FactColumns.names : [], columns: name == "facts" ? FactColumns.names.map { _ in .mixed([]) } : []) }
+            if parts.isEmpty {
+                combined = Table(
+                    columnNames: name == "facts" ? FactColumns.names : [],
+                    columns: name == "facts" ? FactColumns.names.map { _ in .mixed([]) } : [])
+            }
             combinedTables[name] = combined
             return combined
         }
@@ -150,14 +156,15 @@ public final class Registry: @unchecked Sendable {
 
     /// One row per region module.
     public func regionsTable() -> Table {
-        Table(records: regions.map { entry in
-            let info = entry.module.info
-            return Record([
-                ("name", .string(info.name)), ("chinese", .string(info.chinese)), ("pinyin", .string(info.pinyin)),
-                ("level", .string(info.level)), ("parent", info.parent.map { parentName($0) } ?? .null),
-                ("summary", .string(info.summary)), ("origin", .string(entry.origin.description)),
-            ])
-        })
+        Table(
+            records: regions.map { entry in
+                let info = entry.module.info
+                return Record([
+                    ("name", .string(info.name)), ("chinese", .string(info.chinese)), ("pinyin", .string(info.pinyin)),
+                    ("level", .string(info.level)), ("parent", info.parent.map { parentName($0) } ?? .null),
+                    ("summary", .string(info.summary)), ("origin", .string(entry.origin.description)),
+                ])
+            })
     }
 
     private func parentName(_ parent: String) -> Value {
@@ -166,14 +173,15 @@ public final class Registry: @unchecked Sendable {
 
     /// One row per export format.
     public func formatsTable() -> Table {
-        Table(records: formats.map { entry in
-            Record([
-                ("name", .string(entry.format.name)),
-                ("extensions", .string(entry.format.fileExtensions.joined(separator: ", "))),
-                ("media_type", .string(entry.format.mediaType)), ("version", .string(entry.format.version)),
-                ("origin", .string(entry.origin.description)),
-            ])
-        })
+        Table(
+            records: formats.map { entry in
+                Record([
+                    ("name", .string(entry.format.name)),
+                    ("extensions", .string(entry.format.fileExtensions.joined(separator: ", "))),
+                    ("media_type", .string(entry.format.mediaType)), ("version", .string(entry.format.version)),
+                    ("origin", .string(entry.origin.description)),
+                ])
+            })
     }
 
     /// One row per module of either kind.

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ALQPluginAPI
 import ALQSyntax
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Writes a file atomically: into a temporary file in the same folder, flushed to disk, then renamed
 /// over the target. A failure, an interruption or a killed process leaves the old file (or none),

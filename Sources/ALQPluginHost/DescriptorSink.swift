@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ALQPluginAPI
 import ALQSyntax
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// An output sink that writes to a file descriptor (standard output, or a temporary file).
 public final class DescriptorSink: OutputSink {

@@ -39,7 +39,8 @@ public final class FileHost {
         do {
             guard let table = try format.read(bytes, name: path) else {
                 throw Diagnostic(
-                    .unknownFormat, "cannot open '\(path)': the format '\(format.name)' writes files but cannot read them",
+                    .unknownFormat,
+                    "cannot open '\(path)': the format '\(format.name)' writes files but cannot read them",
                     help: "formats that read files: \(readableExtensions(registry))")
             }
             return table
@@ -67,7 +68,9 @@ public final class FileHost {
     /// Writes a table with `format` to `path`, atomically, or to standard output when `path` is `nil`.
     public func export(_ table: Table, format: any ExportFormat, path: String?) throws(Diagnostic) {
         guard let path else {
-            return try write(table, format: format, to: DescriptorSink.standardOutput(isCancelled: isCancelled), label: "standard output")
+            return try write(
+                table, format: format, to: DescriptorSink.standardOutput(isCancelled: isCancelled),
+                label: "standard output")
         }
         let target = PluginLocations.expandingHome(path)
         try AtomicFile.write(to: target, isCancelled: isCancelled) { sink in
@@ -76,7 +79,9 @@ public final class FileHost {
     }
 
     /// Writes a table to any sink, turning a format's failure into a diagnostic.
-    public func write(_ table: Table, format: any ExportFormat, to sink: any OutputSink, label: String) throws(Diagnostic) {
+    public func write(_ table: Table, format: any ExportFormat, to sink: any OutputSink, label: String)
+        throws(Diagnostic)
+    {
         do {
             try format.write(table, to: sink)
         } catch let diagnostic as Diagnostic {
@@ -88,13 +93,16 @@ public final class FileHost {
 
     /// The format for `export [NAME] [to PATH]`: the named one, else the one the path's extension
     /// names. `E0105` for an unknown name or extension, with the closest name as a suggestion.
-    public static func resolveFormat(name: String?, path: String?, registry: Registry) throws(Diagnostic) -> any ExportFormat {
+    public static func resolveFormat(name: String?, path: String?, registry: Registry) throws(Diagnostic)
+        -> any ExportFormat
+    {
         let names = registry.formats.map(\.format.name)
         if let name {
             if let format = registry.format(named: name) { return format }
             throw Diagnostic(
                 .unknownFormat, "unknown format '\(name)'",
-                help: Suggestion.didYouMean(name, among: names) ?? "registered formats: \(names.joined(separator: ", "))")
+                help: Suggestion.didYouMean(name, among: names)
+                    ?? "registered formats: \(names.joined(separator: ", "))")
         }
         guard let path else {
             throw Diagnostic(.unknownFormat, "export needs a format or a path", help: "for example: export csv")
@@ -129,7 +137,8 @@ public final class FileHost {
 
     private func loadPlugin(path: String, registry: Registry) throws(Diagnostic) -> String {
         try PluginLocations.checkRunnable(path)
-        let connection = try PluginConnection(path: path, limits: limits) { [weak self] in self?.isCancelled?() ?? false }
+        let connection = try PluginConnection(path: path, limits: limits) { [weak self] in self?.isCancelled?() ?? false
+        }
         do {
             var offered: [String] = []
             for format in connection.description.formats {
@@ -137,7 +146,8 @@ public final class FileHost {
                 offered.append("format \(format.name)")
             }
             if let info = connection.description.region {
-                let region = try PluginRegion(info: info, connection: connection, tableNames: connection.description.tables)
+                let region = try PluginRegion(
+                    info: info, connection: connection, tableNames: connection.description.tables)
                 try registry.register(region: region, origin: .plugin(path: path))
                 offered.append("region \(info.name)")
             }

@@ -60,10 +60,12 @@ public final class PluginConnection: @unchecked Sendable {
     public var isRunning: Bool { process?.isRunning ?? false }
 
     private func handshake() throws(Diagnostic) {
-        let result = try request("hello", ["protocol": .number(Double(Self.protocolVersion)), "alq": .string(Self.hostVersion)])
+        let result = try request(
+            "hello", ["protocol": .number(Double(Self.protocolVersion)), "alq": .string(Self.hostVersion)])
         guard case .number(let spoken)? = result["protocol"] else {
             stop()
-            throw Diagnostic(.pluginProtocol, "\(label) answered the handshake without a protocol version; it was stopped")
+            throw Diagnostic(
+                .pluginProtocol, "\(label) answered the handshake without a protocol version; it was stopped")
         }
         guard spoken == Double(Self.protocolVersion) else {
             stop()
@@ -96,7 +98,8 @@ public final class PluginConnection: @unchecked Sendable {
         _ method: String, encodedParams: [UInt8], onChunk: ((Record) throws(Diagnostic) -> Void)? = nil
     ) throws(Diagnostic) -> Record {
         guard let process, process.isRunning else {
-            throw Diagnostic(.pluginFailed, "\(label) is no longer running (it failed earlier); load it again to use it")
+            throw Diagnostic(
+                .pluginFailed, "\(label) is no longer running (it failed earlier); load it again to use it")
         }
         let id = nextID
         nextID += 1
@@ -120,7 +123,8 @@ public final class PluginConnection: @unchecked Sendable {
             }
             guard case .record(let result)? = object["result"] else {
                 stop()
-                throw Diagnostic(.pluginProtocol, "\(label) answered '\(method)' with neither a result nor an error; it was stopped")
+                throw Diagnostic(
+                    .pluginProtocol, "\(label) answered '\(method)' with neither a result nor an error; it was stopped")
             }
             return result
         }
@@ -131,7 +135,8 @@ public final class PluginConnection: @unchecked Sendable {
         guard let process else { throw Diagnostic(.pluginFailed, "\(label) is no longer running") }
         let answer: [UInt8]
         do {
-            answer = try process.receive(deadline: PluginProcess.now() + limits.timeout, limit: limits.maximumMessageBytes)
+            answer = try process.receive(
+                deadline: PluginProcess.now() + limits.timeout, limit: limits.maximumMessageBytes)
         } catch {
             throw failure(error, method: method)
         }
@@ -143,15 +148,18 @@ public final class PluginConnection: @unchecked Sendable {
             let preview = String(decoding: answer.prefix(60), as: UTF8.self)
             throw Diagnostic(
                 .pluginProtocol,
-                "\(label) answered '\(method)' with something that is not JSON (\(error.description)): \"\(preview)\"; it was stopped")
+                "\(label) answered '\(method)' with something that is not JSON (\(error.description)): \"\(preview)\"; it was stopped"
+            )
         }
         guard case .record(let object) = message else {
             stop()
-            throw Diagnostic(.pluginProtocol, "\(label) answered '\(method)' with JSON that is not an object; it was stopped")
+            throw Diagnostic(
+                .pluginProtocol, "\(label) answered '\(method)' with JSON that is not an object; it was stopped")
         }
         guard case .number(let answeredID)? = object["id"], answeredID == Double(id) else {
             stop()
-            throw Diagnostic(.pluginProtocol, "\(label) answered '\(method)' with the wrong id (expected \(id)); it was stopped")
+            throw Diagnostic(
+                .pluginProtocol, "\(label) answered '\(method)' with the wrong id (expected \(id)); it was stopped")
         }
         return object
     }
@@ -173,7 +181,8 @@ public final class PluginConnection: @unchecked Sendable {
                 help: help ?? "a plugin that needs longer can be given more time with ALQ_PLUGIN_TIMEOUT=SECONDS")
         case .interrupted:
             stop()
-            return Diagnostic(.interrupted, "interrupted while \(label) was answering '\(method)'; the plugin was stopped")
+            return Diagnostic(
+                .interrupted, "interrupted while \(label) was answering '\(method)'; the plugin was stopped")
         case .tooLarge:
             stop()
             return Diagnostic(
@@ -205,7 +214,8 @@ public final class PluginConnection: @unchecked Sendable {
 
     /// Calls one of the plugin's functions.
     public func call(function: String, arguments: [Value]) throws(Diagnostic) -> Value {
-        let result = try request("call", ["function": .string(function), "args": .list(arguments.map(PluginValues.wire))])
+        let result = try request(
+            "call", ["function": .string(function), "args": .list(arguments.map(PluginValues.wire))])
         return PluginValues.value(fromWire: result["value"] ?? .null)
     }
 }

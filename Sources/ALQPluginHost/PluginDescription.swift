@@ -52,9 +52,10 @@ public struct PluginDescription: Sendable {
                 guard case .record(let format) = item, let name = string(format["name"]), !name.isEmpty else {
                     throw bad("a format without a name")
                 }
-                self.formats.append(Format(
-                    name: name, extensions: strings(format["extensions"]),
-                    mediaType: string(format["media_type"]) ?? "application/octet-stream"))
+                self.formats.append(
+                    Format(
+                        name: name, extensions: strings(format["extensions"]),
+                        mediaType: string(format["media_type"]) ?? "application/octet-stream"))
             }
         }
         if case .record(let region)? = result["region"] {
@@ -72,8 +73,9 @@ public struct PluginDescription: Sendable {
                 guard case .record(let function) = item, let name = string(function["name"]), !name.isEmpty else {
                     throw bad("a function without a name")
                 }
-                functions.append(Function(
-                    name: name, parameters: strings(function["params"]), summary: string(function["doc"]) ?? ""))
+                functions.append(
+                    Function(
+                        name: name, parameters: strings(function["params"]), summary: string(function["doc"]) ?? ""))
             }
         }
     }

@@ -42,7 +42,8 @@ extension PluginConnection {
         case (_, .string(let encoded)?):
             guard let decoded = Base64.decode(encoded) else {
                 stop()
-                throw Diagnostic(.pluginProtocol, "\(label) answered '\(method)' with 'base64' that is not base64; it was stopped")
+                throw Diagnostic(
+                    .pluginProtocol, "\(label) answered '\(method)' with 'base64' that is not base64; it was stopped")
             }
             bytes = decoded
         default: return

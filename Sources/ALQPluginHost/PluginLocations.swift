@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ALQSyntax
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Where plugins and packs are loaded from, and the checks before one is run.
 ///
@@ -74,7 +75,8 @@ public enum PluginLocations {
     static func checkRunnable(_ path: String) throws(Diagnostic) {
         switch FileSystem.kind(of: path) {
         case .missing: throw Diagnostic(.pluginFailed, "cannot load plugin '\(path)': no such file")
-        case .directory: throw Diagnostic(.pluginFailed, "cannot load plugin '\(path)': it is a directory, not a plugin")
+        case .directory:
+            throw Diagnostic(.pluginFailed, "cannot load plugin '\(path)': it is a directory, not a plugin")
         case .other: throw Diagnostic(.pluginFailed, "cannot load plugin '\(path)': it is not a regular file")
         case .file: break
         }
@@ -89,7 +91,8 @@ public enum PluginLocations {
         let folder = FileSystem.folder(of: path)
         if let folderMode = FileSystem.mode(of: folder), folderMode & S_IWOTH != 0, folderMode & S_ISVTX == 0 {
             throw Diagnostic(
-                .pluginFailed, "refusing to run plugin '\(path)': any user can replace it, because any user can write to the folder '\(folder)'",
+                .pluginFailed,
+                "refusing to run plugin '\(path)': any user can replace it, because any user can write to the folder '\(folder)'",
                 help: "move the plugin to a folder only you can write to, or: chmod o-w '\(folder)'")
         }
         if access(path, X_OK) != 0 {

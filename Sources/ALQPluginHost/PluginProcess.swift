@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A running plugin executable: its pipes, and line-by-line exchange with a deadline and a size cap.
@@ -120,7 +120,10 @@ final class PluginProcess {
                     continue
                 }
                 if errno == EINTR { continue }
-                if errno == EAGAIN { try wait(for: input, events: Int16(POLLOUT), deadline: deadline); continue }
+                if errno == EAGAIN {
+                    try wait(for: input, events: Int16(POLLOUT), deadline: deadline)
+                    continue
+                }
                 throw .exited(endDescription())
             }
         }
@@ -154,7 +157,9 @@ final class PluginProcess {
         while true {
             let remaining = deadline - PluginProcess.now()
             if remaining <= 0 { throw .timedOut }
-            var fds = [pollfd(fd: fd, events: events, revents: 0), pollfd(fd: errors, events: Int16(POLLIN), revents: 0)]
+            var fds = [
+                pollfd(fd: fd, events: events, revents: 0), pollfd(fd: errors, events: Int16(POLLIN), revents: 0),
+            ]
             let ready = poll(&fds, errors >= 0 ? 2 : 1, Int32(min(remaining * 1000 + 1, 200)))
             if isCancelled?() == true { throw .interrupted }
             if ready < 0 {
@@ -278,7 +283,9 @@ final class PluginProcess {
     }
 
     static func signalName(_ signal: Int32) -> String? {
-        [SIGSEGV: "SIGSEGV", SIGABRT: "SIGABRT", SIGKILL: "SIGKILL", SIGTERM: "SIGTERM", SIGBUS: "SIGBUS",
-         SIGILL: "SIGILL", SIGFPE: "SIGFPE", SIGPIPE: "SIGPIPE", SIGINT: "SIGINT"][signal]
+        [
+            SIGSEGV: "SIGSEGV", SIGABRT: "SIGABRT", SIGKILL: "SIGKILL", SIGTERM: "SIGTERM", SIGBUS: "SIGBUS",
+            SIGILL: "SIGILL", SIGFPE: "SIGFPE", SIGPIPE: "SIGPIPE", SIGINT: "SIGINT",
+        ][signal]
     }
 }

@@ -23,7 +23,8 @@ enum PluginValues {
     static func value(fromWire value: Value) -> Value {
         switch value {
         case .record(let record):
-            if record.keys.count == 2, case .number(let number)? = record["value"], case .string(let symbol)? = record["unit"],
+            if record.keys.count == 2, case .number(let number)? = record["value"],
+                case .string(let symbol)? = record["unit"],
                 let dimension = Dimension(symbol: symbol)
             {
                 return .quantity(Quantity(value: number, dimension: dimension))
@@ -37,18 +38,21 @@ enum PluginValues {
     /// A table from a `table` answer: `{"columns": [names], "rows": [[cells]]}`.
     static func table(from result: Record, plugin: String, table name: String) throws(Diagnostic) -> Table {
         guard case .list(let header)? = result["columns"], case .list(let rows)? = result["rows"] else {
-            throw Diagnostic(.pluginProtocol, "\(plugin) answered 'table' for '\(name)' without 'columns' and 'rows' arrays")
+            throw Diagnostic(
+                .pluginProtocol, "\(plugin) answered 'table' for '\(name)' without 'columns' and 'rows' arrays")
         }
         let names = header.compactMap { if case .string(let text) = $0 { text } else { nil } }
         guard names.count == header.count else {
-            throw Diagnostic(.pluginProtocol, "\(plugin) answered 'table' for '\(name)' with a column name that is not a string")
+            throw Diagnostic(
+                .pluginProtocol, "\(plugin) answered 'table' for '\(name)' with a column name that is not a string")
         }
         var builders = [ColumnBuilder](repeating: ColumnBuilder(), count: names.count)
         for (index, row) in rows.enumerated() {
             guard case .list(let cells) = row, cells.count == names.count else {
                 throw Diagnostic(
                     .pluginProtocol,
-                    "\(plugin) answered 'table' for '\(name)' with row \(index + 1) not an array of \(names.count) cells")
+                    "\(plugin) answered 'table' for '\(name)' with row \(index + 1) not an array of \(names.count) cells"
+                )
             }
             for (column, cell) in cells.enumerated() { builders[column].append(value(fromWire: cell)) }
         }

@@ -39,6 +39,7 @@ enum RegionPackLoading {
         let more = lines.dropFirst()
         return Diagnostic(
             .invalidPack, "invalid region pack \(lines.first ?? file)",
-            help: more.isEmpty ? nil : "\(more.count) more problem\(more.count == 1 ? "" : "s"):\n" + more.joined(separator: "\n"))
+            help: more.isEmpty
+                ? nil : "\(more.count) more problem\(more.count == 1 ? "" : "s"):\n" + more.joined(separator: "\n"))
     }
 }

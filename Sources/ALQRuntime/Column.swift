@@ -32,7 +32,8 @@ public enum Column: Sendable {
         case .quantity(let column):
             column.isNull(row)
                 ? .null
-                : .quantity(Quantity(value: column.values[row], dimension: column.dimension, displayUnit: column.displayUnit))
+                : .quantity(
+                    Quantity(value: column.values[row], dimension: column.dimension, displayUnit: column.displayUnit))
         case .mixed(let values): values[row]
         }
     }
@@ -52,19 +53,21 @@ public enum Column: Sendable {
     public func gather(_ indices: [Int]) -> Column {
         switch self {
         case .number(let column):
-            .number(NumberColumn(
-                values: indices.map { column.values[$0] },
-                validity: column.validity.map { validity in indices.map { validity[$0] } },
-                isInteger: column.isInteger))
+            .number(
+                NumberColumn(
+                    values: indices.map { column.values[$0] },
+                    validity: column.validity.map { validity in indices.map { validity[$0] } },
+                    isInteger: column.isInteger))
         case .string(let column):
             .string(StringColumn(codes: indices.map { column.codes[$0] }, dictionary: column.dictionary))
         case .bool(let column):
             .bool(BoolColumn(values: indices.map { column.values[$0] }))
         case .quantity(let column):
-            .quantity(QuantityColumn(
-                values: indices.map { column.values[$0] }, dimension: column.dimension,
-                displayUnit: column.displayUnit,
-                validity: column.validity.map { validity in indices.map { validity[$0] } }))
+            .quantity(
+                QuantityColumn(
+                    values: indices.map { column.values[$0] }, dimension: column.dimension,
+                    displayUnit: column.displayUnit,
+                    validity: column.validity.map { validity in indices.map { validity[$0] } }))
         case .mixed(let values):
             .mixed(indices.map { values[$0] })
         }

@@ -117,8 +117,10 @@ public struct ColumnBuilder: Sendable {
         case .bool:
             return .bool(BoolColumn(values: flags))
         case .quantity:
-            return .quantity(QuantityColumn(
-                values: numbers, dimension: dimension, displayUnit: displayUnit, validity: hasNull ? validity : nil))
+            return .quantity(
+                QuantityColumn(
+                    values: numbers, dimension: dimension, displayUnit: displayUnit, validity: hasNull ? validity : nil)
+            )
         case .mixed:
             return .mixed(mixed)
         }

@@ -79,8 +79,14 @@ public enum NumberFormat {
         guard number != 0 else { return 0 }
         var magnitude = 0
         var probe = abs(number)
-        while probe >= 10 { probe /= 10; magnitude += 1 }
-        while probe < 1 { probe *= 10; magnitude -= 1 }
+        while probe >= 10 {
+            probe /= 10
+            magnitude += 1
+        }
+        while probe < 1 {
+            probe *= 10
+            magnitude -= 1
+        }
         let decimals = significantDigits - 1 - magnitude
         guard decimals > 0, decimals < 300 else { return number }
         var factor = 1.0

@@ -54,7 +54,9 @@ public struct Table: Sendable {
 
     /// The rows at `indices`, in that order.
     public func gather(_ indices: [Int]) -> Table {
-        Table(columnNames: columnNames, columns: columns.map { $0.gather(indices) }, rowCount: indices.count, keyColumn: keyColumn)
+        Table(
+            columnNames: columnNames, columns: columns.map { $0.gather(indices) }, rowCount: indices.count,
+            keyColumn: keyColumn)
     }
 
     /// The first `count` rows.

@@ -70,7 +70,9 @@ public struct Record: Sendable {
         get { keys.firstIndex(of: key).map { values[$0] } }
         set {
             if let index = keys.firstIndex(of: key) {
-                if let newValue { values[index] = newValue } else {
+                if let newValue {
+                    values[index] = newValue
+                } else {
                     keys.remove(at: index)
                     values.remove(at: index)
                 }

@@ -22,8 +22,17 @@ public struct ColorPolicy: Sendable {
 
     /// ANSI styles.
     public enum Style: String, Sendable {
-        case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", blue = "34", magenta = "35", cyan = "36"
-        case boldRed = "1;31", boldCyan = "1;36", boldBlue = "1;34"
+        case bold = "1"
+        case dim = "2"
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
+        case blue = "34"
+        case magenta = "35"
+        case cyan = "36"
+        case boldRed = "1;31"
+        case boldCyan = "1;36"
+        case boldBlue = "1;34"
     }
 
     /// `text` in a style, or unchanged when colour is off.

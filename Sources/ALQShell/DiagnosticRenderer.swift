@@ -20,7 +20,8 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
-        let heading = color.paint("error[\(diagnostic.code.rawValue)]", .boldRed) + color.paint(": \(diagnostic.message)", .bold)
+        let heading =
+            color.paint("error[\(diagnostic.code.rawValue)]", .boldRed) + color.paint(": \(diagnostic.message)", .bold)
         guard let file = diagnostic.file, let span = diagnostic.span else {
             var text = "\(diagnostic.file?.name ?? "alq"): \(heading)\n"
             if let help = diagnostic.help { text += "  = help: \(help)\n" }
@@ -49,7 +50,8 @@ public struct DiagnosticRenderer: Sendable {
         let blank = String(repeating: " ", count: gutter.count)
         text += color.paint("\(gutter) |", .boldBlue) + " \(before)\(covered)\(after)\n"
         let carets = String(repeating: "^", count: max(1, DisplayWidth.of(covered)))
-        text += color.paint("\(blank) |", .boldBlue) + " " + String(repeating: " ", count: DisplayWidth.of(before))
+        text +=
+            color.paint("\(blank) |", .boldBlue) + " " + String(repeating: " ", count: DisplayWidth.of(before))
             + color.paint(carets, .boldRed) + "\n"
         if let help = diagnostic.help {
             text += color.paint("\(blank) =", .boldBlue) + " " + color.paint("help:", .boldCyan) + " \(help)\n"

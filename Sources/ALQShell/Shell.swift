@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ALQEngine
 import ALQPluginAPI
 import ALQRuntime
 import ALQSyntax
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Decides what a command line runs — `-c` text, script files, a script on standard input, or the
 /// REPL — and returns the exit status.
@@ -17,7 +18,8 @@ public struct Shell {
     /// Problems loading plugins and packs at start: they end a script (exit 4); the REPL reports them and goes on.
     public let startupDiagnostics: [Diagnostic]
 
-    public init(options: ShellOptions, registry: Registry, host: any EngineHost, startupDiagnostics: [Diagnostic] = []) {
+    public init(options: ShellOptions, registry: Registry, host: any EngineHost, startupDiagnostics: [Diagnostic] = [])
+    {
         self.options = options
         self.registry = registry
         self.host = host
@@ -26,12 +28,16 @@ public struct Shell {
 
     /// The colour policy for standard output.
     public var outputColor: ColorPolicy {
-        ColorPolicy.resolve(noColorFlag: options.noColor, environment: options.environment, isTerminal: StandardStreams.isTerminal(STDOUT_FILENO))
+        ColorPolicy.resolve(
+            noColorFlag: options.noColor, environment: options.environment,
+            isTerminal: StandardStreams.isTerminal(STDOUT_FILENO))
     }
 
     /// The colour policy for standard error.
     public var errorColor: ColorPolicy {
-        ColorPolicy.resolve(noColorFlag: options.noColor, environment: options.environment, isTerminal: StandardStreams.isTerminal(STDERR_FILENO))
+        ColorPolicy.resolve(
+            noColorFlag: options.noColor, environment: options.environment,
+            isTerminal: StandardStreams.isTerminal(STDERR_FILENO))
     }
 
     /// Runs what the options ask for. `repl` starts the interactive loop when standard input is a terminal.
@@ -50,7 +56,8 @@ public struct Shell {
         if StandardStreams.isTerminal(STDERR_FILENO) {
             session.onNotice = { StandardStreams.err($0 + "\n") }
         }
-        let interactive = options.command == nil && options.files.isEmpty && StandardStreams.isTerminal(STDIN_FILENO)
+        let interactive =
+            options.command == nil && options.files.isEmpty && StandardStreams.isTerminal(STDIN_FILENO)
             && !options.checkOnly
         for diagnostic in startupDiagnostics { StandardStreams.err(diagnostics.render(diagnostic)) }
         if let first = startupDiagnostics.first, !interactive { return first.code.exitStatus }
@@ -107,7 +114,8 @@ public struct Shell {
         if options.format.lowercased() == "table" {
             let terminal = StandardStreams.isTerminal(STDOUT_FILENO) ? StandardStreams.terminalSize() : nil
             let renderer = TableRenderer(
-                maxWidth: terminal?.columns, maxRows: terminal.map { max(10, min(40, $0.rows - 6)) }, color: outputColor)
+                maxWidth: terminal?.columns, maxRows: terminal.map { max(10, min(40, $0.rows - 6)) }, color: outputColor
+            )
             return .table(ValueRenderer(table: renderer))
         }
         return registry.format(named: options.format).map { .export($0) }

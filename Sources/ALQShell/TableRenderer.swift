@@ -39,7 +39,8 @@ public struct TableRenderer: Sendable {
         var shownColumns = table.columnNames.count
         if let maxWidth {
             widths = widths.map { min($0, maxCellWidth) }
-            while shownColumns > 1, totalWidth(widths.prefix(shownColumns), cut: shownColumns < widths.count) > maxWidth {
+            while shownColumns > 1, totalWidth(widths.prefix(shownColumns), cut: shownColumns < widths.count) > maxWidth
+            {
                 shownColumns -= 1
             }
             if shownColumns == 1, totalWidth(widths.prefix(1), cut: widths.count > 1) > maxWidth {
@@ -82,10 +83,12 @@ public struct TableRenderer: Sendable {
             notices.append("\(omittedRows) of \(rowCount) rows not shown")
         }
         if !hidden.isEmpty {
-            notices.append("\(hidden.count) column\(hidden.count == 1 ? "" : "s") not shown: \(hidden.joined(separator: ", "))")
+            notices.append(
+                "\(hidden.count) column\(hidden.count == 1 ? "" : "s") not shown: \(hidden.joined(separator: ", "))")
         }
         if !notices.isEmpty {
-            output += color.paint("(" + notices.joined(separator: "; ") + " — export the result to see all)", .dim) + "\n"
+            output +=
+                color.paint("(" + notices.joined(separator: "; ") + " — export the result to see all)", .dim) + "\n"
         } else if rowCount == 0 {
             output += color.paint("(no rows)", .dim) + "\n"
         }
@@ -100,12 +103,13 @@ public struct TableRenderer: Sendable {
         switch column {
         case .number, .quantity: return true
         case .mixed(let values):
-            return values.contains { !$0.isNull } && values.allSatisfy {
-                switch $0 {
-                case .number, .quantity, .null: true
-                default: false
+            return values.contains { !$0.isNull }
+                && values.allSatisfy {
+                    switch $0 {
+                    case .number, .quantity, .null: true
+                    default: false
+                    }
                 }
-            }
         default: return false
         }
     }

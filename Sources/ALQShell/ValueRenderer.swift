@@ -15,10 +15,12 @@ public struct ValueRenderer: Sendable {
         case .table(let result):
             return table.render(result)
         case .record(let record):
-            let rows = Table(columnNames: ["field", "value"], columns: [
-                ColumnBuilder.column(record.keys.map { .string($0) }),
-                .mixed(Array(record.values)),
-            ])
+            let rows = Table(
+                columnNames: ["field", "value"],
+                columns: [
+                    ColumnBuilder.column(record.keys.map { .string($0) }),
+                    .mixed(Array(record.values)),
+                ])
             return table.render(rows)
         case .list where value.isListOfRecords:
             return table.render(Table(rowsOf: value) ?? .empty)

@@ -124,9 +124,10 @@ public struct Lexer {
         }
         let span = Span(start: start, end: offset)
         guard let value = Double(digits), value.isFinite else {
-            diagnostics.append(Diagnostic(
-                .numberOutOfRange, "number \(file.text(of: span)) is too large to represent",
-                span: span, file: file, help: "numbers must lie within ±1.8e308"))
+            diagnostics.append(
+                Diagnostic(
+                    .numberOutOfRange, "number \(file.text(of: span)) is too large to represent",
+                    span: span, file: file, help: "numbers must lie within ±1.8e308"))
             tokens.append(Token(.number(0), span))
             return
         }
@@ -153,9 +154,10 @@ public struct Lexer {
             offset += 1
         }
         let span = Span(start: start, end: offset)
-        diagnostics.append(Diagnostic(
-            .unterminatedString, "unterminated string", span: Span(start: start, end: start + 1), file: file,
-            help: "close the string with \(Character(Unicode.Scalar(quote))) before the end of the line"))
+        diagnostics.append(
+            Diagnostic(
+                .unterminatedString, "unterminated string", span: Span(start: start, end: start + 1), file: file,
+                help: "close the string with \(Character(Unicode.Scalar(quote))) before the end of the line"))
         tokens.append(Token(.string(String(decoding: scalars, as: UTF8.self)), span))
     }
 
@@ -187,19 +189,21 @@ public struct Lexer {
                     }
                     if (0xD800...0xDFFF).contains(code) {
                         offset = index + 1
-                        diagnostics.append(Diagnostic(
-                            .invalidUTF8, "\\u{\(hex)} is a UTF-16 surrogate, which UTF-8 text cannot hold",
-                            span: Span(start: start, end: offset), file: file,
-                            help: "write the character itself, or its scalar value (above U+FFFF) in one \\u{…}"))
+                        diagnostics.append(
+                            Diagnostic(
+                                .invalidUTF8, "\\u{\(hex)} is a UTF-16 surrogate, which UTF-8 text cannot hold",
+                                span: Span(start: start, end: offset), file: file,
+                                help: "write the character itself, or its scalar value (above U+FFFF) in one \\u{…}"))
                         return
                     }
                 }
             }
             fallthrough
         default:
-            diagnostics.append(Diagnostic(
-                .invalidEscape, "invalid escape sequence", span: Span(start: start, end: offset), file: file,
-                help: "valid escapes are \\n \\t \\r \\0 \\\\ \\\" \\' and \\u{hex}"))
+            diagnostics.append(
+                Diagnostic(
+                    .invalidEscape, "invalid escape sequence", span: Span(start: start, end: offset), file: file,
+                    help: "valid escapes are \\n \\t \\r \\0 \\\\ \\\" \\' and \\u{hex}"))
         }
     }
 
@@ -214,9 +218,10 @@ public struct Lexer {
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "`") {
             offset += 1
         } else {
-            diagnostics.append(Diagnostic(
-                .unterminatedString, "unterminated quoted name", span: Span(start: start, end: start + 1),
-                file: file, help: "close the name with `"))
+            diagnostics.append(
+                Diagnostic(
+                    .unterminatedString, "unterminated quoted name", span: Span(start: start, end: start + 1),
+                    file: file, help: "close the name with `"))
         }
         tokens.append(Token(.identifier(name), Span(start: start, end: offset)))
     }
@@ -260,8 +265,9 @@ public struct Lexer {
         case "，": tokens.append(Token(.symbol(.comma), span))
         case "％": tokens.append(Token(.symbol(.percent), span))
         default:
-            diagnostics.append(Diagnostic(
-                .invalidCharacter, "unexpected character '\(scalar)'", span: span, file: file))
+            diagnostics.append(
+                Diagnostic(
+                    .invalidCharacter, "unexpected character '\(scalar)'", span: span, file: file))
         }
     }
 
@@ -275,22 +281,28 @@ public struct Lexer {
         let single = Symbol(rawValue: String(Character(Unicode.Scalar(byte))))
         switch (byte, next) {
         case (UInt8(ascii: "="), UInt8(ascii: "=")):
-            tokens.append(two(.equalEqual)); offset += 2
+            tokens.append(two(.equalEqual))
+            offset += 2
         case (UInt8(ascii: "!"), UInt8(ascii: "=")):
-            tokens.append(two(.bangEqual)); offset += 2
+            tokens.append(two(.bangEqual))
+            offset += 2
         case (UInt8(ascii: "<"), UInt8(ascii: "=")):
-            tokens.append(two(.lessEqual)); offset += 2
+            tokens.append(two(.lessEqual))
+            offset += 2
         case (UInt8(ascii: ">"), UInt8(ascii: "=")):
-            tokens.append(two(.greaterEqual)); offset += 2
+            tokens.append(two(.greaterEqual))
+            offset += 2
         case (UInt8(ascii: "<"), UInt8(ascii: ">")):
-            tokens.append(two(.bangEqual)); offset += 2
+            tokens.append(two(.bangEqual))
+            offset += 2
         default:
             offset += 1
             let span = Span(start: start, end: start + 1)
             guard let single else {
-                diagnostics.append(Diagnostic(
-                    .invalidCharacter, "unexpected character '\(Character(Unicode.Scalar(byte)))'",
-                    span: span, file: file))
+                diagnostics.append(
+                    Diagnostic(
+                        .invalidCharacter, "unexpected character '\(Character(Unicode.Scalar(byte)))'",
+                        span: span, file: file))
                 return
             }
             switch single {
@@ -309,11 +321,12 @@ public struct Lexer {
     /// A closing bracket closes its matching opener and any bracket left open inside it, so that one
     /// mismatched bracket does not swallow the statements after it; a stray closer closes nothing.
     private mutating func closeBracket(_ symbol: Symbol, _ span: Span) {
-        let opener: Symbol = switch symbol {
-        case .rightParen: .leftParen
-        case .rightBracket: .leftBracket
-        default: .leftBrace
-        }
+        let opener: Symbol =
+            switch symbol {
+            case .rightParen: .leftParen
+            case .rightBracket: .leftBracket
+            default: .leftBrace
+            }
         if let index = openBrackets.lastIndex(of: opener) {
             openBrackets.removeSubrange(index...)
         }

@@ -36,7 +36,8 @@ public struct Parser {
             do throws(Diagnostic) {
                 statements.append(try parseStatement())
                 if peek.kind != .separator && peek.kind != .endOfFile {
-                    throw error(.unexpectedToken, "expected end of statement, found \(peek.kind.description)", at: peek.span)
+                    throw error(
+                        .unexpectedToken, "expected end of statement, found \(peek.kind.description)", at: peek.span)
                 }
             } catch let diagnostic {
                 diagnostics.append(diagnostic)
@@ -54,7 +55,8 @@ public struct Parser {
         case .keyword(.let):
             let start = advance().span
             guard case .identifier(let name) = peek.kind else {
-                throw error(.unexpectedToken, "expected a name after 'let', found \(peek.kind.description)", at: peek.span)
+                throw error(
+                    .unexpectedToken, "expected a name after 'let', found \(peek.kind.description)", at: peek.span)
             }
             let nameSpan = advance().span
             try expect(.equal, "expected '=' after the name in 'let'")
@@ -88,7 +90,8 @@ public struct Parser {
             if case .aggregate(let aggregates) = stage.kind, let last = stages.last,
                 case .group(let keys, let existing) = last.kind, existing.isEmpty
             {
-                stages[stages.count - 1] = Stage(.group(keys: keys, aggregates: aggregates), last.span.merged(with: stage.span))
+                stages[stages.count - 1] = Stage(
+                    .group(keys: keys, aggregates: aggregates), last.span.merged(with: stage.span))
             } else {
                 stages.append(stage)
             }
@@ -349,9 +352,11 @@ public struct Parser {
                     expr = Expr(.member(expr, name: name, nameSpan: nameSpan), expr.span.merged(with: nameSpan))
                 case .keyword(let keyword):
                     let nameSpan = advance().span
-                    expr = Expr(.member(expr, name: keyword.rawValue, nameSpan: nameSpan), expr.span.merged(with: nameSpan))
+                    expr = Expr(
+                        .member(expr, name: keyword.rawValue, nameSpan: nameSpan), expr.span.merged(with: nameSpan))
                 default:
-                    throw error(.unexpectedToken, "expected a name after '.', found \(peek.kind.description)", at: peek.span)
+                    throw error(
+                        .unexpectedToken, "expected a name after '.', found \(peek.kind.description)", at: peek.span)
                 }
             } else if peek.kind == .symbol(.leftBracket) {
                 let open = advance()
@@ -390,7 +395,9 @@ public struct Parser {
             advance()
             if peek.kind == .symbol(.leftParen) {
                 let arguments = try parseArguments()
-                return Expr(.call(name: name, nameSpan: token.span, arguments: arguments), token.span.merged(with: previous.span))
+                return Expr(
+                    .call(name: name, nameSpan: token.span, arguments: arguments),
+                    token.span.merged(with: previous.span))
             }
             return Expr(.name(name), token.span)
         case .symbol(.leftParen):
@@ -429,7 +436,8 @@ public struct Parser {
                     case .identifier(let name), .string(let name): key = name
                     case .keyword(let keyword): key = keyword.rawValue
                     default:
-                        throw error(.unexpectedToken, "expected a field name, found \(peek.kind.description)", at: peek.span)
+                        throw error(
+                            .unexpectedToken, "expected a field name, found \(peek.kind.description)", at: peek.span)
                     }
                     advance()
                     try expect(.colon, "expected ':' after the field name")
@@ -487,7 +495,8 @@ public struct Parser {
         guard let span else { return nil }
         if words.count == 2, UnitWords.scaledUnits.contains(words[1]) {
             throw error(
-                .unknownUnit, "'\(words.joined(separator: " "))' is not a unit: \(words[1]) already has a scale", at: span,
+                .unknownUnit, "'\(words.joined(separator: " "))' is not a unit: \(words[1]) already has a scale",
+                at: span,
                 help: "write the quantity in t with a scale word (\(words[0]) t), or in \(words[1]) alone")
         }
         return UnitSpec(words: words, span: span)

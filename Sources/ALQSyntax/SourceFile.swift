@@ -32,9 +32,10 @@ public struct SourceFile: Sendable {
         let validPrefix = String(decoding: bytes[..<badOffset], as: UTF8.self)
         let file = SourceFile(name: name, text: validPrefix + " ")
         let span = Span(start: validPrefix.utf8.count, end: validPrefix.utf8.count + 1)
-        return .failure(Diagnostic(
-            .invalidUTF8, "invalid UTF-8 at byte \(badOffset): the file must be UTF-8 text",
-            span: span, file: file))
+        return .failure(
+            Diagnostic(
+                .invalidUTF8, "invalid UTF-8 at byte \(badOffset): the file must be UTF-8 text",
+                span: span, file: file))
     }
 
     private static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {

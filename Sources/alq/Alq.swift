@@ -1,13 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ALQBuiltinModules
 import ALQPluginAPI
 import ALQPluginHost
 import ALQShell
 import ArgumentParser
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The `alq` command: argument parsing and wiring.
 @main
@@ -23,7 +24,9 @@ struct Alq: ParsableCommand {
             """,
         version: "0.1.0")
 
-    @Option(name: .customShort("c"), parsing: .unconditional, help: ArgumentHelp("Run the statements in TEXT.", valueName: "TEXT"))
+    @Option(
+        name: .customShort("c"), parsing: .unconditional,
+        help: ArgumentHelp("Run the statements in TEXT.", valueName: "TEXT"))
     var command: String?
 
     @Option(help: ArgumentHelp("Render every result with a format: table (default), csv, json, …", valueName: "NAME"))
@@ -83,9 +86,12 @@ struct Alq: ParsableCommand {
         let status = shell.run(
             configure: { session in host.isCancelled = { session.isCancellationRequested } },
             repl: { session in
-                REPL(session: session, options: REPL.Options(
-                    format: format, useColor: shell.outputColor.enabled, environment: options.environment,
-                    version: Alq.configuration.version)).run()
+                REPL(
+                    session: session,
+                    options: REPL.Options(
+                        format: format, useColor: shell.outputColor.enabled, environment: options.environment,
+                        version: Alq.configuration.version)
+                ).run()
             })
         StandardStreams.flush()
         host.shutdown()

@@ -1,14 +1,16 @@
-@testable import ALQEngine
 import ALQRuntime
 import ALQSyntax
 import Testing
 
+@testable import ALQEngine
+
 /// The arithmetic of values, directly: dimensions, display units, provenance, nulls and failures.
 @Suite struct ArithmeticTests {
     private func q(_ value: Double, _ dimension: Dimension, unit: [String]? = nil, fact: String? = nil) -> Value {
-        .quantity(Quantity(
-            value: value, dimension: dimension, displayUnit: unit.flatMap(Unit.resolve),
-            provenance: fact.map { Provenance(fact: $0) } ?? .none))
+        .quantity(
+            Quantity(
+                value: value, dimension: dimension, displayUnit: unit.flatMap(Unit.resolve),
+                provenance: fact.map { Provenance(fact: $0) } ?? .none))
     }
 
     private func apply(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
@@ -76,7 +78,8 @@ import Testing
             Issue.record("not a quantity")
             return
         }
-        #expect(difference.provenance.factIDs == ["guangxi.output_value.2024.actual", "guangyuan.output_value.2024.actual"])
+        #expect(
+            difference.provenance.factIDs == ["guangxi.output_value.2024.actual", "guangyuan.output_value.2024.actual"])
         #expect(difference.provenance.derived)
         guard case .quantity(let ratio) = try apply(.divide, a, b) else {
             Issue.record("a ratio of facts keeps its provenance as a dimensionless quantity")

@@ -1,28 +1,32 @@
-import ALQTestSupport
 import ALQShell
 import ALQSyntax
+import ALQTestSupport
 import Testing
 
 @Suite struct DiagnosticRendererTests {
     private let renderer = DiagnosticRenderer(color: ColorPolicy(enabled: false))
 
-    private func diagnostic(_ marked: String, _ code: DiagnosticCode, _ message: String, help: String? = nil) -> Diagnostic {
+    private func diagnostic(_ marked: String, _ code: DiagnosticCode, _ message: String, help: String? = nil)
+        -> Diagnostic
+    {
         let (source, at) = Markers.extract(marked)
         let file = SourceFile(name: "report.alq", text: source)
         return Diagnostic(code, message, span: Span(start: at["1️⃣"]!, end: at["2️⃣"]!), file: file, help: help)
     }
 
     @Test func theReportOfTheBrief() {
-        let text = renderer.render(diagnostic(
-            "1 + 1\nlet x = 2\nfacts | where 1️⃣yeer2️⃣ == 2024", .unknownColumn, "unknown column 'yeer'",
-            help: "did you mean 'year'?"))
-        #expect(text == """
-            report.alq:3:15: error[E0102]: unknown column 'yeer'
-            3 | facts | where yeer == 2024
-              |               ^^^^
-              = help: did you mean 'year'?
+        let text = renderer.render(
+            diagnostic(
+                "1 + 1\nlet x = 2\nfacts | where 1️⃣yeer2️⃣ == 2024", .unknownColumn, "unknown column 'yeer'",
+                help: "did you mean 'year'?"))
+        #expect(
+            text == """
+                report.alq:3:15: error[E0102]: unknown column 'yeer'
+                3 | facts | where yeer == 2024
+                  |               ^^^^
+                  = help: did you mean 'year'?
 
-            """)
+                """)
     }
 
     @Test func caretsLineUpUnderWideCharacters() {

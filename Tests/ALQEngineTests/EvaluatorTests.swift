@@ -47,7 +47,8 @@ import Testing
     }
 
     @Test func tableResultsAreColumnar() throws {
-        guard case .table(let table) = try value("[{a: 1, s: \"x\"}, {a: 2.5, s: \"y\"}] | select a, s, q = a * 1 t") else {
+        guard case .table(let table) = try value("[{a: 1, s: \"x\"}, {a: 2.5, s: \"y\"}] | select a, s, q = a * 1 t")
+        else {
             Issue.record("not a table")
             return
         }
@@ -74,11 +75,13 @@ import Testing
         }
         #expect(stated.provenance.factIDs == ["guangxi.alumina_output.2024.actual"])
         #expect(!stated.provenance.derived)
-        guard case .quantity(let derived) = try value("Guangxi.output_value[2024] - Guangyuan.output_value[2024]") else {
+        guard case .quantity(let derived) = try value("Guangxi.output_value[2024] - Guangyuan.output_value[2024]")
+        else {
             Issue.record("not a quantity")
             return
         }
-        #expect(derived.provenance.factIDs == ["guangxi.output_value.2024.actual", "guangyuan.output_value.2024.actual"])
+        #expect(
+            derived.provenance.factIDs == ["guangxi.output_value.2024.actual", "guangyuan.output_value.2024.actual"])
         #expect(derived.provenance.derived)
     }
 
@@ -126,7 +129,9 @@ import Testing
     @Test func syntaxErrorsStopBeforeAnythingRuns() throws {
         let session = try session()
         var results: [Value] = []
-        let diagnostic = session.execute(SourceFile(name: "t", text: "let ran = 1\n\"first\"\n1 +* 2")) { results.append($0) }
+        let diagnostic = session.execute(SourceFile(name: "t", text: "let ran = 1\n\"first\"\n1 +* 2")) {
+            results.append($0)
+        }
         #expect(diagnostic?.code == .expectedExpression)
         #expect(results.isEmpty)
         #expect(session.variables["ran"] == nil)
@@ -135,7 +140,9 @@ import Testing
     @Test func runtimeErrorsStopAtTheirStatement() throws {
         let session = try session()
         var results: [String] = []
-        let diagnostic = session.execute(SourceFile(name: "t", text: "\"first\"\nnope\n\"never\"")) { results.append($0.displayText) }
+        let diagnostic = session.execute(SourceFile(name: "t", text: "\"first\"\nnope\n\"never\"")) {
+            results.append($0.displayText)
+        }
         #expect(diagnostic?.code == .unknownName)
         #expect(results == ["first"])
     }

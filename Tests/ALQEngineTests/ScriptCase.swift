@@ -25,7 +25,9 @@ struct ScriptCase: Sendable, CustomTestStringConvertible {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         var cases: [ScriptCase] = []
         for name in names.sorted() where name.hasSuffix(".alq") {
-            guard let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) else { continue }
+            guard let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) else {
+                continue
+            }
             var current: [String] = []
             var start = 1
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

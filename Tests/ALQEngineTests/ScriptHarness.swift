@@ -15,7 +15,8 @@ enum ScriptHarness {
     static func run(_ source: String, name: String = "test.alq") throws -> Outcome {
         let session = Session(registry: try BuiltinModules.registry(), host: TestHost())
         var lines: [String] = []
-        let diagnostic = FileManager.default.changeCurrentDirectoryPath(ScriptCase.packageRoot.path)
+        let diagnostic =
+            FileManager.default.changeCurrentDirectoryPath(ScriptCase.packageRoot.path)
             ? session.execute(SourceFile(name: name, text: source)) { lines += render($0) }
             : Diagnostic(.cannotOpenFile, "cannot enter the package root")
         return Outcome(lines: lines, diagnostic: diagnostic)

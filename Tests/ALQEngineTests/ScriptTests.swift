@@ -20,7 +20,9 @@ import Testing
 
     @Test func everyDiagnosticCodeHasAScriptCase() {
         let expected = Set(ScriptCase.scripts().compactMap { $0.expectations.error?.code })
-        let untestable: Set<DiagnosticCode> = [.interrupted, .pluginFailed, .pluginProtocol, .pluginTimeout, .invalidPack, .moduleConflict, .exportFailed]
+        let untestable: Set<DiagnosticCode> = [
+            .interrupted, .pluginFailed, .pluginProtocol, .pluginTimeout, .invalidPack, .moduleConflict, .exportFailed,
+        ]
         for code in DiagnosticCode.allCases where !untestable.contains(code) {
             #expect(expected.contains(code.rawValue), "no script case expects \(code.rawValue) (\(code))")
         }
@@ -37,10 +39,13 @@ import Testing
             }
             #expect(diagnostic.code.rawValue == error.code, "\(testCase.testDescription): \(diagnostic.message)")
             if !error.message.isEmpty {
-                #expect(diagnostic.message.contains(error.message), "\(testCase.testDescription): message '\(diagnostic.message)'")
+                #expect(
+                    diagnostic.message.contains(error.message),
+                    "\(testCase.testDescription): message '\(diagnostic.message)'")
             }
             if let line = error.line, let file = diagnostic.file, let span = diagnostic.span {
-                #expect(file.location(of: span.start).line == line, "\(testCase.testDescription): error on the wrong line")
+                #expect(
+                    file.location(of: span.start).line == line, "\(testCase.testDescription): error on the wrong line")
             }
         } else if let diagnostic = outcome.diagnostic {
             Issue.record("\(testCase.testDescription): unexpected \(diagnostic.code.rawValue): \(diagnostic.message)")

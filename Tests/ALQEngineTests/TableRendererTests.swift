@@ -11,24 +11,31 @@ import Testing
 
     private var regions: Table {
         Table(records: [
-            Record([("region", .string("广西")), ("output", .quantity(Quantity(value: 205e9, dimension: .money))), ("rank", .number(3))]),
+            Record([
+                ("region", .string("广西")), ("output", .quantity(Quantity(value: 205e9, dimension: .money))),
+                ("rank", .number(3)),
+            ]),
             Record([("region", .string("百色")), ("output", .null), ("rank", .number(12))]),
-            Record([("region", .string("Guangyuan")), ("output", .quantity(Quantity(value: 41.9e9, dimension: .money))), ("rank", .number(1))]),
+            Record([
+                ("region", .string("Guangyuan")), ("output", .quantity(Quantity(value: 41.9e9, dimension: .money))),
+                ("rank", .number(1)),
+            ]),
         ])
     }
 
     @Test func cjkCellsLineUp() {
         let text = renderer.render(regions)
         let rows = lines(text)
-        #expect(rows == [
-            "┌───────────┬─────────────┬──────┐",
-            "│ region    │ output      │ rank │",
-            "├───────────┼─────────────┼──────┤",
-            "│ 广西      │  205 bn CNY │    3 │",
-            "│ 百色      │        null │   12 │",
-            "│ Guangyuan │ 41.9 bn CNY │    1 │",
-            "└───────────┴─────────────┴──────┘",
-        ])
+        #expect(
+            rows == [
+                "┌───────────┬─────────────┬──────┐",
+                "│ region    │ output      │ rank │",
+                "├───────────┼─────────────┼──────┤",
+                "│ 广西      │  205 bn CNY │    3 │",
+                "│ 百色      │        null │   12 │",
+                "│ Guangyuan │ 41.9 bn CNY │    1 │",
+                "└───────────┴─────────────┴──────┘",
+            ])
         let widths = Set(rows.map { DisplayWidth.of($0) })
         #expect(widths.count == 1)
     }
@@ -56,7 +63,7 @@ import Testing
 
     @Test func wideTablesAreCutWithANoticeNamingTheColumns() {
         let table = Table(records: [
-            Record([("a", .string("一二三四五六七八九十")), ("b", .string("x")), ("c", .string("y"))]),
+            Record([("a", .string("一二三四五六七八九十")), ("b", .string("x")), ("c", .string("y"))])
         ])
         let text = TableRenderer(maxWidth: 22).render(table)
         let rows = lines(text)

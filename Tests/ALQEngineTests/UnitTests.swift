@@ -20,7 +20,9 @@ import Testing
         #expect(unit.symbol == symbol)
     }
 
-    @Test(arguments: [["bn", "Mt"], ["k", "kt"], ["furlong"], [], ["CNY", "bn"], ["t", "t"], ["bn", "M"], ["a", "b", "c"]])
+    @Test(arguments: [
+        ["bn", "Mt"], ["k", "kt"], ["furlong"], [], ["CNY", "bn"], ["t", "t"], ["bn", "M"], ["a", "b", "c"],
+    ])
     func wordsThatAreNotUnits(_ words: [String]) {
         #expect(Unit.resolve(words) == nil)
     }
@@ -70,13 +72,15 @@ import Testing
         (7.0, "7"), (0.1 + 0.2, "0.3"), (1.0 / 3, "0.3333333333"), (1e15, "1000000000000000"), (1e20, "1e+20"),
         (-0.5, "-0.5"), (2e-10, "2e-10"), (123456789.123, "123456789.1"), (Double.nan, "NaN"),
         (Double.infinity, "inf"), (-Double.infinity, "-inf"), (9.999999999999999e293, "1e+294"),
-        (1e300 / 3, "3.333333333e+299"), (-123456789012345680, "-1.23456789e+17"), (1.5e-300, "1.5e-300"),
+        (1e300 / 3, "3.333333333e+299"), (-123_456_789_012_345_680, "-1.23456789e+17"), (1.5e-300, "1.5e-300"),
     ])
     func plainNumbers(_ number: Double, _ text: String) {
         #expect(NumberFormat.plain(number) == text)
     }
 
-    @Test(arguments: [(14543.0, "14,543"), (1234567.5, "1,234,567.5"), (-1234, "-1,234"), (999, "999"), (1e20, "1e+20")])
+    @Test(arguments: [
+        (14543.0, "14,543"), (1234567.5, "1,234,567.5"), (-1234, "-1,234"), (999, "999"), (1e20, "1e+20"),
+    ])
     func groupedNumbers(_ number: Double, _ text: String) {
         #expect(NumberFormat.grouped(number) == text)
     }

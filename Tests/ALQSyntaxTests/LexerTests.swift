@@ -1,5 +1,5 @@
-import ALQTestSupport
 import ALQSyntax
+import ALQTestSupport
 import Testing
 
 @Suite struct LexerTests {
@@ -12,29 +12,32 @@ import Testing
     }
 
     @Test func tokensOfALetStatement() {
-        #expect(kinds("let x = 14.543 Mt in kt") == [
-            .keyword(.let), .identifier("x"), .symbol(.equal), .number(14.543), .identifier("Mt"),
-            .keyword(.in), .identifier("kt"), .endOfFile,
-        ])
+        #expect(
+            kinds("let x = 14.543 Mt in kt") == [
+                .keyword(.let), .identifier("x"), .symbol(.equal), .number(14.543), .identifier("Mt"),
+                .keyword(.in), .identifier("kt"), .endOfFile,
+            ])
     }
 
     @Test func operatorsAndPunctuation() {
-        #expect(kinds("== != <> <= >= < > = + - * / % | . , : ( ) [ ] { }") == [
-            .symbol(.equalEqual), .symbol(.bangEqual), .symbol(.bangEqual), .symbol(.lessEqual),
-            .symbol(.greaterEqual), .symbol(.less), .symbol(.greater), .symbol(.equal), .symbol(.plus),
-            .symbol(.minus), .symbol(.star), .symbol(.slash), .symbol(.percent), .symbol(.pipe), .symbol(.dot),
-            .symbol(.comma), .symbol(.colon), .symbol(.leftParen), .symbol(.rightParen), .symbol(.leftBracket),
-            .symbol(.rightBracket), .symbol(.leftBrace), .symbol(.rightBrace), .endOfFile,
-        ])
+        #expect(
+            kinds("== != <> <= >= < > = + - * / % | . , : ( ) [ ] { }") == [
+                .symbol(.equalEqual), .symbol(.bangEqual), .symbol(.bangEqual), .symbol(.lessEqual),
+                .symbol(.greaterEqual), .symbol(.less), .symbol(.greater), .symbol(.equal), .symbol(.plus),
+                .symbol(.minus), .symbol(.star), .symbol(.slash), .symbol(.percent), .symbol(.pipe), .symbol(.dot),
+                .symbol(.comma), .symbol(.colon), .symbol(.leftParen), .symbol(.rightParen), .symbol(.leftBracket),
+                .symbol(.rightBracket), .symbol(.leftBrace), .symbol(.rightBrace), .endOfFile,
+            ])
     }
 
     @Test func everyKeywordIsReserved() {
         for keyword in Keyword.allCases {
             #expect(kinds(keyword.rawValue) == [.keyword(keyword), .endOfFile])
         }
-        #expect(kinds("where desc to t") == [
-            .identifier("where"), .identifier("desc"), .identifier("to"), .identifier("t"), .endOfFile,
-        ])
+        #expect(
+            kinds("where desc to t") == [
+                .identifier("where"), .identifier("desc"), .identifier("to"), .identifier("t"), .endOfFile,
+            ])
     }
 
     @Test(arguments: [
@@ -70,9 +73,10 @@ import Testing
     }
 
     @Test func cjkAndAccentedLettersFormIdentifiers() {
-        #expect(kinds("广西 Guǎngxī café _x1") == [
-            .identifier("广西"), .identifier("Guǎngxī"), .identifier("café"), .identifier("_x1"), .endOfFile,
-        ])
+        #expect(
+            kinds("广西 Guǎngxī café _x1") == [
+                .identifier("广西"), .identifier("Guǎngxī"), .identifier("café"), .identifier("_x1"), .endOfFile,
+            ])
     }
 
     @Test func backticksQuoteAnyName() {
@@ -80,10 +84,11 @@ import Testing
     }
 
     @Test func fullWidthPunctuationReadsAsASCII() {
-        #expect(kinds("max（1，2）58％") == [
-            .identifier("max"), .symbol(.leftParen), .number(1), .symbol(.comma), .number(2),
-            .symbol(.rightParen), .number(58), .symbol(.percent), .endOfFile,
-        ])
+        #expect(
+            kinds("max（1，2）58％") == [
+                .identifier("max"), .symbol(.leftParen), .number(1), .symbol(.comma), .number(2),
+                .symbol(.rightParen), .number(58), .symbol(.percent), .endOfFile,
+            ])
     }
 
     @Test func commentsAreSkipped() {
@@ -97,10 +102,11 @@ import Testing
     }
 
     @Test func newlinesInsideBracketsDoNotSeparate() {
-        #expect(kinds("(1\n+ 2)\n[3,\n4]") == [
-            .symbol(.leftParen), .number(1), .symbol(.plus), .number(2), .symbol(.rightParen), .separator,
-            .symbol(.leftBracket), .number(3), .symbol(.comma), .number(4), .symbol(.rightBracket), .endOfFile,
-        ])
+        #expect(
+            kinds("(1\n+ 2)\n[3,\n4]") == [
+                .symbol(.leftParen), .number(1), .symbol(.plus), .number(2), .symbol(.rightParen), .separator,
+                .symbol(.leftBracket), .number(3), .symbol(.comma), .number(4), .symbol(.rightBracket), .endOfFile,
+            ])
     }
 
     @Test func aPipeAtTheEndOrStartOfALineContinuesTheStatement() {
@@ -115,7 +121,8 @@ import Testing
     }
 
     @Test func lexicalErrorsAllReported() {
-        #expect(errors("$ \"\\q\" 1e400 @") == [.invalidCharacter, .invalidEscape, .numberOutOfRange, .invalidCharacter])
+        #expect(
+            errors("$ \"\\q\" 1e400 @") == [.invalidCharacter, .invalidEscape, .numberOutOfRange, .invalidCharacter])
     }
 
     @Test func unterminatedStringPointsAtTheQuote() {

@@ -1,5 +1,5 @@
-import ALQTestSupport
 import ALQSyntax
+import ALQTestSupport
 import Testing
 
 @Suite struct ParserTests {
@@ -70,8 +70,9 @@ import Testing
     }
 
     @Test func pipelineStages() {
-        #expect(tree("facts | where year == 2024 | select metric, v = value, year * 2")
-            == "(| facts (where (== year 2024)) (select metric=metric v=value year * 2=(* year 2)))")
+        #expect(
+            tree("facts | where year == 2024 | select metric, v = value, year * 2")
+                == "(| facts (where (== year 2024)) (select metric=metric v=value year * 2=(* year 2)))")
         #expect(tree("t | derive a = 1, b = a + 1") == "(| t (derive a=1 b=(+ a 1)))")
         #expect(tree("t | sort year desc, region asc, v") == "(| t (sort year desc region v))")
         #expect(tree("t | take n + 1") == "(| t (take (+ n 1)))")
@@ -84,14 +85,17 @@ import Testing
     }
 
     @Test func groupFollowedByAggIsOneStage() {
-        #expect(tree("t | group region | agg n = count(), s = sum(v)")
-            == "(| t (group region=region agg n=(count) s=(sum v)))")
-        #expect(tree("t | group r | agg n = count() | agg m = max(n)")
-            == "(| t (group r=r agg n=(count)) (agg m=(max n)))")
+        #expect(
+            tree("t | group region | agg n = count(), s = sum(v)")
+                == "(| t (group region=region agg n=(count) s=(sum v)))")
+        #expect(
+            tree("t | group r | agg n = count() | agg m = max(n)")
+                == "(| t (group r=r agg n=(count)) (agg m=(max n)))")
         #expect(tree("t | agg n = count()") == "(| t (agg n=(count)))")
         #expect(tree("t | group r") == "(| t (group r=r agg))")
-        #expect(tree("t | group r | where r == 1 | agg n = count()")
-            == "(| t (group r=r agg) (where (== r 1)) (agg n=(count)))")
+        #expect(
+            tree("t | group r | where r == 1 | agg n = count()")
+                == "(| t (group r=r agg) (where (== r 1)) (agg n=(count)))")
     }
 
     @Test func fusedStageSpansBothStages() throws {
@@ -169,7 +173,8 @@ import Testing
     }
 
     @Test func recoveryReportsEveryErrorOfAFile() {
-        let (file, at) = Markers.file("""
+        let (file, at) = Markers.file(
+            """
             "ran"
             1 +1️⃣
             let 2️⃣= 3
@@ -178,7 +183,10 @@ import Testing
             1 < 2 5️⃣< 3
             """)
         let diagnostics = Parser.parse(file).diagnostics
-        #expect(diagnostics.map(\.code) == [.expectedExpression, .unexpectedToken, .unterminatedString, .unexpectedToken, .unexpectedToken])
+        #expect(
+            diagnostics.map(\.code) == [
+                .expectedExpression, .unexpectedToken, .unterminatedString, .unexpectedToken, .unexpectedToken,
+            ])
         #expect(diagnostics.compactMap(\.span?.start) == [at["1️⃣"]!, at["2️⃣"]!, at["3️⃣"]!, at["4️⃣"]! + 5, at["5️⃣"]!])
         #expect(diagnostics.allSatisfy { $0.file?.name == "test.alq" })
     }

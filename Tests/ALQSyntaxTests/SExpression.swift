@@ -17,7 +17,8 @@ enum SExpression {
         case .string(let text): "\"\(text)\""
         case .bool(let flag): "\(flag)"
         case .null: "null"
-        case .quantity(let number, let unit): "(quantity \(of(Expr(.number(number), expr.span))) \(unit.words.joined(separator: " ")))"
+        case .quantity(let number, let unit):
+            "(quantity \(of(Expr(.number(number), expr.span))) \(unit.words.joined(separator: " ")))"
         case .list(let elements): "[" + elements.map(of).joined(separator: " ") + "]"
         case .record(let fields): "{" + fields.map { "\($0.name): \(of($0.value))" }.joined(separator: " ") + "}"
         case .name(let name): name

@@ -1,8 +1,8 @@
 // 001 (Indonesian) and 004 (Telugu) are the same report: every Guangyuan fact quotes both, and the
 // numbers written in the two quotes agree.
 
-import Testing
 import ALQPluginAPI
+import Testing
 
 struct AgreementTests {
     static var guangyuan: RegionPack? { Dataset.packs.first { $0.region.id == "guangyuan" } }
@@ -22,17 +22,21 @@ struct AgreementTests {
         for fact in pack.facts {
             let indonesian = fact.quotes.filter { $0.source == "001" }
             let telugu = fact.quotes.filter { $0.source == "004" }
-            #expect(indonesian.count == 1 && telugu.count == 1, "\(fact.id): expected one quote from 001 and one from 004")
+            #expect(
+                indonesian.count == 1 && telugu.count == 1, "\(fact.id): expected one quote from 001 and one from 004")
             guard let id = indonesian.first, let te = telugu.first else { continue }
             let idNumbers = Self.numbers(id, language: "id")
             let teNumbers = Self.numbers(te, language: "te")
             #expect(!idNumbers.isEmpty, "\(fact.id): the Indonesian quote states no number: \(id.text)")
-            #expect(idNumbers == teNumbers, """
+            #expect(
+                idNumbers == teNumbers,
+                """
                 \(fact.id): the documents disagree: 001 says \(idNumbers) (\(id.text)), 004 says \(teNumbers) (\(te.text))
                 """)
             for (quote, numbers) in [(id, idNumbers), (te, teNumbers)] {
-                #expect(numbers.contains { NumberReader.matches($0, fact.value, unit: fact.unit) },
-                        "\(fact.id): value \(fact.value) is not written in \(quote.source): \(quote.text)")
+                #expect(
+                    numbers.contains { NumberReader.matches($0, fact.value, unit: fact.unit) },
+                    "\(fact.id): value \(fact.value) is not written in \(quote.source): \(quote.text)")
             }
         }
     }
@@ -54,7 +58,9 @@ struct AgreementTests {
 
     @Test("the number reader follows each language's separators")
     func readerConventions() {
-        func read(_ s: String, _ lang: String) -> [Double] { NumberReader.all(in: NormalText(s), language: lang).map(\.value) }
+        func read(_ s: String, _ lang: String) -> [Double] {
+            NumberReader.all(in: NormalText(s), language: lang).map(\.value)
+        }
         #expect(read("mencapai 615.000 ton, 41,9 miliar dan 2,5 juta", "id") == [615000, 41.9, 2.5])
         #expect(read("615000 టన్నులకు 41.9 బిలియన్", "te") == [615000, 41.9])
         #expect(read("reached 14.543 million tons, 1,000 t", "en") == [14.543, 1000])

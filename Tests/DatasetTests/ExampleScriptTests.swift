@@ -17,11 +17,13 @@ enum ExampleScripts {
     static func binary() -> URL? {
         var candidates: [URL] = []
         if let bundle = Bundle.allBundles.first(where: { $0.bundlePath.hasSuffix(".xctest") }) {
-            candidates.append(URL(fileURLWithPath: bundle.bundlePath).deletingLastPathComponent().appendingPathComponent("alq"))
+            candidates.append(
+                URL(fileURLWithPath: bundle.bundlePath).deletingLastPathComponent().appendingPathComponent("alq"))
         }
         let argument0 = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
         candidates.append(argument0.deletingLastPathComponent().appendingPathComponent("alq"))
-        candidates.append(argument0.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("alq"))
+        candidates.append(
+            argument0.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("alq"))
         candidates.append(Dataset.packageRoot.appendingPathComponent(".build/debug/alq"))
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
@@ -49,7 +51,9 @@ struct ExampleScriptTests {
 
     @Test("an example script prints what its # expect: lines say", arguments: ExampleScripts.files)
     func exampleRuns(file: String) throws {
-        let binary = try #require(ExampleScripts.binary(), "the alq binary was not found beside the tests: build it first (swift build, or make test)")
+        let binary = try #require(
+            ExampleScripts.binary(),
+            "the alq binary was not found beside the tests: build it first (swift build, or make test)")
         let url = ExampleScripts.directory.appendingPathComponent(file)
         let expected = ExampleScripts.expectedOutput(try String(contentsOf: url, encoding: .utf8))
 
@@ -76,8 +80,10 @@ struct ExampleScriptTests {
         if output != expected {
             let got = output.split(separator: "\n", omittingEmptySubsequences: false)
             let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let line = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
-            Issue.record("""
+            let line =
+                zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
+            Issue.record(
+                """
                 \(file): output differs from the # expect: lines at output line \(line + 1):
                   expected: \(line < want.count ? String(want[line]) : "<end of output>")
                   got:      \(line < got.count ? String(got[line]) : "<end of output>")

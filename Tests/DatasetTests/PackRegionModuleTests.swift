@@ -1,12 +1,12 @@
 // The region modules built from the packs: tables, quotes, registration.
 
-import Testing
 import ALQPluginAPI
 import ALQRuntime
 import RegionBaise
 import RegionChongqing
 import RegionGuangxi
 import RegionGuangyuan
+import Testing
 
 func str(_ v: Value?) -> String? { if case .string(let s)? = v { return s } else { return nil } }
 func num(_ v: Value?) -> Double? { if case .number(let n)? = v { return n } else { return nil } }
@@ -14,7 +14,9 @@ func num(_ v: Value?) -> Double? { if case .number(let n)? = v { return n } else
 struct PackRegionModuleTests {
     static func registry() throws -> Registry {
         let registry = Registry()
-        for module in [try GuangxiPack.module(), try GuangyuanPack.module(), try ChongqingPack.module(), try BaisePack.module()] {
+        for module in [
+            try GuangxiPack.module(), try GuangyuanPack.module(), try ChongqingPack.module(), try BaisePack.module(),
+        ] {
             try registry.register(region: module, origin: .builtIn)
         }
         return registry
@@ -43,9 +45,10 @@ struct PackRegionModuleTests {
         let metric = try #require(facts.column("metric"))
         let year = try #require(facts.column("year"))
         let value = try #require(facts.column("value"))
-        let row = try #require((0..<facts.rowCount).first {
-            str(metric[$0]) == "alumina_output" && num(year[$0]) == 2024
-        })
+        let row = try #require(
+            (0..<facts.rowCount).first {
+                str(metric[$0]) == "alumina_output" && num(year[$0]) == 2024
+            })
         #expect(num(value[row]) == 14_543_000)
         #expect(str(facts.row(row)["region"]) == "Guangxi")
         #expect(str(facts.row(row)["source"]) == "000")
@@ -84,7 +87,9 @@ struct PackRegionModuleTests {
 
     @Test("built-in modules defer decoding: the region now, the pack on first use, without errors")
     func deferredBuiltIns() throws {
-        for module in [try GuangxiPack.module(), try GuangyuanPack.module(), try ChongqingPack.module(), try BaisePack.module()] {
+        for module in [
+            try GuangxiPack.module(), try GuangyuanPack.module(), try ChongqingPack.module(), try BaisePack.module(),
+        ] {
             #expect(module.loadError == nil, "\(module.info.name): \(String(describing: module.loadError))")
             #expect(module.pack.region.id == module.info.id)
         }
@@ -93,11 +98,14 @@ struct PackRegionModuleTests {
 
     @Test("a deferred pack with a bad fact registers, then reports the problem and serves empty tables")
     func deferredFailure() throws {
-        let text = PackValidationTests.good.replacingOccurrences(of: #""unit": "t", "kind": "actual""#, with: #""unit": "tons", "kind": "actual""#)
+        let text = PackValidationTests.good.replacingOccurrences(
+            of: #""unit": "t", "kind": "actual""#, with: #""unit": "tons", "kind": "actual""#)
         let module = try PackRegionModule(deferring: Array(text.utf8), file: "bad.json")
         #expect(module.info.name == "Testland")
         #expect(module.table(named: "facts")?.rowCount == 0)
-        #expect(module.loadError?.description == "bad.json: facts[0].unit: expected one of CNY, t, %, count, rank, x, found 'tons'")
+        #expect(
+            module.loadError?.description
+                == "bad.json: facts[0].unit: expected one of CNY, t, %, count, rank, x, found 'tons'")
         #expect(throws: RegionPackError.self) { try PackRegionModule(bytes: Array(text.utf8), file: "bad.json") }
     }
 
@@ -111,7 +119,9 @@ struct PackRegionModuleTests {
             #expect(error.description == "r.json: region.level: missing required field 'level'")
         }
         let badVersion = PackValidationTests.good.replacingOccurrences(of: #""alq_pack": 1"#, with: #""alq_pack": 3"#)
-        #expect(throws: RegionPackError.self) { try PackRegionModule(deferring: Array(badVersion.utf8), file: "v.json") }
+        #expect(throws: RegionPackError.self) {
+            try PackRegionModule(deferring: Array(badVersion.utf8), file: "v.json")
+        }
         #expect(throws: RegionPackError.self) { try PackRegionModule(deferring: Array("{".utf8), file: "j.json") }
     }
 }

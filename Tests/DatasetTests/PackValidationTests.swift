@@ -1,8 +1,8 @@
 // The built-in packs validate; bad packs are rejected with the file, the JSON path and what was expected.
 
-import Testing
 import ALQPluginAPI
 import Foundation
+import Testing
 
 struct PackValidationTests {
     @Test("every built-in pack decodes and validates", arguments: Dataset.embedded.map(\.file))
@@ -19,9 +19,10 @@ struct PackValidationTests {
     @Test("the packs agree with each other: one unit per metric id, unique region names, unique fact ids")
     func packsAreConsistent() throws {
         #expect(Dataset.packs.count == 4)
-        let errors = RegionPack.validateCollection(Dataset.embedded.compactMap { e in
-            Dataset.packs.first { e.file.hasSuffix("\($0.region.id).json") }.map { (e.file, $0) }
-        })
+        let errors = RegionPack.validateCollection(
+            Dataset.embedded.compactMap { e in
+                Dataset.packs.first { e.file.hasSuffix("\($0.region.id).json") }.map { (e.file, $0) }
+            })
         #expect(errors.isEmpty, "\(errors)")
         let ids = Dataset.packs.flatMap { $0.facts.map(\.id) }
         #expect(Set(ids).count == ids.count, "fact ids are not unique across packs")
@@ -48,17 +49,20 @@ struct PackValidationTests {
         let gx = try #require(Dataset.packs.first { $0.region.id == "guangxi" })
         let alumina = try #require(gx.facts.first { $0.metric == "alumina_output" && $0.year == 2024 })
         #expect(alumina.value == 14_543_000 && alumina.unit == .tonnes && alumina.quotes.first?.source == "000")
-        let gxValue = try #require(gx.facts.first { $0.metric == "output_value" && $0.year == 2024 && $0.period == nil })
+        let gxValue = try #require(
+            gx.facts.first { $0.metric == "output_value" && $0.year == 2024 && $0.period == nil })
         #expect(gxValue.value == 205e9)
         let gy = try #require(Dataset.packs.first { $0.region.id == "guangyuan" })
-        let gyValue = try #require(gy.facts.first { $0.metric == "output_value" && $0.year == 2024 && $0.kind == .actual })
+        let gyValue = try #require(
+            gy.facts.first { $0.metric == "output_value" && $0.year == 2024 && $0.kind == .actual })
         #expect(gyValue.value == 41.9e9 && gyValue.unit == .cny)
         let bs = try #require(Dataset.packs.first { $0.region.id == "baise" })
-        #expect(bs.companies.map(\.name) == [
-            "Chinalco Guangxi Branch", "Geely Baimin Group Co., Ltd.", "Guangxi Huayin Aluminum Co., Ltd.",
-            "Guangxi Xinfa Aluminum Power Co., Ltd.", "Jingxi Tiangui Aluminum Co., Ltd.",
-            "Guangxi Ping Aluminum Group Co., Ltd.", "Guangxi Baise Electric Power Co., Ltd.",
-        ])
+        #expect(
+            bs.companies.map(\.name) == [
+                "Chinalco Guangxi Branch", "Geely Baimin Group Co., Ltd.", "Guangxi Huayin Aluminum Co., Ltd.",
+                "Guangxi Xinfa Aluminum Power Co., Ltd.", "Jingxi Tiangui Aluminum Co., Ltd.",
+                "Guangxi Ping Aluminum Group Co., Ltd.", "Guangxi Baise Electric Power Co., Ltd.",
+            ])
         #expect(Set(bs.people.map(\.name)) == ["Ge Guoke", "Peng Bin", "Zhou Min", "Tao Guoming"])
         #expect(bs.events.count == 1)
     }
@@ -85,7 +89,9 @@ struct PackValidationTests {
     }
 
     /// Decodes a broken variant of `good` and returns its issues (failing if it decodes).
-    static func issues(_ from: String, _ to: String, sourceLocation: SourceLocation = #_sourceLocation) -> [RegionPackIssue] {
+    static func issues(_ from: String, _ to: String, sourceLocation: SourceLocation = #_sourceLocation)
+        -> [RegionPackIssue]
+    {
         let text = good.replacingOccurrences(of: from, with: to)
         #expect(text != good, "the replacement did not apply", sourceLocation: sourceLocation)
         do {
@@ -131,9 +137,11 @@ struct PackValidationTests {
 
     @Test("a kind or bound outside its enumeration names the allowed values")
     func badKindAndBound() {
-        #expect(Self.issues(#""kind": "target""#, #""kind": "goal""#).map(\.description)
+        #expect(
+            Self.issues(#""kind": "target""#, #""kind": "goal""#).map(\.description)
                 == ["facts[1].kind: expected one of actual, expected, target, plan, found 'goal'"])
-        #expect(Self.issues(#""bound": "exact""#, #""bound": "more""#).map(\.description)
+        #expect(
+            Self.issues(#""bound": "exact""#, #""bound": "more""#).map(\.description)
                 == ["facts[0].bound: expected one of exact, at_least, at_most, found 'more'"])
     }
 
@@ -146,14 +154,20 @@ struct PackValidationTests {
     @Test("a fact whose unit differs from its metric's is rejected")
     func unitDiffersFromMetric() {
         let issues = Self.issues(#""value": 1, "unit": "t""#, #""value": 1, "unit": "CNY""#)
-        #expect(issues.map(\.description) == ["facts[1].unit: expected 't' (the unit of metric 'alumina_output'), found 'CNY'"])
+        #expect(
+            issues.map(\.description) == [
+                "facts[1].unit: expected 't' (the unit of metric 'alumina_output'), found 'CNY'"
+            ])
     }
 
     @Test("undeclared metrics and sources are rejected")
     func undeclaredReferences() {
-        #expect(Self.issues(#""metric": "alumina_output", "year": 2025"#, #""metric": "bauxite", "year": 2025"#).map(\.description)
+        #expect(
+            Self.issues(#""metric": "alumina_output", "year": 2025"#, #""metric": "bauxite", "year": 2025"#).map(
+                \.description)
                 == ["facts[1].metric: metric 'bauxite' is not declared in 'metrics'"])
-        #expect(Self.issues(#"{"source": "s1", "text": "one"}"#, #"{"source": "s9", "text": "one"}"#).map(\.description)
+        #expect(
+            Self.issues(#"{"source": "s1", "text": "one"}"#, #"{"source": "s9", "text": "one"}"#).map(\.description)
                 == ["facts[1].quotes[0].source: unknown source 's9'; the pack declares s1"])
     }
 
@@ -169,7 +183,8 @@ struct PackValidationTests {
     func badLexicalForms() {
         #expect(Self.issues(#""date": "2025-01-02""#, #""date": "2 Jan 2025""#).map(\.path) == ["sources[0].date"])
         #expect(Self.issues(#""language": "en""#, #""language": "English!""#).map(\.path) == ["sources[0].language"])
-        #expect(Self.issues(#""alq_pack": 1"#, #""alq_pack": 2"#).map(\.description)
+        #expect(
+            Self.issues(#""alq_pack": 1"#, #""alq_pack": 2"#).map(\.description)
                 == ["alq_pack: unsupported pack format version 2; this alq reads version 1"])
         #expect(Self.issues(#""id": "testland""#, #""id": "Test Land""#).map(\.path) == ["region.id"])
     }
@@ -195,7 +210,10 @@ struct PackValidationTests {
         b.metrics[0].unit = .cny
         for i in b.facts.indices { b.facts[i].unit = .cny }
         let errors = RegionPack.validateCollection([("a.json", a), ("b.json", b)])
-        #expect(errors.map(\.description) == ["b.json: metrics[0].unit: metric 'alumina_output' has unit 't' in a.json, found 'CNY'"])
+        #expect(
+            errors.map(\.description) == [
+                "b.json: metrics[0].unit: metric 'alumina_output' has unit 't' in a.json, found 'CNY'"
+            ])
         let clash = RegionPack.validateCollection([("a.json", a), ("c.json", a)])
         #expect(clash.count == 1)
     }

@@ -1,7 +1,7 @@
 // Every quote in every pack occurs verbatim (whitespace-normalised) in the source file it names.
 
-import Testing
 import ALQPluginAPI
+import Testing
 
 struct QuoteTests {
     @Test("every quote is a verbatim substring of its source", arguments: Dataset.embedded.map(\.file))
@@ -20,8 +20,9 @@ struct QuoteTests {
         #expect(!quotes.isEmpty)
         for (place, quote) in quotes {
             let text = try #require(texts[quote.source], "\(file): \(place) quotes undeclared source \(quote.source)")
-            #expect(!text.ranges(of: NormalText(quote.text)).isEmpty,
-                    "\(file): \(place): quote not found in \(quote.source): \(quote.text)")
+            #expect(
+                !text.ranges(of: NormalText(quote.text)).isEmpty,
+                "\(file): \(place): quote not found in \(quote.source): \(quote.text)")
         }
     }
 

@@ -1,8 +1,8 @@
 // Every number written in every seed document is in the dataset, or is on the short list of
 // numbers that are not facts below.
 
-import Testing
 import ALQPluginAPI
+import Testing
 
 /// A number in a seed that is not a fact: the text around it (which must occur in the file) and why.
 struct NonFact: CustomStringConvertible {
@@ -34,15 +34,21 @@ struct NonFact: CustomStringConvertible {
 let nonFacts: [NonFact] = [
     // 000 Guangxi (English)
     NonFact("000", "On September 23rd", "date of the meeting and report (the source's date)"),
-    NonFact("000", "the 20th meeting of the 14th Standing Committee", "ordinal names of a meeting and of the congress's term"),
+    NonFact(
+        "000", "the 20th meeting of the 14th Standing Committee",
+        "ordinal names of a meeting and of the congress's term"),
     NonFact("000", "the three-year action plan for industrial revitalization", "name of a plan (an event in the pack)"),
     NonFact("000", "4N-grade high-purity", "purity grade name (4N = 99.99 %), kept as a company tag"),
     // 001 Guangyuan (Indonesian)
     NonFact("001", "Pada tanggal 11 November", "date of the press conference (an event in the pack)"),
-    NonFact("001", "pada tahun 2027 dalam membangun", "the goals' year as the introduction announces them; each goal is a 2027 fact"),
-    NonFact("001", "\"100 Perusahaan, 100 Miliar\"", "slogan (both occurrences): name of the goal (an event in the pack)"),
+    NonFact(
+        "001", "pada tahun 2027 dalam membangun",
+        "the goals' year as the introduction announces them; each goal is a 2027 fact"),
+    NonFact(
+        "001", "\"100 Perusahaan, 100 Miliar\"", "slogan (both occurrences): name of the goal (an event in the pack)"),
     NonFact("001", "industri unggulan pertama", "designation 'first leading industry' (首位产业), not a ranking"),
-    NonFact("001", "gudang pengiriman khusus pertama", "'the first' such warehouse in Sichuan: described in the project"),
+    NonFact(
+        "001", "gudang pengiriman khusus pertama", "'the first' such warehouse in Sichuan: described in the project"),
     NonFact("001", "Waktu posting: 14-Nov-2025", "posting date (the source's date)"),
     // 004 Guangyuan (Telugu): the same decisions as 001
     NonFact("004", "నవంబర్ 11న", "date of the press conference (an event in the pack)"),
@@ -59,7 +65,9 @@ let nonFacts: [NonFact] = [
     NonFact("002", "aluminum enterprises in the two places", "'the two places' are Sichuan and Chongqing"),
     // 003 Baise (English)
     NonFact("003", "On the afternoon of July 30", "date of the symposium (an event in the pack)"),
-    NonFact("003", "Guangxi’s 100 billion yuan industrial cluster", "cluster tier name (千亿元产业集群): no year, not a measurement"),
+    NonFact(
+        "003", "Guangxi’s 100 billion yuan industrial cluster",
+        "cluster tier name (千亿元产业集群): no year, not a measurement"),
     NonFact("003", "energy consumption “dual control”", "policy name (能耗双控)"),
 ]
 
@@ -87,14 +95,17 @@ struct SeedCoverageTests {
             let found = text.ranges(of: NormalText(entry.context))
             #expect(!found.isEmpty, "non-fact entry no longer occurs in \(seedID): \(entry.context)")
             for r in found {
-                #expect(numbers.contains { r.contains($0.range.lowerBound) }, "non-fact entry holds no number: \(entry)")
+                #expect(
+                    numbers.contains { r.contains($0.range.lowerBound) }, "non-fact entry holds no number: \(entry)")
             }
             excused += found
         }
 
         var unaccounted: [String] = []
         for number in numbers {
-            let inside = spans.filter { $0.range.contains(number.range.lowerBound) && $0.range.contains(number.range.upperBound - 1) }
+            let inside = spans.filter {
+                $0.range.contains(number.range.lowerBound) && $0.range.contains(number.range.upperBound - 1)
+            }
             let covered: Bool
             if number.isWord {
                 covered = !inside.isEmpty
@@ -107,10 +118,16 @@ struct SeedCoverageTests {
                 }
             }
             if covered { continue }
-            if excused.contains(where: { $0.contains(number.range.lowerBound) && $0.contains(number.range.upperBound - 1) }) { continue }
+            if excused.contains(where: {
+                $0.contains(number.range.lowerBound) && $0.contains(number.range.upperBound - 1)
+            }) {
+                continue
+            }
             unaccounted.append("'\(number.text)' in …\(text.context(number.range))…")
         }
-        #expect(unaccounted.isEmpty, """
+        #expect(
+            unaccounted.isEmpty,
+            """
             \(source.file): \(unaccounted.count) number(s) neither in a fact (a quote containing it, with a \
             matching value or year) nor on the non-fact list:
             \(unaccounted.joined(separator: "\n"))
@@ -142,7 +159,9 @@ struct SeedCoverageTests {
         let source = try #require(Dataset.sources["004"])
         let text = try Dataset.seed(source.file)
         let teluguDigits = text.unicodeScalars.filter { (0x0C66...0x0C6F).contains($0.value) }
-        #expect(teluguDigits.isEmpty, "004 uses Telugu digits; the number reader reads them, but the quotes' numbers must be re-checked")
+        #expect(
+            teluguDigits.isEmpty,
+            "004 uses Telugu digits; the number reader reads them, but the quotes' numbers must be re-checked")
         #expect(text.unicodeScalars.contains { ("0"..."9").contains($0) })
     }
 }

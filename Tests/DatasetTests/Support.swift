@@ -1,8 +1,8 @@
 // Shared helpers for the dataset tests: the seeds, the packs, whitespace-normalised text and
 // the numbers written in it.
 
-import Foundation
 import ALQPluginAPI
+import Foundation
 import RegionBaise
 import RegionChongqing
 import RegionGuangxi
@@ -11,7 +11,9 @@ import RegionGuangyuan
 enum SeedError: Error, CustomStringConvertible {
     case missing(String)
     var description: String {
-        switch self { case .missing(let m): return m }
+        switch self {
+        case .missing(let m): return m
+        }
     }
 }
 
@@ -39,13 +41,17 @@ enum Dataset {
     static func seed(_ file: String, in seedsDirectory: URL = Dataset.seedsDirectory) throws -> String {
         let url = seedsDirectory.appendingPathComponent(file)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: seedsDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw SeedError.missing("""
+        guard FileManager.default.fileExists(atPath: seedsDirectory.path, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else {
+            throw SeedError.missing(
+                """
                 The seed documents are missing: expected the folder \(seedsDirectory.standardizedFileURL.path) \
                 (../shared/seeds beside the package root \(packageRoot.path)). Clone the repository beside shared/.
                 """)
         }
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
+        else {
             throw SeedError.missing("The seed file \(url.path) is missing or not UTF-8.")
         }
         return text
@@ -118,7 +124,7 @@ enum NumberReader {
     static func digitValue(_ s: Unicode.Scalar) -> Int? {
         switch s.value {
         case 0x30...0x39: return Int(s.value - 0x30)
-        case 0x0C66...0x0C6F: return Int(s.value - 0x0C66)   // Telugu digits
+        case 0x0C66...0x0C6F: return Int(s.value - 0x0C66)  // Telugu digits
         default: return nil
         }
     }
@@ -133,12 +139,19 @@ enum NumberReader {
         var out: [WrittenNumber] = []
         var i = 0
         while i < s.count {
-            guard digitValue(s[i]) != nil else { i += 1; continue }
+            guard digitValue(s[i]) != nil else {
+                i += 1
+                continue
+            }
             let start = i
             var literal = ""
             func digitRun() -> Int {
                 var n = 0
-                while i < s.count, let d = digitValue(s[i]) { literal += String(d); i += 1; n += 1 }
+                while i < s.count, let d = digitValue(s[i]) {
+                    literal += String(d)
+                    i += 1
+                    n += 1
+                }
                 return n
             }
             _ = digitRun()
@@ -160,24 +173,31 @@ enum NumberReader {
                     break
                 }
             }
-            out.append(WrittenNumber(range: start..<i, text: text.slice(start..<i), value: Double(literal)!, isWord: false))
+            out.append(
+                WrittenNumber(range: start..<i, text: text.slice(start..<i), value: Double(literal)!, isWord: false))
         }
         return out
     }
 
     /// Words the tests read as numbers, per language (ordinals, multiplicatives, fractions).
     static let words: [String: [(word: String, value: Double)]] = [
-        "en": [("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8),
-               ("nine", 9), ("ten", 10), ("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5),
-               ("twin", 2), ("dual", 2), ("double", 2), ("doubled", 2), ("doubling", 2), ("half", 0.5), ("tenth", 0.1),
-               ("II", 2)],
-        "id": [("satu", 1), ("dua", 2), ("tiga", 3), ("ketiga", 3), ("empat", 4), ("lima", 5), ("enam", 6), ("tujuh", 7),
-               ("delapan", 8), ("sembilan", 9), ("sepuluh", 10), ("pertama", 1), ("kedua", 2), ("sepersepuluh", 0.1),
-               ("menggandakan", 2), ("setengah", 0.5)],
+        "en": [
+            ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8),
+            ("nine", 9), ("ten", 10), ("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5),
+            ("twin", 2), ("dual", 2), ("double", 2), ("doubled", 2), ("doubling", 2), ("half", 0.5), ("tenth", 0.1),
+            ("II", 2),
+        ],
+        "id": [
+            ("satu", 1), ("dua", 2), ("tiga", 3), ("ketiga", 3), ("empat", 4), ("lima", 5), ("enam", 6), ("tujuh", 7),
+            ("delapan", 8), ("sembilan", 9), ("sepuluh", 10), ("pertama", 1), ("kedua", 2), ("sepersepuluh", 0.1),
+            ("menggandakan", 2), ("setengah", 0.5),
+        ],
         // Telugu is matched as a substring (words take suffixes): ఒకటి 1, రెండు 2, మూడు 3, నాలుగు 4, ఐదు 5,
         // మొదటి first, రెండవ second, పదో వంతు a tenth, రెట్టింపు double, సగం half.
-        "te": [("ఒకటి", 1), ("రెండు", 2), ("మూడు", 3), ("నాలుగు", 4), ("ఐదు", 5), ("మొదటి", 1), ("రెండవ", 2),
-               ("పదో వంతు", 0.1), ("రెట్టింపు", 2), ("సగం", 0.5)],
+        "te": [
+            ("ఒకటి", 1), ("రెండు", 2), ("మూడు", 3), ("నాలుగు", 4), ("ఐదు", 5), ("మొదటి", 1), ("రెండవ", 2),
+            ("పదో వంతు", 0.1), ("రెట్టింపు", 2), ("సగం", 0.5),
+        ],
     ]
 
     static func lower(_ s: Unicode.Scalar) -> Unicode.Scalar {
@@ -199,7 +219,10 @@ enum NumberReader {
                 for k in 0..<w.count {
                     let a = caseSensitive ? s[i + k] : lower(s[i + k])
                     let b = caseSensitive ? w[k] : lower(w[k])
-                    if a != b { match = false; break }
+                    if a != b {
+                        match = false
+                        break
+                    }
                 }
                 if match && wholeWord {
                     if i > 0 && s[i - 1].properties.isAlphabetic { match = false }
@@ -213,7 +236,9 @@ enum NumberReader {
     }
 
     static func all(in text: NormalText, language: String) -> [WrittenNumber] {
-        (digits(in: text, language: language) + words(in: text, language: language)).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        (digits(in: text, language: language) + words(in: text, language: language)).sorted {
+            $0.range.lowerBound < $1.range.lowerBound
+        }
     }
 
     /// Scales a written number may carry (thousand, 万, million, 亿, billion, trillion; ×100 for a fraction as %).

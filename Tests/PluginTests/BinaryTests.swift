@@ -41,7 +41,9 @@ struct BinaryTests {
     func pluginFailuresExitWithStatus4(fixture: String) throws {
         let result = try Support.run(
             Self.binary, ["-c", "load \"\(Support.fixture("plugins/\(fixture)"))\"\n1 + 1"],
-            environment: ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1", "ALQ_PLUGIN_TIMEOUT": "1"]) { $1 })
+            environment: ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1", "ALQ_PLUGIN_TIMEOUT": "1"]) {
+                $1
+            })
         #expect(result.status == 4, "\(result.error)")
         #expect(result.error.contains("error[E05"), "\(result.error)")
     }
@@ -50,7 +52,9 @@ struct BinaryTests {
     func startupPluginFailuresExitWithStatus4(fixture: String) throws {
         let result = try Support.run(
             Self.binary, ["--plugin", Support.fixture("plugins/\(fixture)"), "-c", "1 + 1"],
-            environment: ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1", "ALQ_PLUGIN_TIMEOUT": "2"]) { $1 })
+            environment: ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1", "ALQ_PLUGIN_TIMEOUT": "2"]) {
+                $1
+            })
         #expect(result.status == 4, "\(result.error)")
         #expect(result.error.contains("error[E05"), "\(result.error)")
         #expect(result.output.isEmpty)
@@ -62,7 +66,9 @@ struct BinaryTests {
         _ = FileManager.default.createFile(atPath: path, contents: Data("old content\n".utf8))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["--plugin", Support.fixture("plugins/slow_export.py"), "-c", "facts | export slow to \"\(path)\""]
+        process.arguments = [
+            "--plugin", Support.fixture("plugins/slow_export.py"), "-c", "facts | export slow to \"\(path)\"",
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -70,7 +76,9 @@ struct BinaryTests {
         let deadline = Date().addingTimeInterval(20)
         var partial = false
         while Date() < deadline, !partial {
-            let temporaries = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".tmp") }
+            let temporaries = try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+                $0.hasSuffix(".tmp")
+            }
             partial = try temporaries.contains { name in
                 try FileManager.default.attributesOfItem(atPath: "\(folder)/\(name)")[.size] as! Int > 0
             }
@@ -102,6 +110,7 @@ enum AlqBinary {
     }
 
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-        try Support.run(path, arguments, environment: ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 })
+        try Support.run(
+            path, arguments, environment: ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 })
     }
 }

@@ -27,7 +27,8 @@ import Testing
         let text = String(decoding: try Support.written(table, CSVFormat()), as: UTF8.self)
         #expect(text == "text,number\n'=1+1,-1\n'+x,-2.5\n'-y,3\n'@z,4\n'\tt,5\nplain,6\n''=q,7\n'plain,8\n")
         let back = try #require(try CSVFormat().read(Array(text.utf8), name: "t.csv"))
-        #expect(back.cellTexts.map { $0[0] } == ["'=1+1'", "'+x'", "'-y'", "'@z'", "'\tt'", "'plain'", "''=q'", "''plain'"])
+        #expect(
+            back.cellTexts.map { $0[0] } == ["'=1+1'", "'+x'", "'-y'", "'@z'", "'\tt'", "'plain'", "''=q'", "''plain'"])
     }
 
     @Test func readsTypesPerColumn() throws {
@@ -58,7 +59,8 @@ import Testing
             _ = try CSVFormat().read(Array("a,b\n1,\"open\n2,3\n".utf8), name: "bad.csv")
         } throws: { error in
             let diagnostic = error as! Diagnostic
-            return diagnostic.code == .malformedData && diagnostic.message == "bad.csv:2:3: a quoted field is never closed"
+            return diagnostic.code == .malformedData
+                && diagnostic.message == "bad.csv:2:3: a quoted field is never closed"
         }
         #expect {
             _ = try CSVFormat().read(Array("a,b\n1,2,3\n".utf8), name: "wide.csv")
@@ -98,8 +100,10 @@ import Testing
         let rows = 200_000
         let table = Table(
             columnNames: ["n", "s"],
-            columns: [.number(NumberColumn(values: (0..<rows).map(Double.init), isInteger: true)),
-                      .string(StringColumn((0..<rows).map { "row \($0 % 7)" }))])
+            columns: [
+                .number(NumberColumn(values: (0..<rows).map(Double.init), isInteger: true)),
+                .string(StringColumn((0..<rows).map { "row \($0 % 7)" })),
+            ])
         let sink = CountingSink()
         try CSVFormat().write(table, to: sink)
         #expect(sink.largestWrite <= 64 * 1024)

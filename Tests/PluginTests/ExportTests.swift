@@ -36,7 +36,8 @@ import Testing
     @Test func replacingKeepsPermissions() throws {
         let folder = Support.temporaryFolder()
         let path = "\(folder)/x.csv"
-        _ = FileManager.default.createFile(atPath: path, contents: Data("old\n".utf8), attributes: [.posixPermissions: 0o640])
+        _ = FileManager.default.createFile(
+            atPath: path, contents: Data("old\n".utf8), attributes: [.posixPermissions: 0o640])
         try FileHost().export(Support.sampleTable(), format: CSVFormat(), path: path)
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? Int) == 0o640)
@@ -51,7 +52,10 @@ import Testing
         defer { chmod(readOnly, 0o755) }
         let cases: [(String, String)] = [
             (folder, "cannot export to '\(folder)': it is a directory"),
-            ("\(folder)/missing/x.csv", "cannot export to '\(folder)/missing/x.csv': the folder '\(folder)/missing' does not exist"),
+            (
+                "\(folder)/missing/x.csv",
+                "cannot export to '\(folder)/missing/x.csv': the folder '\(folder)/missing' does not exist"
+            ),
             ("", "cannot export to '': the path is empty"),
         ]
         for (path, message) in cases {
@@ -92,7 +96,8 @@ import Testing
             _ = try FileHost().open(path: "\(folder)/nope.csv", registry: registry)
         } throws: { error in
             let diagnostic = error as! Diagnostic
-            return diagnostic.code == .cannotOpenFile && diagnostic.message == "cannot open '\(folder)/nope.csv': no such file"
+            return diagnostic.code == .cannotOpenFile
+                && diagnostic.message == "cannot open '\(folder)/nope.csv': no such file"
         }
         try FileManager.default.createDirectory(atPath: "\(folder)/dir.csv", withIntermediateDirectories: true)
         #expect(throws: Diagnostic.self) { _ = try FileHost().open(path: "\(folder)/dir.csv", registry: registry) }
@@ -100,7 +105,8 @@ import Testing
             _ = try FileHost().open(path: "\(folder)/data.xlsx", registry: registry)
         } throws: { error in
             let diagnostic = error as! Diagnostic
-            return diagnostic.code == .unknownFormat && diagnostic.help == "formats that read files: .csv, .json, .ndjson, .jsonl"
+            return diagnostic.code == .unknownFormat
+                && diagnostic.help == "formats that read files: .csv, .json, .ndjson, .jsonl"
         }
         _ = FileManager.default.createFile(atPath: "\(folder)/bad.json", contents: Data("[{\"a\":1},\n{\"a\" 2}]".utf8))
         #expect {
@@ -217,6 +223,9 @@ struct ObservingFormat: ExportFormat, @unchecked Sendable {
         _ = try host.load(path: path, registry: registry)
         let out = Support.temporaryFolder() + "/f.tsv"
         try host.export(Support.sampleTable().prefix(2), format: registry.format(forPath: out)!, path: out)
-        #expect(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("region\tyear\tshare\tok\toutput\toutput_unit\tnote\tmixed\tmixed_unit\nGuangxi\t2024\t0.5\tTrue\t205000000000\tCNY\t=SUM(A1)\t14543000\tt\n"))
+        #expect(
+            try String(contentsOfFile: out, encoding: .utf8).hasPrefix(
+                "region\tyear\tshare\tok\toutput\toutput_unit\tnote\tmixed\tmixed_unit\nGuangxi\t2024\t0.5\tTrue\t205000000000\tCNY\t=SUM(A1)\t14543000\tt\n"
+            ))
     }
 }

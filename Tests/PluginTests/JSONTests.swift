@@ -21,19 +21,22 @@ import Testing
     @Test func numbersAreShortestAndNonFiniteIsNull() throws {
         let table = Table(
             columnNames: ["x"],
-            columns: [.number(NumberColumn(values: [1, -0.0, 0.1, 1e300, 123456789012345, .nan, .infinity, 2.5e-8]))])
+            columns: [
+                .number(NumberColumn(values: [1, -0.0, 0.1, 1e300, 123_456_789_012_345, .nan, .infinity, 2.5e-8]))
+            ])
         let text = String(decoding: try Support.written(table, NDJSONFormat()), as: UTF8.self)
-        #expect(text == """
-            {"x":1}
-            {"x":0}
-            {"x":0.1}
-            {"x":1e+300}
-            {"x":123456789012345}
-            {"x":null}
-            {"x":null}
-            {"x":2.5e-08}
+        #expect(
+            text == """
+                {"x":1}
+                {"x":0}
+                {"x":0.1}
+                {"x":1e+300}
+                {"x":123456789012345}
+                {"x":null}
+                {"x":null}
+                {"x":2.5e-08}
 
-            """)
+                """)
     }
 
     @Test func escapesStrings() throws {
@@ -46,7 +49,10 @@ import Testing
         let table = Support.sampleTable()
         for format in [JSONFormat() as any ExportFormat, NDJSONFormat()] {
             let back = try #require(try format.read(try Support.written(table, format), name: "x"))
-            #expect(back.columnNames == ["region", "year", "share", "ok", "output", "output_unit", "note", "mixed", "mixed_unit"])
+            #expect(
+                back.columnNames == [
+                    "region", "year", "share", "ok", "output", "output_unit", "note", "mixed", "mixed_unit",
+                ])
             #expect(back.rowCount == 6)
             #expect(back.column("region")!.typeName == "string")
             #expect(back.column("year")!.typeName == "integer")
@@ -54,10 +60,18 @@ import Testing
             #expect(back.column("ok")!.typeName == "bool")
             #expect(back.column("note")!.typeName == "string")
             for name in ["region", "year", "share", "ok", "note"] {
-                #expect((0..<6).map { describe(back.column(name)![$0]) } == (0..<6).map { describe(table.column(name)![$0]) })
+                #expect(
+                    (0..<6).map { describe(back.column(name)![$0]) }
+                        == (0..<6).map { describe(table.column(name)![$0]) })
             }
-            #expect((0..<6).map { describe(back.column("output")![$0]) } == ["205000000000.0", "41900000000.0", "null", "1.0", "2.5", "0.0"])
-            #expect((0..<6).map { describe(back.column("mixed")![$0]) } == ["14543000.0", "3.0", "'a'", "null", "[1.0,'b']", "5.0"])
+            #expect(
+                (0..<6).map { describe(back.column("output")![$0]) } == [
+                    "205000000000.0", "41900000000.0", "null", "1.0", "2.5", "0.0",
+                ])
+            #expect(
+                (0..<6).map { describe(back.column("mixed")![$0]) } == [
+                    "14543000.0", "3.0", "'a'", "null", "[1.0,'b']", "5.0",
+                ])
         }
     }
 

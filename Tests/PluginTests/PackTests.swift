@@ -15,7 +15,10 @@ import Testing
         #expect(message == "loaded region Yunnan from \(Self.sample)")
         let region = try #require(registry.region(named: "云南"))
         #expect(region.table(named: "facts")?.rowCount == 3)
-        #expect(registry.modulesTable().cellTexts.contains { $0 == ["'Yunnan'", "'region'", "'0.1.0'", "'pack \(Self.sample)'"] })
+        #expect(
+            registry.modulesTable().cellTexts.contains {
+                $0 == ["'Yunnan'", "'region'", "'0.1.0'", "'pack \(Self.sample)'"]
+            })
         #expect(region.info.summary.hasPrefix("SAMPLE DATA"))
     }
 
@@ -35,7 +38,8 @@ import Testing
             _ = try FileHost().load(path: path, registry: registry)
         } throws: { error in
             let diagnostic = error as! Diagnostic
-            let ok = diagnostic.code == .invalidPack && diagnostic.message.hasPrefix("invalid region pack \(path)")
+            let ok =
+                diagnostic.code == .invalidPack && diagnostic.message.hasPrefix("invalid region pack \(path)")
                 && diagnostic.message.contains(expected)
             if !ok { Issue.record("got \(diagnostic.code.rawValue): \(diagnostic.message)") }
             return ok
@@ -50,7 +54,8 @@ import Testing
             _ = try FileHost().load(path: path, registry: registry)
         } throws: { error in
             let diagnostic = error as! Diagnostic
-            return diagnostic.code == .moduleConflict && diagnostic.message.contains("conflicts with the registered region 'Guangxi' (built-in)")
+            return diagnostic.code == .moduleConflict
+                && diagnostic.message.contains("conflicts with the registered region 'Guangxi' (built-in)")
         }
         #expect(registry.origin(of: registry.region(named: "Guangxi")!) == .builtIn)
     }
@@ -62,8 +67,10 @@ import Testing
             _ = try FileHost().load(path: path, registry: registry)
         } throws: { error in
             let diagnostic = error as! Diagnostic
-            let ok = diagnostic.code == .invalidPack
-                && diagnostic.message.contains("metrics[1].unit: metric 'electrolytic_aluminium_capacity' has unit 't' in region ")
+            let ok =
+                diagnostic.code == .invalidPack
+                && diagnostic.message.contains(
+                    "metrics[1].unit: metric 'electrolytic_aluminium_capacity' has unit 't' in region ")
             if !ok { Issue.record("got \(diagnostic.code.rawValue): \(diagnostic.message)") }
             return ok
         }
@@ -80,7 +87,8 @@ import Testing
             _ = try FileHost().load(path: "/nonexistent/pack.json", registry: Registry())
         } throws: { error in
             let diagnostic = error as! Diagnostic
-            return diagnostic.code == .invalidPack && diagnostic.message == "cannot load region pack '/nonexistent/pack.json': no such file"
+            return diagnostic.code == .invalidPack
+                && diagnostic.message == "cannot load region pack '/nonexistent/pack.json': no such file"
         }
     }
 }

@@ -29,7 +29,9 @@ import Testing
         #expect(registry.formats.isEmpty && registry.regions.isEmpty)
         #expect(code.exitStatus == 4)
         // The host goes on: a good plugin still loads afterwards.
-        #expect(try host.load(path: Support.fixture("plugins/good.py"), registry: Registry()).hasPrefix("loaded plugin good"))
+        #expect(
+            try host.load(path: Support.fixture("plugins/good.py"), registry: Registry()).hasPrefix(
+                "loaded plugin good"))
         host.shutdown()
     }
 
@@ -43,21 +45,26 @@ import Testing
         #expect(message == "loaded plugin good 0.1.0 from \(path): format pipes, region Testland, function double")
         let format = try #require(registry.format(named: "pipes"))
         #expect(registry.format(forPath: "x.pipes")?.name == "pipes")
-        #expect(registry.formatsTable().cellTexts[1] == ["'pipes'", "'pipes'", "'text/plain'", "'0.1.0'", "'plugin \(path)'"])
+        #expect(
+            registry.formatsTable().cellTexts[1] == [
+                "'pipes'", "'pipes'", "'text/plain'", "'0.1.0'", "'plugin \(path)'",
+            ])
         let sink = MemorySink()
         try host.write(Support.sampleTable().prefix(2), format: format, to: sink, label: "memory")
-        #expect(sink.text == """
-            region|year|share|ok|output|output_unit|note|mixed|mixed_unit
-            Guangxi|2024|0.5|True|205000000000|CNY|=SUM(A1)|14543000|t
-            百色|2023|33.69|False|41900000000|CNY|+1|3|
-            -- end --
+        #expect(
+            sink.text == """
+                region|year|share|ok|output|output_unit|note|mixed|mixed_unit
+                Guangxi|2024|0.5|True|205000000000|CNY|=SUM(A1)|14543000|t
+                百色|2023|33.69|False|41900000000|CNY|+1|3|
+                -- end --
 
-            """)
+                """)
         let region = try #require(registry.region(named: "测试"))
-        #expect(region.table(named: "facts")?.cellTexts == [
-            ["'Testland'", "'output'", "2024.0", "5000000000.0 CNY", "'CNY'"],
-            ["'Testland'", "'capacity'", "null", "1200000.0", "'t'"],
-        ])
+        #expect(
+            region.table(named: "facts")?.cellTexts == [
+                ["'Testland'", "'output'", "2024.0", "5000000000.0 CNY", "'CNY'"],
+                ["'Testland'", "'capacity'", "null", "1200000.0", "'t'"],
+            ])
         #expect(registry.modulesTable().rowCount == 3)
         #expect(host.functionNames == ["double"])
         #expect(describe(try host.callFunction("double", arguments: [.number(21)])!) == "42.0")
@@ -91,7 +98,8 @@ import Testing
     }
 
     @Test func missingPlugin() throws {
-        try expectFailure("/nonexistent/plugin", .pluginFailed, "cannot load plugin '/nonexistent/plugin': no such file")
+        try expectFailure(
+            "/nonexistent/plugin", .pluginFailed, "cannot load plugin '/nonexistent/plugin': no such file")
     }
 
     @Test func directoryIsNotAPlugin() throws {
@@ -113,7 +121,9 @@ import Testing
     }
 
     @Test func otherProtocolVersion() throws {
-        try expectFailure(Support.fixture("plugins/wrong_version.py"), .pluginProtocol, "speaks protocol 99; this alq speaks protocol 1")
+        try expectFailure(
+            Support.fixture("plugins/wrong_version.py"), .pluginProtocol,
+            "speaks protocol 99; this alq speaks protocol 1")
     }
 
     @Test func crashWithStatus() throws {
@@ -123,25 +133,33 @@ import Testing
             _ = try host.load(path: Support.fixture("plugins/crash.sh"), registry: registry)
         } throws: { error in
             let diagnostic = error as! Diagnostic
-            return diagnostic.code == .pluginFailed && diagnostic.message.contains("exited with status 3 while answering 'hello'")
+            return diagnostic.code == .pluginFailed
+                && diagnostic.message.contains("exited with status 3 while answering 'hello'")
                 && diagnostic.help == "the plugin's last words on standard error: boom: out of cheese"
         }
     }
 
     @Test func crashWithSignal() throws {
-        try expectFailure(Support.fixture("plugins/segfault.py"), .pluginFailed, "was killed by signal 11 (SIGSEGV) while answering 'describe'")
+        try expectFailure(
+            Support.fixture("plugins/segfault.py"), .pluginFailed,
+            "was killed by signal 11 (SIGSEGV) while answering 'describe'")
     }
 
     @Test func hangTimesOut() throws {
-        try expectFailure(Support.fixture("plugins/hang.py"), .pluginTimeout, "did not answer 'hello' within 1 s; it was stopped", host: Self.host(timeout: 1))
+        try expectFailure(
+            Support.fixture("plugins/hang.py"), .pluginTimeout, "did not answer 'hello' within 1 s; it was stopped",
+            host: Self.host(timeout: 1))
     }
 
     @Test func floodIsCapped() throws {
-        try expectFailure(Support.fixture("plugins/flood.py"), .pluginProtocol, "sent a message larger than 1 MiB while answering 'hello'")
+        try expectFailure(
+            Support.fixture("plugins/flood.py"), .pluginProtocol,
+            "sent a message larger than 1 MiB while answering 'hello'")
     }
 
     @Test func garbageIsAProtocolError() throws {
-        try expectFailure(Support.fixture("plugins/garbage.sh"), .pluginProtocol, "answered 'hello' with something that is not JSON")
+        try expectFailure(
+            Support.fixture("plugins/garbage.sh"), .pluginProtocol, "answered 'hello' with something that is not JSON")
     }
 
     @Test func pluginThatStopsReadingTimesOut() throws {
@@ -155,7 +173,8 @@ import Testing
             try host.export(table, format: registry.format(named: "deaf")!, path: nil)
         } throws: { error in
             let diagnostic = error as! Diagnostic
-            return diagnostic.code == .pluginTimeout && diagnostic.message.contains("did not answer 'export.rows' within 1 s")
+            return diagnostic.code == .pluginTimeout
+                && diagnostic.message.contains("did not answer 'export.rows' within 1 s")
         }
         #expect(Date().timeIntervalSince(started) < 4)
     }
@@ -174,8 +193,10 @@ import Testing
             } throws: { error in
                 let diagnostic = error as! Diagnostic
                 return name == "fails"
-                    ? diagnostic.code == .pluginFailed && diagnostic.message.hasSuffix("failed to 'export.rows': disk of the imagination is full")
-                    : diagnostic.code == .pluginFailed && diagnostic.message.contains("exited with status 7 while answering 'export.rows'")
+                    ? diagnostic.code == .pluginFailed
+                        && diagnostic.message.hasSuffix("failed to 'export.rows': disk of the imagination is full")
+                    : diagnostic.code == .pluginFailed
+                        && diagnostic.message.contains("exited with status 7 while answering 'export.rows'")
             }
             #expect(try String(contentsOfFile: path, encoding: .utf8) == "old\n")
         }
@@ -195,10 +216,12 @@ import Testing
         let folder = "\(data)/alq/plugins"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for (name, mode) in [("b-plugin", 0o755), ("a-pack.json", 0o644), ("README.md", 0o644), (".hidden", 0o755)] {
-            _ = FileManager.default.createFile(atPath: "\(folder)/\(name)", contents: Data(), attributes: [.posixPermissions: mode])
+            _ = FileManager.default.createFile(
+                atPath: "\(folder)/\(name)", contents: Data(), attributes: [.posixPermissions: mode])
         }
         let extra = Support.temporaryFolder()
-        _ = FileManager.default.createFile(atPath: "\(extra)/x", contents: Data(), attributes: [.posixPermissions: 0o755])
+        _ = FileManager.default.createFile(
+            atPath: "\(extra)/x", contents: Data(), attributes: [.posixPermissions: 0o755])
         let paths = PluginLocations.startupPaths(
             explicit: ["flag-plugin"],
             environment: ["XDG_DATA_HOME": data, "ALQ_PLUGIN_PATH": "/named/one:\(extra)", "HOME": "/home/nobody"])

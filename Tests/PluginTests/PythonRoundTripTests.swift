@@ -44,31 +44,35 @@ import Testing
         let result = try Support.python(script)
         let table = try #require(try CSVFormat().read(Array(result.output.utf8), name: "py.csv"))
         #expect(table.columns.map(\.typeName) == ["string", "integer", "number", "bool", "string"])
-        #expect(table.cellTexts == [
-            ["'Guangxi'", "1.0", "1.5", "true", "'a, \"quoted\"\nline'"], ["'百色'", "2.0", "null", "false", "null"],
-        ])
+        #expect(
+            table.cellTexts == [
+                ["'Guangxi'", "1.0", "1.5", "true", "'a, \"quoted\"\nline'"], ["'百色'", "2.0", "null", "false", "null"],
+            ])
     }
 
     @Test func pythonJSONReadsWhatAlqWrites() throws {
         for format in [JSONFormat() as any ExportFormat, NDJSONFormat()] {
             let bytes = try Support.written(Support.sampleTable(), format)
-            let load = format.name == "json"
+            let load =
+                format.name == "json"
                 ? "rows = json.load(sys.stdin)"
                 : "rows = [json.loads(l) for l in sys.stdin]"
             let result = try Support.python(
                 "import json, sys\n\(load)\nprint(json.dumps([len(rows), rows[0], rows[2]['year'], rows[4]['share'], rows[4]['note']], ensure_ascii=False))",
                 input: bytes)
             #expect(result.status == 0, "\(result.error)")
-            #expect(result.output == """
-                [6, {"region": "Guangxi", "year": 2024, "share": 0.5, "ok": true, "output": 205000000000, "output_unit": "CNY", "note": "=SUM(A1)", "mixed": 14543000, "mixed_unit": "t"}, null, 1e+21, "line1\\nline2"]
+            #expect(
+                result.output == """
+                    [6, {"region": "Guangxi", "year": 2024, "share": 0.5, "ok": true, "output": 205000000000, "output_unit": "CNY", "note": "=SUM(A1)", "mixed": 14543000, "mixed_unit": "t"}, null, 1e+21, "line1\\nline2"]
 
-                """)
+                    """)
         }
     }
 
     @Test func alqReadsWhatPythonJSONWrites() throws {
         let result = try Support.python(
-            "import json; print(json.dumps([{'a': 1, 'b': 'x\\u00e9\\n', 'c': 0.1}, {'a': None, 'b': '广西', 'c': 1e100}]))")
+            "import json; print(json.dumps([{'a': 1, 'b': 'x\\u00e9\\n', 'c': 0.1}, {'a': None, 'b': '广西', 'c': 1e100}]))"
+        )
         let table = try #require(try JSONFormat().read(Array(result.output.utf8), name: "py.json"))
         #expect(table.cellTexts == [["1.0", "'xé\n'", "0.1"], ["null", "'广西'", "1e+100"]])
     }

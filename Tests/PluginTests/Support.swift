@@ -47,11 +47,16 @@ enum Support {
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while errorData.get() == nil { usleep(1000) }
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errorData.get()!, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: output, as: UTF8.self),
+            String(decoding: errorData.get()!, as: UTF8.self)
+        )
     }
 
     /// Runs a Python script given as text.
-    static func python(_ script: String, _ arguments: [String] = [], input: [UInt8] = []) throws -> (status: Int32, output: String, error: String) {
+    static func python(_ script: String, _ arguments: [String] = [], input: [UInt8] = []) throws -> (
+        status: Int32, output: String, error: String
+    ) {
         try run("/usr/bin/env", ["python3", "-c", script] + arguments, input: input)
     }
 
@@ -61,12 +66,18 @@ enum Support {
         let names = ["region", "year", "share", "ok", "output", "note", "mixed"]
         let columns: [Column] = [
             .string(StringColumn(["Guangxi", "百色", "Comma, Inc.", "Say \"hi\"", nil, ""])),
-            .number(NumberColumn(values: [2024, 2023, 0, 2020, -5, 2019], validity: [true, true, false, true, true, true], isInteger: true)),
-            .number(NumberColumn(values: [0.5, 33.69, -1.25, 1e-7, 1e21, 0], validity: [true, true, true, true, true, false])),
+            .number(
+                NumberColumn(
+                    values: [2024, 2023, 0, 2020, -5, 2019], validity: [true, true, false, true, true, true],
+                    isInteger: true)),
+            .number(
+                NumberColumn(
+                    values: [0.5, 33.69, -1.25, 1e-7, 1e21, 0], validity: [true, true, true, true, true, false])),
             .bool(BoolColumn(values: [1, 0, BoolColumn.null, 1, 0, 1])),
-            .quantity(QuantityColumn(
-                values: [205e9, 41.9e9, 0, 1, 2.5, 0], dimension: .money,
-                validity: [true, true, false, true, true, true])),
+            .quantity(
+                QuantityColumn(
+                    values: [205e9, 41.9e9, 0, 1, 2.5, 0], dimension: .money,
+                    validity: [true, true, false, true, true, true])),
             .string(StringColumn(["=SUM(A1)", "+1", "-x", "@home", "line1\nline2", "'=already"])),
             .mixed([
                 .quantity(Quantity(14.543, Unit.resolve(["Mt"])!)), .number(3), .string("a"), .null,

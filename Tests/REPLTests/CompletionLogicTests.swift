@@ -1,6 +1,7 @@
-@testable import ALQShell
 import Foundation
 import Testing
+
+@testable import ALQShell
 
 /// Completion, continuation and history logic, without a terminal.
 @Suite("REPL logic")
@@ -70,7 +71,9 @@ struct CompletionLogicTests {
         try "x\n".write(toFile: folder + "/report_2024.csv", atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: folder + "/reports", withIntermediateDirectories: true)
         #expect(completer.complete("open(\"\(folder)/report_").action == .replace("\(folder)/report_2024.csv\")"))
-        #expect(completer.complete("facts | export csv to \"\(folder)/report_").action == .replace("\(folder)/report_2024.csv\""))
+        #expect(
+            completer.complete("facts | export csv to \"\(folder)/report_").action
+                == .replace("\(folder)/report_2024.csv\""))
         #expect(completer.complete("load '\(folder)/report_").action == .replace("\(folder)/report_2024.csv'"))
         #expect(completer.complete("open(\"\(folder)/reports").action == .replace("\(folder)/reports/"))
         #expect(completer.complete(":load \(folder)/report_").action == .replace("\(folder)/report_2024.csv"))

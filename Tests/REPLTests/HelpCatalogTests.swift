@@ -1,9 +1,10 @@
-@testable import ALQShell
 import ALQEngine
 import ALQPluginAPI
 import ALQSyntax
 import Foundation
 import Testing
+
+@testable import ALQShell
 
 /// `help NAME` covers every function, stage, statement and table, with examples that are the ones
 /// docs/language.md gives.
@@ -18,7 +19,9 @@ struct HelpCatalogTests {
         for stage in Parser.stageNames { #expect(names.contains(stage), "no help for stage \(stage)") }
         for table in Registry().tableNames { #expect(names.contains(table), "no help for table \(table)") }
         for function in Builtins.catalog.keys {
-            #expect(HelpCatalog.text(for: function, useColor: false, preferLanguage: true).contains("example:"), "no help for \(function)")
+            #expect(
+                HelpCatalog.text(for: function, useColor: false, preferLanguage: true).contains("example:"),
+                "no help for \(function)")
         }
     }
 
@@ -31,15 +34,20 @@ struct HelpCatalogTests {
 
     @Test("the help is generated from the current docs/language.md")
     func generatedHelpIsCurrent() throws {
-        let reference = try String(contentsOfFile: HelpCatalogTests.root.appendingPathComponent("docs/language.md").path, encoding: .utf8)
+        let reference = try String(
+            contentsOfFile: HelpCatalogTests.root.appendingPathComponent("docs/language.md").path, encoding: .utf8)
         let source = LanguageReference.swiftSource(LanguageReference(markdown: reference).entries())
-        let path = HelpCatalogTests.root.appendingPathComponent("Sources/ALQShell/REPL/LanguageHelp+Generated.swift").path
+        let path = HelpCatalogTests.root.appendingPathComponent("Sources/ALQShell/REPL/LanguageHelp+Generated.swift")
+            .path
         if ProcessInfo.processInfo.environment["ALQ_UPDATE_HELP"] == "1" {
             try source.write(toFile: path, atomically: true, encoding: .utf8)
             return
         }
         let current = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(current == source, "LanguageHelp+Generated.swift does not match docs/language.md: run ALQ_UPDATE_HELP=1 swift test --filter HelpCatalogTests")
+        #expect(
+            current == source,
+            "LanguageHelp+Generated.swift does not match docs/language.md: run ALQ_UPDATE_HELP=1 swift test --filter HelpCatalogTests"
+        )
     }
 
     @Test func stagesTablesAndFunctionsHaveExamples() {

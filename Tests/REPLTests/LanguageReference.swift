@@ -1,8 +1,9 @@
-@testable import ALQShell
 import ALQEngine
 import ALQPluginAPI
 import ALQSyntax
 import Foundation
+
+@testable import ALQShell
 
 /// Reads docs/language.md and makes the help entries of every stage, statement, table and function:
 /// its usage, a one-sentence summary and its example, as the reference gives them. The result is
@@ -30,7 +31,8 @@ struct LanguageReference {
                 let level = line.distance(from: line.startIndex, to: space)
                 let title = String(line[line.index(after: space)...])
                 parents = parents.filter { $0.key < level }
-                sections.append(Section(level: level, title: title, parents: parents.keys.sorted().compactMap { parents[$0] }))
+                sections.append(
+                    Section(level: level, title: title, parents: parents.keys.sorted().compactMap { parents[$0] }))
                 parents[level] = title
                 continue
             }
@@ -48,7 +50,12 @@ struct LanguageReference {
 
     func stageEntries() -> [LanguageHelp.Entry] {
         Parser.stageNames.compactMap { name -> LanguageHelp.Entry? in
-            guard let section = sections.first(where: { $0.level == 3 && $0.parents.contains("Pipelines") && $0.title.split(separator: " ").contains(Substring(name)) }) else {
+            guard
+                let section = sections.first(where: {
+                    $0.level == 3 && $0.parents.contains("Pipelines")
+                        && $0.title.split(separator: " ").contains(Substring(name))
+                })
+            else {
                 return nil
             }
             let prose = paragraphs(section).joined(separator: " ")
@@ -64,10 +71,13 @@ struct LanguageReference {
         return section.lines.compactMap { line -> LanguageHelp.Entry? in
             guard line.hasPrefix("- **`") else { return nil }
             let item = bulletItem(line, in: section)
-            guard let usage = backticked(item).first, let name = usage.split(separator: " ").first.map(String.init) else { return nil }
+            guard let usage = backticked(item).first, let name = usage.split(separator: " ").first.map(String.init)
+            else { return nil }
             let text = item.components(separatedBy: "**: ").dropFirst().joined(separator: "**: ")
             let example = example(in: [section], matching: { $0.hasPrefix(name + " ") })
-            return LanguageHelp.Entry(name: name, kind: .statement, usage: usage, summary: LanguageReference.plain(firstSentence(text)), example: example)
+            return LanguageHelp.Entry(
+                name: name, kind: .statement, usage: usage, summary: LanguageReference.plain(firstSentence(text)),
+                example: example)
         }
     }
 
@@ -76,7 +86,8 @@ struct LanguageReference {
         return tableRows(section).compactMap { cells -> LanguageHelp.Entry? in
             guard cells.count >= 3 else { return nil }
             let name = LanguageReference.plain(cells[0])
-            let summary = "One row per \(LanguageReference.plain(cells[1])); columns: \(LanguageReference.plain(cells[2]))."
+            let summary =
+                "One row per \(LanguageReference.plain(cells[1])); columns: \(LanguageReference.plain(cells[2]))."
             let matches: (String) -> Bool = { $0 == name || $0.hasPrefix(name + " ") }
             var example = example(in: [section], matching: matches)
             if example.isEmpty { example = self.example(in: sections, matching: matches) }
@@ -94,10 +105,15 @@ struct LanguageReference {
                 let name = String(usage[..<open])
                 guard Builtins.catalog[name] != nil, !entries.contains(where: { $0.name == name }) else { continue }
                 var example = example(in: [section], matching: { $0.hasPrefix(name + "(") })
-                if example.isEmpty { example = self.example(in: [section], matching: { $0.contains(name + "(") || LanguageReference.usesStage(name, $0) }) }
+                if example.isEmpty {
+                    example = self.example(
+                        in: [section], matching: { $0.contains(name + "(") || LanguageReference.usesStage(name, $0) })
+                }
                 if example.isEmpty { example = self.example(in: sections, matching: { $0.hasPrefix(name + "(") }) }
-                entries.append(LanguageHelp.Entry(
-                    name: name, kind: .function, usage: usage, summary: LanguageReference.plain(cells[1]), example: example))
+                entries.append(
+                    LanguageHelp.Entry(
+                        name: name, kind: .function, usage: usage, summary: LanguageReference.plain(cells[1]),
+                        example: example))
             }
         }
         return entries
@@ -112,7 +128,9 @@ struct LanguageReference {
         var inCode = false
         for line in section.lines {
             if line.hasPrefix("```") { inCode.toggle() }
-            if inCode || line.hasPrefix("```") || line.hasPrefix("|") || line.hasPrefix("- ") || line.trimmingWhitespace.isEmpty {
+            if inCode || line.hasPrefix("```") || line.hasPrefix("|") || line.hasPrefix("- ")
+                || line.trimmingWhitespace.isEmpty
+            {
                 if !current.isEmpty { result.append(current.joined(separator: " ")) }
                 current = []
                 continue
@@ -185,7 +203,8 @@ struct LanguageReference {
             var start = hit
             while start > 0, isSetup(block[start - 1]) { start -= 1 }
             var end = hit
-            while end + 1 < block.count, end - hit < 4, !block[end + 1].hasPrefix("# =>"), !block[end].hasPrefix("# =>"),
+            while end + 1 < block.count, end - hit < 4, !block[end + 1].hasPrefix("# =>"),
+                !block[end].hasPrefix("# =>"),
                 block[(end + 1)...].contains(where: { $0.hasPrefix("# =>") })
             {
                 end += 1
@@ -242,6 +261,7 @@ struct LanguageReference {
     /// The generated Swift file.
     static func swiftSource(_ entries: [LanguageHelp.Entry]) -> String {
         var text = """
+            // swift-format-ignore-file
             // Generated from docs/language.md by HelpCatalogTests; do not edit.
             // Regenerate with: ALQ_UPDATE_HELP=1 swift test --filter HelpCatalogTests
 
@@ -252,7 +272,8 @@ struct LanguageReference {
             """
         for entry in entries {
             text += "        Entry(\n"
-            text += "            name: \(literal(entry.name)), kind: .\(entry.kind.rawValue), usage: \(literal(entry.usage)),\n"
+            text +=
+                "            name: \(literal(entry.name)), kind: .\(entry.kind.rawValue), usage: \(literal(entry.usage)),\n"
             text += "            summary: \(literal(entry.summary)),\n"
             text += "            example: \(literal(entry.example))),\n"
         }

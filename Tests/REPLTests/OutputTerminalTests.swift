@@ -12,7 +12,9 @@ struct OutputTerminalTests {
         terminal.send("[{name: \"广西壮族自治区\", n: 1}, {name: \"百色\", n: 22}, {name: \"Guangyuan 广元\", n: 333}]\r")
         try terminal.expect("└")
         let lines = terminal.output.split(separator: "\n").map(String.init)
-        guard let top = lines.firstIndex(where: { $0.hasPrefix("┌") }), let bottom = lines.firstIndex(where: { $0.hasPrefix("└") }) else {
+        guard let top = lines.firstIndex(where: { $0.hasPrefix("┌") }),
+            let bottom = lines.firstIndex(where: { $0.hasPrefix("└") })
+        else {
             Issue.record("no table in:\n\(terminal.output)")
             return
         }
@@ -31,7 +33,9 @@ struct OutputTerminalTests {
         let home = try REPLHarness.temporaryFolder()
         let terminal = try REPLHarness.start(home: home, columns: 60)
         try terminal.enter("facts | take 3", expecting: "not shown")
-        let table = terminal.output.split(separator: "\n").map(String.init).filter { $0.hasPrefix("│") || $0.hasPrefix("┌") }
+        let table = terminal.output.split(separator: "\n").map(String.init).filter {
+            $0.hasPrefix("│") || $0.hasPrefix("┌")
+        }
         #expect(!table.isEmpty)
         for line in table { #expect(displayWidth(line) <= 60, "too wide: \(line)") }
     }
@@ -117,7 +121,8 @@ struct OutputTerminalTests {
 func displayWidth(_ text: String) -> Int {
     text.unicodeScalars.reduce(0) { width, scalar in
         let value = scalar.value
-        let wide = (0x1100...0x115F).contains(value) || (0x2E80...0x303E).contains(value)
+        let wide =
+            (0x1100...0x115F).contains(value) || (0x2E80...0x303E).contains(value)
             || (0x3041...0x33FF).contains(value) || (0x3400...0x4DBF).contains(value)
             || (0x4E00...0x9FFF).contains(value) || (0xFF00...0xFF60).contains(value)
         return width + (wide ? 2 : 1)

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Runs a program on a pseudo-terminal, as a person at a terminal would: it is the session leader
 /// with the terminal as its controlling terminal, so Ctrl-C sent as a byte becomes SIGINT.
@@ -26,11 +27,13 @@ final class PseudoTerminal {
     ) throws {
         // posix_openpt, grantpt, unlockpt and ptsname are not visible to Swift on Linux: do what
         // they do (unlock the terminal, ask its number) with ioctl on /dev/ptmx.
+        let tiocsptlck = UInt(0x4004_5431)  // TIOCSPTLCK
+        let tiocgptn = UInt(0x8004_5430)  // TIOCGPTN
         let master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
         var unlock: Int32 = 0
         var number: UInt32 = 0
-        guard master >= 0, ioctl(master, UInt(0x4004_5431) /* TIOCSPTLCK */, &unlock) == 0,
-            ioctl(master, UInt(0x8004_5430) /* TIOCGPTN */, &number) == 0
+        guard master >= 0, ioctl(master, tiocsptlck, &unlock) == 0,
+            ioctl(master, tiocgptn, &number) == 0
         else {
             throw Failure(description: "cannot open a pseudo-terminal: \(String(cString: strerror(errno)))")
         }
@@ -66,8 +69,8 @@ final class PseudoTerminal {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
         }
         var child: pid_t = 0
         let status = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
@@ -122,7 +125,9 @@ final class PseudoTerminal {
         let deadline = Date().addingTimeInterval(timeout)
         while !output.contains(text) {
             if Date() > deadline {
-                throw Failure(description: "expected \(text.debugDescription) within \(timeout) s; the terminal shows:\n\(output)")
+                throw Failure(
+                    description: "expected \(text.debugDescription) within \(timeout) s; the terminal shows:\n\(output)"
+                )
             }
             drain(timeout: 0.05)
         }
@@ -152,7 +157,9 @@ final class PseudoTerminal {
                 drain(timeout: 0)
                 return code
             }
-            if Date() > deadline { throw Failure(description: "the program did not exit within \(timeout) s; it shows:\n\(output)") }
+            if Date() > deadline {
+                throw Failure(description: "the program did not exit within \(timeout) s; it shows:\n\(output)")
+            }
         }
     }
 

@@ -9,7 +9,9 @@ enum REPLHarness {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var folder = executable.deletingLastPathComponent()
         // On macOS the runner sits inside a bundle: …/debug/alqPackageTests.xctest/Contents/MacOS/…
-        while !FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("alq").path), folder.path != "/" {
+        while !FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("alq").path),
+            folder.path != "/"
+        {
             folder = folder.deletingLastPathComponent()
         }
         return folder.appendingPathComponent("alq").path
@@ -35,7 +37,9 @@ enum REPLHarness {
     }
 
     /// Starts the REPL and waits for its first prompt.
-    static func start(home: String, color: Bool = false, extra: [String: String] = [:], columns: UInt16 = 100) throws -> PseudoTerminal {
+    static func start(home: String, color: Bool = false, extra: [String: String] = [:], columns: UInt16 = 100) throws
+        -> PseudoTerminal
+    {
         let terminal = try PseudoTerminal(
             executable: binary, environment: environment(home: home, color: color, extra: extra), columns: columns)
         try terminal.expect("alq> ", timeout: 60)

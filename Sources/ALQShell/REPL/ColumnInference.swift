@@ -53,11 +53,17 @@ struct ColumnInference {
         else { return nil }
         defer { try? handle.close() }
         let head = String(decoding: handle.readData(ofLength: 65536), as: UTF8.self)
-        guard let line = head.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first else { return nil }
-        return line.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",", omittingEmptySubsequences: false).map { field in
+        guard let line = head.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first else {
+            return nil
+        }
+        return line.trimmingCharacters(in: .whitespacesAndNewlines).split(
+            separator: ",", omittingEmptySubsequences: false
+        ).map { field in
             var name = field.trimmingCharacters(in: .whitespaces)
             // A header `name [unit]` keeps its whole text as the column's name.
-            if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 { name = String(name.dropFirst().dropLast()) }
+            if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 {
+                name = String(name.dropFirst().dropLast())
+            }
             return name
         }
     }

@@ -9,7 +9,9 @@ struct Completer {
     let source: any CompletionSource
 
     /// The meta-commands and what their argument is.
-    static let metaCommands = [":help", ":modules", ":format", ":timer", ":load", ":history", ":clear", ":quit", ":mode"]
+    static let metaCommands = [
+        ":help", ":modules", ":format", ":timer", ":load", ":history", ":clear", ":quit", ":mode",
+    ]
 
     /// The completions for `text`, the statement before the cursor.
     func complete(_ text: String) -> CompletionResult {
@@ -39,7 +41,8 @@ struct Completer {
 
     private func completeMetaCommand(_ text: String) -> CompletionResult {
         guard let space = text.firstIndex(where: { $0 == " " || $0 == "\t" }) else {
-            return CompletionResult.matching(text, among: Completer.metaCommands.map { CompletionCandidate($0, suffix: " ") })
+            return CompletionResult.matching(
+                text, among: Completer.metaCommands.map { CompletionCandidate($0, suffix: " ") })
         }
         let command = String(text[..<space])
         let argument = String(text[space...].drop { $0 == " " || $0 == "\t" })
@@ -67,7 +70,8 @@ struct Completer {
             return PathCompletion.complete(partial, closing: String(quote))
         case .comparedWith(let column):
             let values = source.values(ofColumn: column, flowingOutOf: context.pipelineInput ?? "") ?? []
-            return CompletionResult.matching(partial, among: values.sorted().map { CompletionCandidate($0, suffix: String(quote)) })
+            return CompletionResult.matching(
+                partial, among: values.sorted().map { CompletionCandidate($0, suffix: String(quote)) })
         case .other:
             return .none
         }
@@ -95,10 +99,13 @@ struct Completer {
             switch stage {
             case "sort": extra = ["desc", "asc"].map { CompletionCandidate($0) }
             case "export":
-                return CompletionResult.matching(word, among: (source.formatNames + ["to"]).map { CompletionCandidate($0, suffix: " ") })
+                return CompletionResult.matching(
+                    word, among: (source.formatNames + ["to"]).map { CompletionCandidate($0, suffix: " ") })
             default: break
             }
-            let keywords = ["and", "or", "not", "in", "true", "false", "null"].map { CompletionCandidate($0, suffix: " ") }
+            let keywords = ["and", "or", "not", "in", "true", "false", "null"].map {
+                CompletionCandidate($0, suffix: " ")
+            }
             return CompletionResult.matching(word, among: columns + extra + functions + keywords)
         case .none:
             let names = (source.variableNames + source.tableNames + source.regionNames).map { CompletionCandidate($0) }
@@ -110,7 +117,8 @@ struct Completer {
 
     /// A name as it must be written: in backticks when it is not a plain identifier (`capacity [kt]`).
     static func quotedName(_ name: String) -> String {
-        let plain = !name.isEmpty && !(name.first?.isNumber ?? true)
+        let plain =
+            !name.isEmpty && !(name.first?.isNumber ?? true)
             && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
         return plain ? name : "`\(name)`"
     }

@@ -56,7 +56,8 @@ struct CompletionContext {
 
         if let last = statement.last, last.span.end == end {
             switch last.kind {
-            case .string where diagnostics.contains(where: { $0.code == .unterminatedString && $0.span?.start == last.span.start }):
+            case .string
+            where diagnostics.contains(where: { $0.code == .unterminatedString && $0.span?.start == last.span.start }):
                 before.removeLast()
                 let quote = Character(Unicode.Scalar(file.bytes[last.span.start]))
                 let partial = file.text(of: Span(start: last.span.start + 1, end: end))
@@ -75,7 +76,8 @@ struct CompletionContext {
         atStatementStart = before.isEmpty
 
         if let dot = before.last, dot.kind == .symbol(.dot), before.count >= 2,
-            case .identifier(let base) = before[before.count - 2].kind, before[before.count - 2].span.end == dot.span.start
+            case .identifier(let base) = before[before.count - 2].kind,
+            before[before.count - 2].span.end == dot.span.start
         {
             memberBase = base
         }
@@ -111,7 +113,9 @@ struct CompletionContext {
             stage = .inside(name)
         }
         var start = level.open.map { tokens[$0].span.end } ?? statement.first?.span.start ?? 0
-        if level.open == nil, statement.count >= 3, statement[0].kind == .keyword(.let), statement[2].kind == .symbol(.equal) {
+        if level.open == nil, statement.count >= 3, statement[0].kind == .keyword(.let),
+            statement[2].kind == .symbol(.equal)
+        {
             start = statement[2].span.end
         }
         pipelineInput = file.text(of: Span(start: start, end: tokens[pipe].span.start)).trimmingWhitespace
@@ -127,14 +131,17 @@ struct CompletionContext {
             return .path
         case .identifier("to"):
             if before.contains(where: { $0.kind == .identifier("export") }) { return .path }
-        case .symbol(let symbol) where [.equalEqual, .bangEqual, .less, .lessEqual, .greater, .greaterEqual].contains(symbol):
+        case .symbol(let symbol)
+        where [.equalEqual, .bangEqual, .less, .lessEqual, .greater, .greaterEqual].contains(symbol):
             if case .identifier(let column) = earlier?.kind { return .comparedWith(column) }
         default:
             break
         }
         // `column in ["a", "…`
         var index = before.count - 1
-        while index >= 0, before[index].kind == .symbol(.comma) || { if case .string = before[index].kind { true } else { false } }() {
+        while index >= 0,
+            before[index].kind == .symbol(.comma) || { if case .string = before[index].kind { true } else { false } }()
+        {
             index -= 1
         }
         if index >= 2, before[index].kind == .symbol(.leftBracket), before[index - 1].kind == .keyword(.in),

@@ -22,7 +22,9 @@ enum HelpCatalog {
         let style = ColorPolicy(enabled: useColor)
         let key = topic.trimmingWhitespace
         if key.isEmpty { return overview(style) }
-        if !preferLanguage || languageText(for: key, style) == nil, let guide = guides[key.lowercased()] { return guide }
+        if !preferLanguage || languageText(for: key, style) == nil, let guide = guides[key.lowercased()] {
+            return guide
+        }
         switch key.lowercased() {
         case "functions":
             return Builtins.catalog.values.sorted { $0.name < $1.name }
@@ -39,7 +41,8 @@ enum HelpCatalog {
         if let text = languageText(for: key, style) { return text }
         let known = topics
         let suggestion = Suggestion.didYouMean(key, among: known).map { " — \($0)" } ?? ""
-        return "no help on '\(key)'\(suggestion)\ntopics: \(guides.keys.sorted().joined(separator: ", ")), functions, stages, tables, or any function, stage or table name\n"
+        return
+            "no help on '\(key)'\(suggestion)\ntopics: \(guides.keys.sorted().joined(separator: ", ")), functions, stages, tables, or any function, stage or table name\n"
     }
 
     private static func languageText(for key: String, _ style: ColorPolicy) -> String? {
@@ -48,20 +51,25 @@ enum HelpCatalog {
             var example = entry.example
             if example.isEmpty, entry.kind == .function { example = Builtins.catalog[entry.name]?.example ?? "" }
             if example.isEmpty, entry.kind == .table { example = "\(entry.name) | take 5" }
-            return self.entry(title: entry.usage, kind: entry.kind.rawValue, summary: entry.summary, example: example, style)
+            return self.entry(
+                title: entry.usage, kind: entry.kind.rawValue, summary: entry.summary, example: example, style)
         }
         if let builtin = Builtins.catalog[key] ?? Builtins.catalog[key.lowercased()] {
-            return entry(title: builtin.signature, kind: "function", summary: builtin.summary, example: builtin.example, style)
+            return entry(
+                title: builtin.signature, kind: "function", summary: builtin.summary, example: builtin.example, style)
         }
         return nil
     }
 
-    private static func entry(title: String, kind: String, summary: String, example: String, _ style: ColorPolicy) -> String {
+    private static func entry(title: String, kind: String, summary: String, example: String, _ style: ColorPolicy)
+        -> String
+    {
         var text = "\(style.paint(title, .bold))  \(style.paint("(\(kind))", .dim))\n  \(summary)\n"
         guard !example.isEmpty else { return text }
         text += "\nexample:\n"
         for line in example.split(separator: "\n", omittingEmptySubsequences: false) {
-            text += "  " + (line.hasPrefix("#") ? style.paint(String(line), .dim) : style.paint(String(line), .cyan)) + "\n"
+            text +=
+                "  " + (line.hasPrefix("#") ? style.paint(String(line), .dim) : style.paint(String(line), .cyan)) + "\n"
         }
         return text
     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The persistent history file: where it is, reading it at start, and adding entries safely while
@@ -55,7 +55,10 @@ struct HistoryStore {
         guard stat(path, &info) == 0 else {
             if errno == ENOENT { return ([], nil) }
             isReadOnly = true
-            return ([], "cannot read the history file \(path): \(String(cString: strerror(errno))); history will not be saved this session")
+            return (
+                [],
+                "cannot read the history file \(path): \(String(cString: strerror(errno))); history will not be saved this session"
+            )
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG:
@@ -73,7 +76,10 @@ struct HistoryStore {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             isReadOnly = true
-            return ([], "cannot read the history file \(path): \(String(cString: strerror(errno))); history will not be saved this session")
+            return (
+                [],
+                "cannot read the history file \(path): \(String(cString: strerror(errno))); history will not be saved this session"
+            )
         }
         close(descriptor)
         if info.st_size == 0 { return ([], nil) }
@@ -128,7 +134,9 @@ struct HistoryStore {
     private func makeParentFolder() -> String? {
         guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return nil }
         let folder = String(path[..<slash])
-        var prefixes = folder.indices.filter { folder[$0] == "/" && $0 != folder.startIndex }.map { String(folder[..<$0]) }
+        var prefixes = folder.indices.filter { folder[$0] == "/" && $0 != folder.startIndex }.map {
+            String(folder[..<$0])
+        }
         prefixes.append(folder)
         for prefix in prefixes where mkdir(prefix, 0o700) != 0 && errno != EEXIST {
             return "cannot create the history folder \(prefix): \(String(cString: strerror(errno)))"

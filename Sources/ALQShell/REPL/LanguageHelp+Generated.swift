@@ -1,3 +1,4 @@
+// swift-format-ignore-file
 // Generated from docs/language.md by HelpCatalogTests; do not edit.
 // Regenerate with: ALQ_UPDATE_HELP=1 swift test --filter HelpCatalogTests
 

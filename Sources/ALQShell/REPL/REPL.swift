@@ -31,7 +31,8 @@ public final class REPL {
         startHistory(editor: editor, limit: limit)
         let completer = Completer(source: SessionCompletionSource(session: session, helpTopics: HelpCatalog.topics))
         editor.completer = { completer.complete($0) }
-        editor.bracketedPaste = (Terminal.isTerminal(1) || Terminal.isTerminal(2)) && options.environment["TERM"] != "dumb"
+        editor.bracketedPaste =
+            (Terminal.isTerminal(1) || Terminal.isTerminal(2)) && options.environment["TERM"] != "dumb"
         editor.columns = { [environment = options.environment] in Terminal.columns(environment: environment) }
         if options.showBanner { editor.show(banner) }
 
@@ -50,7 +51,9 @@ public final class REPL {
                 editor.show("\n")
             case .line(let line):
                 // A meta-command pasted after whole statements: run the statements first.
-                if !pending.isEmpty, line.trimmingWhitespace.hasPrefix(":"), !StatementCompleteness.needsMoreInput(pending) {
+                if !pending.isEmpty, line.trimmingWhitespace.hasPrefix(":"),
+                    !StatementCompleteness.needsMoreInput(pending)
+                {
                     remember(pending)
                     submit(pending)
                     pending = ""
@@ -62,7 +65,8 @@ public final class REPL {
                 }
                 let isMeta = text.trimmingWhitespace.hasPrefix(":")
                 // Lines that arrive faster than anyone types are a paste: keep them in one submission.
-                if !isMeta, StatementCompleteness.needsMoreInput(text) || editor.input.hasPendingInput(milliseconds: 10) {
+                if !isMeta, StatementCompleteness.needsMoreInput(text) || editor.input.hasPendingInput(milliseconds: 10)
+                {
                     pending = text
                     continue
                 }

@@ -39,7 +39,9 @@ struct SessionCompletionSource: CompletionSource {
     }
 
     /// The members every region has besides its tables and metrics (docs/language.md, "Region namespaces").
-    static let regionFields = ["name", "chinese", "pinyin", "level", "parent", "summary", "subregions", "with_subregions"]
+    static let regionFields = [
+        "name", "chinese", "pinyin", "level", "parent", "summary", "subregions", "with_subregions",
+    ]
 
     func columns(flowingOutOf pipeline: String) -> [String]? {
         ColumnInference(session: session).infer(pipeline)?.columns

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The REPL's signal handling: SIGINT and SIGWINCH only set flags that the main thread reads.
@@ -17,9 +17,9 @@ enum Signals {
     static func install() {
         var interrupt = sigaction()
         #if os(Linux)
-        interrupt.__sigaction_handler.sa_handler = { _ in Signals.interruptFlag = 1 }
+            interrupt.__sigaction_handler.sa_handler = { _ in Signals.interruptFlag = 1 }
         #else
-        interrupt.__sigaction_u.__sa_handler = { _ in Signals.interruptFlag = 1 }
+            interrupt.__sigaction_u.__sa_handler = { _ in Signals.interruptFlag = 1 }
         #endif
         sigemptyset(&interrupt.sa_mask)
         interrupt.sa_flags = 0
@@ -27,9 +27,9 @@ enum Signals {
 
         var resize = sigaction()
         #if os(Linux)
-        resize.__sigaction_handler.sa_handler = { _ in Signals.resizeFlag = 1 }
+            resize.__sigaction_handler.sa_handler = { _ in Signals.resizeFlag = 1 }
         #else
-        resize.__sigaction_u.__sa_handler = { _ in Signals.resizeFlag = 1 }
+            resize.__sigaction_u.__sa_handler = { _ in Signals.resizeFlag = 1 }
         #endif
         sigemptyset(&resize.sa_mask)
         resize.sa_flags = Int32(SA_RESTART)
@@ -37,9 +37,9 @@ enum Signals {
 
         var resume = sigaction()
         #if os(Linux)
-        resume.__sigaction_handler.sa_handler = { _ in Signals.continueFlag = 1 }
+            resume.__sigaction_handler.sa_handler = { _ in Signals.continueFlag = 1 }
         #else
-        resume.__sigaction_u.__sa_handler = { _ in Signals.continueFlag = 1 }
+            resume.__sigaction_u.__sa_handler = { _ in Signals.continueFlag = 1 }
         #endif
         sigemptyset(&resume.sa_mask)
         resume.sa_flags = Int32(SA_RESTART)

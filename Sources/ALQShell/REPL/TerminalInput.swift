@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads the keys typed at the prompt, one character at a time, for the line editor.
@@ -93,7 +93,8 @@ final class TerminalInput {
     }
 
     private enum ByteOutcome {
-        case byte(UInt8), interrupted, end, timeout
+        case byte(UInt8)
+        case interrupted, end, timeout
     }
 
     private func nextByte(timeout: Int32?) -> ByteOutcome {

@@ -15,12 +15,19 @@ enum JSON: Codable, Sendable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let flag = try? container.decode(Bool.self) { self = .bool(flag) }
-        else if let number = try? container.decode(Double.self) { self = .number(number) }
-        else if let text = try? container.decode(String.self) { self = .string(text) }
-        else if let items = try? container.decode([JSON].self) { self = .array(items) }
-        else { self = .object(try container.decode([String: JSON].self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let flag = try? container.decode(Bool.self) {
+            self = .bool(flag)
+        } else if let number = try? container.decode(Double.self) {
+            self = .number(number)
+        } else if let text = try? container.decode(String.self) {
+            self = .string(text)
+        } else if let items = try? container.decode([JSON].self) {
+            self = .array(items)
+        } else {
+            self = .object(try container.decode([String: JSON].self))
+        }
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -89,17 +96,25 @@ while let text = readLine() {
     let params = request["params"] ?? .object([:])
     switch request["method"]?.string ?? "" {
     case "hello":
-        send(Answer(id: id, result: .object([
-            "protocol": .number(1), "name": .string("markdown"), "version": .string("1.0.0"),
-            "capabilities": .array([.string("formats")]),
-        ])))
+        send(
+            Answer(
+                id: id,
+                result: .object([
+                    "protocol": .number(1), "name": .string("markdown"), "version": .string("1.0.0"),
+                    "capabilities": .array([.string("formats")]),
+                ])))
     case "describe":
-        send(Answer(id: id, result: .object([
-            "formats": .array([.object([
-                "name": .string("markdown"), "extensions": .array([.string("md"), .string("markdown")]),
-                "media_type": .string("text/markdown"),
-            ])]),
-        ])))
+        send(
+            Answer(
+                id: id,
+                result: .object([
+                    "formats": .array([
+                        .object([
+                            "name": .string("markdown"), "extensions": .array([.string("md"), .string("markdown")]),
+                            "media_type": .string("text/markdown"),
+                        ])
+                    ])
+                ])))
     case "export.begin":
         guard case .array(let columns)? = params["columns"] else {
             send(Answer(id: id, error: .object(["message": .string("export.begin needs 'columns'")])))
@@ -126,6 +141,9 @@ while let text = readLine() {
         send(Answer(id: id, result: .object([:])))
         exit(0)
     default:
-        send(Answer(id: id, error: .object(["message": .string("markdown does not know '\(request["method"]?.string ?? "")'")])))
+        send(
+            Answer(
+                id: id,
+                error: .object(["message": .string("markdown does not know '\(request["method"]?.string ?? "")'")])))
     }
 }
