@@ -131,6 +131,8 @@ public enum StageKind: Sendable {
     case export(format: String?, formatSpan: Span?, path: Expr?)
     /// A function applied to the stage's input: `| upper` or `| round(2)`.
     case call(name: String, nameSpan: Span, arguments: [Expr])
+    /// `chart bar|line|column X, Y [by SERIES] [title TEXT]`
+    case chart(ChartSpec)
 }
 
 /// `name = expr`, or a bare expression whose name is derived from its text.

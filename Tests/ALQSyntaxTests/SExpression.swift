@@ -45,6 +45,9 @@ enum SExpression {
         case .aggregate(let aggregates): "(agg\(of(aggregates)))"
         case .export(let format, _, let path): "(export \(format ?? "-")\(path.map { " to " + of($0) } ?? ""))"
         case .call(let name, _, let arguments): "(stage \(name)" + arguments.map { " " + of($0) }.joined() + ")"
+        case .chart(let spec):
+            "(chart \(spec.kind) \(of(spec.x)) \(of(spec.y))" + (spec.series.map { " by " + of($0) } ?? "")
+                + (spec.title.map { " title " + of($0) } ?? "") + ")"
         }
     }
 

@@ -37,7 +37,7 @@ struct ColumnInference {
                 columns = bindings.map(\.name)
             case .distinct(let bindings):
                 if !bindings.isEmpty { columns = bindings.map(\.name) }
-            case .filter, .sort, .take, .export, .call:
+            case .filter, .sort, .take, .export, .call, .chart:
                 break
             }
         }
