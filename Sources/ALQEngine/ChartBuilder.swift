@@ -18,6 +18,7 @@ struct ChartBuilder {
         guard let kind = Chart.Kind(rawValue: spec.kind) else {
             throw Diagnostic(.invalidStage, "unknown chart kind '\(spec.kind)'", span: spec.kindSpan, file: file)
         }
+        let title = try title()
         let xs = try column(spec.x)
         let ys = try column(spec.y)
         let seriesColumn = try spec.series.map { expr throws(Diagnostic) in try column(expr) }
@@ -78,7 +79,7 @@ struct ChartBuilder {
         let resolved = dimension ?? .none
         let largest = series.flatMap(\.points).map { abs($0.value) }.max() ?? 0
         return Chart(
-            kind: kind, title: try title(), xName: name(of: spec.x), yName: yName, dimension: resolved,
+            kind: kind, title: title, xName: name(of: spec.x), yName: yName, dimension: resolved,
             unit: resolved == .none ? .base(.none) : Unit.humanScale(for: largest, dimension: resolved),
             series: series)
     }

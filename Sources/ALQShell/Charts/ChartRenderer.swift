@@ -63,6 +63,11 @@ public struct ChartRenderer: Sendable {
         lines += boundsLegend(chart)
         // Drawings are laid out to fit; the cut is a safety net for text without escape sequences.
         if !color.enabled { lines = lines.map { DisplayWidth.truncate($0, to: width) } }
+        lines = lines.map { line in
+            var line = line
+            while line.last == " " { line.removeLast() }
+            return line
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
