@@ -179,7 +179,7 @@ private struct JoinKeyCodes {
         }
         throw Diagnostic(
             .typeMismatch,
-            "cannot join on \(describe): a \(left.typeName) column on the left, \(right.typeName) on the right",
+            "cannot join on \(describe): \(left.typeName) on the left, \(right.typeName) on the right",
             span: key.left.span.merged(with: key.right.span), file: file,
             help: "convert one side first, e.g. derive \(key.left.name) = string(\(key.left.name))")
     }
