@@ -51,6 +51,7 @@ struct Join {
         -> (probe: [Int32], build: [Int32], cardinality: Int)
     {
         if left.count == 1 { return (left[0], right[0], cardinalities[0]) }
+        if let radix = mixedRadix(left, right, cardinalities) { return radix }
         var lookup: [[Int32]: Int32] = [:]
         var build = [Int32](repeating: -1, count: right.first?.count ?? 0)
         var key = [Int32](repeating: 0, count: right.count)
@@ -72,6 +73,32 @@ struct Join {
             probe[row] = lookup[key] ?? -1
         }
         return (probe, build, lookup.count)
+    }
+
+    /// Several keys' codes as one number each (code₀ + code₁ × n₀ + …) when the product of the
+    /// cardinalities is small enough to index an array directly.
+    private func mixedRadix(_ left: [[Int32]], _ right: [[Int32]], _ cardinalities: [Int])
+        -> (probe: [Int32], build: [Int32], cardinality: Int)?
+    {
+        let limit = max(1 << 22, 2 * (right.first?.count ?? 0))
+        var product = 1
+        for cardinality in cardinalities {
+            let (next, overflow) = product.multipliedReportingOverflow(by: max(cardinality, 1))
+            guard !overflow, next <= limit else { return nil }
+            product = next
+        }
+        func codes(_ columns: [[Int32]]) -> [Int32] {
+            var result = [Int32](repeating: 0, count: columns.first?.count ?? 0)
+            var stride: Int32 = 1
+            for (index, column) in columns.enumerated() {
+                for row in result.indices where result[row] >= 0 {
+                    result[row] = column[row] < 0 ? -1 : result[row] + column[row] * stride
+                }
+                stride *= Int32(max(cardinalities[index], 1))
+            }
+            return result
+        }
+        return (codes(left), codes(right), product)
     }
 
     /// The pairs of matching rows: the left row (or -1) and the right row (or -1) of each result row.
