@@ -55,11 +55,26 @@ struct Window {
         for binding in bindings {
             var scope = result
             let rewritten = try rewrite(binding.value, scope: &scope, partitions: partitions, hidden: &hidden)
-            let column = try VectorEvaluator(interpreter: interpreter, table: scope).eval(rewritten).column(
-                count: table.rowCount)
+            let column: Column
+            do throws(Diagnostic) {
+                column = try VectorEvaluator(interpreter: interpreter, table: scope).eval(rewritten).column(
+                    count: table.rowCount)
+            } catch {
+                throw withoutHiddenColumns(error, visible: result.columnNames)
+            }
             result = result.setting(binding.name, to: column)
         }
         return result
+    }
+
+    /// An unknown-column error whose hint lists only the columns the user can see.
+    private func withoutHiddenColumns(_ error: Diagnostic, visible: [String]) -> Diagnostic {
+        guard error.code == .unknownColumn, error.help?.contains("\u{1}") == true else { return error }
+        var cleaned = error
+        let name = error.message.split(separator: "'").dropFirst().first.map(String.init) ?? ""
+        cleaned.help =
+            Suggestion.didYouMean(name, among: visible) ?? "the columns are \(visible.joined(separator: ", "))"
+        return cleaned
     }
 
     /// The expression with each window call replaced by a hidden column of `scope` holding its values.
