@@ -29,6 +29,8 @@ let package = Package(
         .target(
             name: "FormatJSON", dependencies: ["FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"],
             path: "Plugins/FormatJSON"),
+        // The built-in Markdown format (markdown): a pipe table for reports.
+        .target(name: "FormatMarkdown", dependencies: ["ALQRuntime", "ALQPluginAPI"], path: "Plugins/FormatMarkdown"),
         // Files, exports, region packs and external plugin processes: the engine's host.
         .target(
             name: "ALQPluginHost",
@@ -43,7 +45,7 @@ let package = Package(
             name: "ALQBuiltinModules",
             dependencies: [
                 "ALQPluginAPI", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise", "FormatCSV",
-                "FormatJSON",
+                "FormatJSON", "FormatMarkdown",
             ]
         ),
         // Built-in region modules: each embeds its region pack (JSON) in code.
@@ -77,7 +79,8 @@ let package = Package(
         .testTarget(
             name: "PluginTests",
             dependencies: [
-                "ALQPluginHost", "ALQBuiltinModules", "FormatCSV", "FormatJSON", "FormatSupport", "ALQPluginAPI",
+                "ALQPluginHost", "ALQBuiltinModules", "FormatCSV", "FormatJSON", "FormatMarkdown", "FormatSupport",
+                "ALQPluginAPI",
                 "ALQRuntime",
                 "ALQSyntax",
             ],

@@ -1,6 +1,7 @@
 import ALQPluginAPI
 import FormatCSV
 import FormatJSON
+import FormatMarkdown
 import RegionBaise
 import RegionChongqing
 import RegionGuangxi
@@ -20,7 +21,9 @@ public enum BuiltinModules {
     }
 
     /// The built-in export formats.
-    static let formats: [any ExportFormat] = [CSVFormat(), CSVFormat.excel, JSONFormat(), NDJSONFormat()]
+    static let formats: [any ExportFormat] = [
+        CSVFormat(), CSVFormat.excel, JSONFormat(), NDJSONFormat(), MarkdownFormat(),
+    ]
 
     /// Registers every built-in region and format.
     ///

@@ -62,7 +62,7 @@ public struct Shell {
         for diagnostic in startupDiagnostics { StandardStreams.err(diagnostics.render(diagnostic)) }
         if let first = startupDiagnostics.first, !interactive { return first.code.exitStatus }
         guard let output = outputFormat() else {
-            let names = ["table"] + registry.formats.map(\.format.name)
+            let names = OutputFormat.shellFormats + registry.formats.map(\.format.name)
             return usage("unknown format '\(options.format)'; the formats are \(names.joined(separator: ", "))")
         }
         let runner = ScriptRunner(session: session, output: output, diagnostics: diagnostics)
@@ -111,14 +111,22 @@ public struct Shell {
 
     /// The output format the options name, or `nil` if none is registered under that name.
     public func outputFormat() -> OutputFormat? {
-        if options.format.lowercased() == "table" {
+        if let mode = Shell.displayMode(forFormat: options.format) {
             let terminal = StandardStreams.isTerminal(STDOUT_FILENO) ? StandardStreams.terminalSize() : nil
             let renderer = TableRenderer(
-                maxWidth: terminal?.columns, maxRows: terminal.map { max(10, min(40, $0.rows - 6)) }, color: outputColor
-            )
-            return .table(ValueRenderer(table: renderer))
+                maxWidth: terminal?.columns, maxLines: terminal.map { max(16, $0.rows - 1) }, color: outputColor)
+            return .table(ValueRenderer(table: renderer, mode: mode))
         }
         return registry.format(named: options.format).map { .export($0) }
+    }
+
+    /// The display mode of a shell format (`table`, `line`), or `nil` for an export format.
+    public static func displayMode(forFormat name: String) -> DisplayMode? {
+        switch name.lowercased() {
+        case "table": .auto
+        case "line": .line
+        default: nil
+        }
     }
 
     private func usage(_ message: String) -> Int32 {

@@ -2,7 +2,7 @@ import ALQSyntax
 import Foundation
 
 /// A meta-command typed at the prompt: `:help [topic]`, `:modules`, `:format NAME`, `:timer on|off`,
-/// `:load PATH`, `:history`, `:clear`, `:mode emacs|vi`, `:quit`.
+/// `:load PATH`, `:history`, `:clear`, `:mode table|line|auto|emacs|vi`, `:pager on|off|auto`, `:quit`.
 struct MetaCommand: Equatable {
     var name: String
     var argument: String
@@ -19,12 +19,14 @@ struct MetaCommand: Equatable {
     static let catalog: [(usage: String, summary: String)] = [
         (":help [topic]", "help on the REPL, the language, a function, stage or table"),
         (":modules", "the registered region modules and export formats"),
-        (":format [NAME]", "show or set the output format: table, csv, json, …"),
+        (":format [NAME]", "show or set the output format: table, line, markdown, csv, json, …"),
         (":timer on|off", "print how long each statement took"),
         (":load PATH", "run a saved script in this session"),
         (":history", "list the history (Ctrl-R searches it)"),
         (":clear", "clear the screen"),
+        (":mode table|line|auto", "lay results out as tables, as field: value lines, or choose by width"),
         (":mode emacs|vi", "choose the key bindings"),
+        (":pager on|off|auto", "page results (auto: those taller than the screen) through $PAGER"),
         (":quit", "leave (also Ctrl-D on an empty line)"),
     ]
 }
@@ -57,8 +59,24 @@ extension REPL {
             switch command.argument.lowercased() {
             case "vi": editor?.setMode(.vi)
             case "emacs": editor?.setMode(.emacs)
-            case "": Terminal.out("key bindings: \(editor?.mode.rawValue ?? "emacs")\n")
-            default: problem("usage: :mode emacs|vi")
+            case "":
+                Terminal.out(
+                    "display: \(options.displayMode.rawValue); key bindings: \(editor?.mode.rawValue ?? "emacs")\n")
+            default:
+                guard let mode = DisplayMode(rawValue: command.argument.lowercased()) else {
+                    problem("usage: :mode table|line|auto (layout) or :mode emacs|vi (key bindings)")
+                    return
+                }
+                options.displayMode = mode
+            }
+        case "pager":
+            if command.argument.isEmpty {
+                Terminal.out(
+                    "pager: \(options.pagerMode.rawValue) (\(Pager(environment: options.environment).command))\n")
+            } else if let mode = PagerMode(rawValue: command.argument.lowercased()) {
+                options.pagerMode = mode
+            } else {
+                problem("usage: :pager on|off|auto")
             }
         case "quit", "q", "exit":
             quit()
@@ -82,7 +100,9 @@ extension REPL {
     }
 
     private func setFormat(_ name: String) {
-        let available = ["table"] + session.registry.formats.map(\.format.name).filter { $0 != "table" }
+        let available =
+            OutputFormat.shellFormats
+            + session.registry.formats.map(\.format.name).filter { !OutputFormat.shellFormats.contains($0) }
         guard !name.isEmpty else {
             Terminal.out("format: \(options.format) (available: \(available.joined(separator: ", ")))\n")
             return
