@@ -155,6 +155,27 @@ public enum DisplayWidth {
         return text
     }
 
+    /// Every line of `text` wrapped to `width` at word boundaries; continuation lines keep the line's
+    /// indentation plus two spaces. For help and messages.
+    public static func wrapLines(_ text: String, to width: Int) -> String {
+        var result = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let indent = line.prefix { $0 == " " }.count
+            let body = String(line.dropFirst(indent))
+            guard of(String(line)) > width, width > indent + 12 else {
+                result += line + "\n"
+                continue
+            }
+            let first = wrap(body, to: width - indent).first ?? ""
+            let rest = wrap(String(body.dropFirst(first.count).drop { $0 == " " }), to: width - indent - 2)
+            result += String(repeating: " ", count: indent) + first + "\n"
+            for piece in rest where !piece.isEmpty {
+                result += String(repeating: " ", count: indent + 2) + piece + "\n"
+            }
+        }
+        return String(result.dropLast())
+    }
+
     /// Text from data made safe for a terminal: control characters (escape, carriage return, bell, C1
     /// controls, DEL) become visible escapes such as `\x1B`; tabs become a space. Line breaks are
     /// kept when `keepNewlines`, else shown as `↵`.

@@ -257,5 +257,129 @@ extension LanguageHelp {
             name: "region", kind: .function, usage: "region(name)",
             summary: "A region module by any of its names.",
             example: "region(\"百色\").level\n# => prefecture-level city"),
+        Entry(
+            name: "|", kind: .operator, usage: "|",
+            summary: "pipeline: feed the value on the left to the stage on the right (precedence 1 of 10, left).",
+            example: ""),
+        Entry(
+            name: "or", kind: .operator, usage: "or",
+            summary: "logical or, short-circuit (precedence 2 of 10, left).",
+            example: "not true or true\n# => true"),
+        Entry(
+            name: "and", kind: .operator, usage: "and",
+            summary: "logical and, short-circuit (precedence 3 of 10, left).",
+            example: "1 + 1 == 2 and 2 * 2 == 4\n# => true"),
+        Entry(
+            name: "not", kind: .operator, usage: "not",
+            summary: "logical not (precedence 4 of 10, prefix).",
+            example: "not true or true\n# => true"),
+        Entry(
+            name: "==", kind: .operator, usage: "==",
+            summary: "comparison; a < b < c is E0010 (precedence 5 of 10, none).",
+            example: "1 + 1 == 2 and 2 * 2 == 4\n# => true"),
+        Entry(
+            name: "!=", kind: .operator, usage: "!=",
+            summary: "comparison; a < b < c is E0010 (precedence 5 of 10, none).",
+            example: ""),
+        Entry(
+            name: "<>", kind: .operator, usage: "<>",
+            summary: "comparison; a < b < c is E0010 (precedence 5 of 10, none).",
+            example: ""),
+        Entry(
+            name: "<", kind: .operator, usage: "<",
+            summary: "comparison; a < b < c is E0010 (precedence 5 of 10, none).",
+            example: "\"B\" < \"a\"\n# => true"),
+        Entry(
+            name: "<=", kind: .operator, usage: "<=",
+            summary: "comparison; a < b < c is E0010 (precedence 5 of 10, none).",
+            example: ""),
+        Entry(
+            name: ">", kind: .operator, usage: ">",
+            summary: "comparison; a < b < c is E0010 (precedence 5 of 10, none).",
+            example: ""),
+        Entry(
+            name: ">=", kind: .operator, usage: ">=",
+            summary: "comparison; a < b < c is E0010 (precedence 5 of 10, none).",
+            example: ""),
+        Entry(
+            name: "in", kind: .operator, usage: "in",
+            summary: "unit conversion (x in kt) or membership (x in list) (precedence 6 of 10, left).",
+            example: "1 Mt + 500 kt in kt\n# => 1,500 kt"),
+        Entry(
+            name: "+", kind: .operator, usage: "+",
+            summary: "addition (numbers, quantities, string and list concatenation), subtraction (precedence 7 of 10, left).",
+            example: "2 + 3 * 4\n# => 14"),
+        Entry(
+            name: "-", kind: .operator, usage: "-",
+            summary: "addition (numbers, quantities, string and list concatenation), subtraction (precedence 7 of 10, left).",
+            example: "-2 * -3\n# => 6"),
+        Entry(
+            name: "*", kind: .operator, usage: "*",
+            summary: "multiplication, division (precedence 8 of 10, left).",
+            example: "2 + 3 * 4\n# => 14"),
+        Entry(
+            name: "/", kind: .operator, usage: "/",
+            summary: "multiplication, division (precedence 8 of 10, left).",
+            example: "false and 1 / 0 == 1\n# => false"),
+        Entry(
+            name: ".name", kind: .operator, usage: ".name",
+            summary: "member access, indexing, call (precedence 10 of 10, left).",
+            example: ""),
+        Entry(
+            name: "[index]", kind: .operator, usage: "[index]",
+            summary: "member access, indexing, call (precedence 10 of 10, left).",
+            example: ""),
+        Entry(
+            name: "f(…)", kind: .operator, usage: "f(…)",
+            summary: "member access, indexing, call (precedence 10 of 10, left).",
+            example: ""),
+        Entry(
+            name: "CNY", kind: .unit, usage: "CNY",
+            summary: "CNY is the base unit of money; quantities in it convert with in (x in CNY).",
+            example: "1234567 CNY\n# => 1.234567 M CNY"),
+        Entry(
+            name: "yuan", kind: .unit, usage: "yuan",
+            summary: "yuan is a unit of money (same as CNY); quantities in it convert with in (x in CNY).",
+            example: "2 billion yuan\n# => 2 bn CNY"),
+        Entry(
+            name: "元", kind: .unit, usage: "元",
+            summary: "元 is a unit of money (same as CNY); quantities in it convert with in (x in CNY).",
+            example: ""),
+        Entry(
+            name: "t", kind: .unit, usage: "t",
+            summary: "t is the base unit of mass; quantities in it convert with in (x in t).",
+            example: "3 million t\n# => 3 Mt"),
+        Entry(
+            name: "tons", kind: .unit, usage: "tons",
+            summary: "tons is a unit of mass (same as t); quantities in it convert with in (x in t).",
+            example: ""),
+        Entry(
+            name: "tonnes", kind: .unit, usage: "tonnes",
+            summary: "tonnes is a unit of mass (same as t); quantities in it convert with in (x in t).",
+            example: ""),
+        Entry(
+            name: "kt", kind: .unit, usage: "kt",
+            summary: "kt is a unit of mass (10^3 t); quantities in it convert with in (x in t).",
+            example: ""),
+        Entry(
+            name: "Mt", kind: .unit, usage: "Mt",
+            summary: "Mt is a unit of mass (10^6 t); quantities in it convert with in (x in t).",
+            example: "14.543 Mt\n# => 14.543 Mt"),
+        Entry(
+            name: "%", kind: .unit, usage: "%",
+            summary: "% is the base unit of percentage; quantities in it convert with in (x in %).",
+            example: ""),
+        Entry(
+            name: "count", kind: .unit, usage: "count",
+            summary: "count is the base unit of count; quantities in it convert with in (x in count).",
+            example: ""),
+        Entry(
+            name: "rank", kind: .unit, usage: "rank",
+            summary: "rank is the base unit of rank; quantities in it convert with in (x in rank).",
+            example: ""),
+        Entry(
+            name: "x", kind: .unit, usage: "x",
+            summary: "x is the base unit of multiple; quantities in it convert with in (x in x).",
+            example: ""),
     ]
 }

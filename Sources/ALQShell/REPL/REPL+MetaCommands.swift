@@ -15,6 +15,16 @@ struct MetaCommand: Equatable {
         argument = String(body[split...]).trimmingWhitespace
     }
 
+    /// The argument without surrounding quotes, and `~/` expanded from `$HOME`.
+    static func unquoted(_ argument: String, home: String? = nil) -> String {
+        var path = argument
+        if path.count >= 2, let first = path.first, first == "\"" || first == "'", path.last == first {
+            path = String(path.dropFirst().dropLast())
+        }
+        if path.hasPrefix("~/"), let home { path = home + path.dropFirst() }
+        return path
+    }
+
     /// Every command and a one-line description, in the order `:help commands` lists them.
     static let catalog: [(usage: String, summary: String)] = [
         (":help [topic]", "help on the REPL, the language, a function, stage or table"),
@@ -37,7 +47,7 @@ extension REPL {
         let command = MetaCommand(text)
         switch command.name {
         case "help", "h", "?":
-            Terminal.out(HelpCatalog.text(for: command.argument, useColor: options.useColor))
+            Terminal.out(helpText(for: command.argument, useColor: options.useColor, registry: session.registry))
         case "modules":
             Terminal.out(resultOutput(format: "table").render(.table(session.registry.modulesTable())))
         case "format":
@@ -116,20 +126,16 @@ extension REPL {
     }
 
     private func loadScript(_ argument: String) {
-        var path = argument
-        if path.count >= 2, let first = path.first, first == "\"" || first == "'", path.last == first {
-            path = String(path.dropFirst().dropLast())
-        }
+        let path = MetaCommand.unquoted(argument, home: options.environment["HOME"])
         guard !path.isEmpty else {
             problem("usage: :load PATH")
             return
         }
-        if path.hasPrefix("~/"), let home = options.environment["HOME"] { path = home + path.dropFirst() }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard case .success(let data) = StandardStreams.readFile(path) else {
             problem("cannot read \(path)")
             return
         }
-        switch SourceFile.decode(name: path, bytes: Array(data)) {
+        switch SourceFile.decode(name: path, bytes: data) {
         case .success(let file):
             evaluate(file)
         case .failure(let diagnostic):
@@ -140,6 +146,6 @@ extension REPL {
     /// Reports a mistake in a meta-command.
     func problem(_ message: String) {
         let label = options.useColor ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
-        Terminal.error("\(label) \(message)\n")
+        Terminal.error((problemLocation.map { $0 + ": " } ?? "") + "\(label) \(message)\n")
     }
 }
