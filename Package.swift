@@ -97,7 +97,7 @@ let package = Package(
             ]
         ),
         // The REPL driven through a pseudo-terminal (runs the built `alq` binary).
-        .testTarget(name: "REPLTests", dependencies: ["alq", "ALQShell"]),
+        .testTarget(name: "REPLTests", dependencies: ["alq", "ALQShell"], exclude: ["Screens"]),
     ],
     swiftLanguageModes: [.v6]
 )
