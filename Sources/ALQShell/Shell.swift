@@ -54,7 +54,10 @@ public struct Shell {
             }
         }
         if StandardStreams.isTerminal(STDERR_FILENO) {
-            session.onNotice = { StandardStreams.err($0 + "\n") }
+            let columns = StandardStreams.terminalSize()?.columns ?? 80
+            session.onNotice = {
+                StandardStreams.err(DisplayWidth.wrapLines(DisplayWidth.escapingControls($0), to: columns) + "\n")
+            }
         }
         let interactive =
             options.command == nil && options.files.isEmpty && StandardStreams.isTerminal(STDIN_FILENO)

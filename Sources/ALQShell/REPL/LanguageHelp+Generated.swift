@@ -39,7 +39,7 @@ extension LanguageHelp {
             example: "let t = [{r: \"B\", v: 1}, {r: \"A\", v: 2}, {r: \"B\", v: 3}, {r: \"A\", v: 4}]\nt | group r | agg n = count(), total = sum(v), top = max(v), share = max(v) / total\n# => r | n | total | top | share\n# => B | 2 | 4 | 3 | 0.75\n# => A | 2 | 6 | 4 | 0.6666666667"),
         Entry(
             name: "export", kind: .stage, usage: "export FORMAT [to PATH]",
-            summary: "export FORMAT [to PATH] writes the table in a registered format (csv, csv-excel, json, ndjson, or one a plugin adds; see the formats table).",
+            summary: "export FORMAT [to PATH] writes the table in a registered format (csv, csv-excel, json, ndjson, markdown, or one a plugin adds; see the formats table).",
             example: "facts | where region == \"Guangyuan\" | export csv to \"guangyuan.csv\"\n\"exported\"\n# => exported"),
         Entry(
             name: "join", kind: .stage, usage: "join [inner|left|full] TABLE on KEY, …",
@@ -108,11 +108,11 @@ extension LanguageHelp {
         Entry(
             name: "formats", kind: .table, usage: "formats",
             summary: "One row per registered export format; columns: name, extensions, media_type, version, origin.",
-            example: "formats | select name, media_type\n# => name | media_type\n# => csv | text/csv\n# => csv-excel | text/csv\n# => json | application/json\n# => ndjson | application/x-ndjson"),
+            example: "formats | select name, media_type\n# => name | media_type\n# => csv | text/csv\n# => csv-excel | text/csv\n# => json | application/json\n# => ndjson | application/x-ndjson\n# => markdown | text/markdown"),
         Entry(
             name: "modules", kind: .table, usage: "modules",
             summary: "One row per registered module of either kind; columns: name, kind, version, origin.",
-            example: "modules | where kind == \"format\" | select name\n# => name\n# => csv\n# => csv-excel\n# => json\n# => ndjson"),
+            example: "modules | where kind == \"format\" | select name\n# => name\n# => csv\n# => csv-excel\n# => json\n# => ndjson\n# => markdown"),
         Entry(
             name: "abs", kind: .function, usage: "abs(x)",
             summary: "The absolute value of a number or quantity.",

@@ -31,7 +31,10 @@ public final class REPL {
         }
         self.editor = editor
         startHistory(editor: editor, limit: limit)
-        let completer = Completer(source: SessionCompletionSource(session: session, helpTopics: HelpCatalog.topics))
+        let completer = Completer(
+            source: SessionCompletionSource(
+                session: session,
+                helpTopics: HelpCatalog.topics + HelpCatalog.dataTopics(registry: session.registry)))
         editor.completer = { completer.complete($0) }
         editor.bracketedPaste =
             (Terminal.isTerminal(1) || Terminal.isTerminal(2)) && options.environment["TERM"] != "dumb"
