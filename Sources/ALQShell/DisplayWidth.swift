@@ -4,6 +4,17 @@
 public enum DisplayWidth {
     /// The width of a string in terminal columns.
     public static func of(_ text: String) -> Int {
+        // Plain ASCII, the common case, needs no grapheme segmentation.
+        var printable = 0
+        var ascii = true
+        for byte in text.utf8 {
+            if byte >= 0x80 {
+                ascii = false
+                break
+            }
+            if byte >= 0x20 && byte != 0x7F { printable += 1 }
+        }
+        if ascii { return printable }
         var width = 0
         for character in text { width += of(character) }
         return width
