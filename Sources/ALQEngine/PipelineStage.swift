@@ -55,7 +55,9 @@ struct PipelineStage {
         if let table = Table(rowsOf: input) { return table }
         switch input {
         case .module(let id):
-            if let table = interpreter.session.registry.region(id: id)?.table(named: "facts") { return table }
+            if let table = interpreter.session.registry.region(id: id)?.table(named: "facts") {
+                return FactValues.withQuantities(table)
+            }
             fallthrough
         default:
             throw Diagnostic(

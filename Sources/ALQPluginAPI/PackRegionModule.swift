@@ -191,7 +191,7 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
                 text(f.subject), sourceIDs(f.quotes), integer(f.baseYear), text(f.asOf), text(f.note),
             ]
         }
-        return columnar(Self.factColumns, rows)
+        return FactValues.withQuantities(columnar(Self.factColumns, rows))
     }
 
     private func companiesTable(_ pack: RegionPack) -> Table {
