@@ -76,7 +76,7 @@ enum Arithmetic {
         default:
             let verb = op == .add ? "add" : "subtract"
             throw mismatch(
-                "cannot \(verb) \(b.dimension.name) \(op == .add ? "to" : "from") \(a.dimension.name)",
+                "cannot \(verb) \(unitName(b)) \(op == .add ? "to" : "from") \(unitName(a))",
                 expected: a.dimension, found: b.dimension)
         }
     }
@@ -108,11 +108,11 @@ enum Arithmetic {
         case (let other, .percent) where !other.isRatio && other != .rank: return (other, 0.01, nil)
         case (.multiple, let other) where !other.isRatio && other != .rank: return (other, 1, nil)
         case (let other, .multiple) where !other.isRatio && other != .rank: return (other, 1, nil)
-        case (let x, let y) where !x.isRatio && !y.isRatio && x != .rank && y != .rank:
+        case (let x, let y) where !x.isRatio && !y.isRatio && x != .rank && y != .rank && x.multiplied(by: y).isUnit:
             return (x.multiplied(by: y), 1, nil)
         default:
             throw Diagnostic(
-                .unitMismatch, "cannot multiply \(a.dimension.name) by \(b.dimension.name)",
+                .unitMismatch, "cannot multiply \(unitName(a)) by \(unitName(b))",
                 help: b.dimension == .points || a.dimension == .points
                     ? "percentage points are a difference of percentages; add them to a percentage instead"
                     : "multiply a quantity by a plain number, a multiple (x), a percentage or another quantity")
@@ -144,12 +144,12 @@ enum Arithmetic {
         case (let x, let y) where x == y: return (.none, 1, nil)
         case (let x, .percent) where x != .points && x != .rank: return (x, 100, nil)
         case (let x, .multiple) where x != .points && x != .rank: return (x, 1, nil)
-        case (let x, let y) where !x.isRatio && !y.isRatio && x != .rank && y != .rank:
+        case (let x, let y) where !x.isRatio && !y.isRatio && x != .rank && y != .rank && x.divided(by: y).isUnit:
             return (x.divided(by: y), 1, nil)
         default:
             throw Diagnostic(
-                .unitMismatch, "cannot divide \(a.dimension.name) by \(b.dimension.name)",
-                help: "divide by a plain number, a ratio (% or x) or a quantity with a unit")
+                .unitMismatch, "cannot divide \(unitName(a)) by \(unitName(b))",
+                help: "divide by a plain number, a ratio (% or x) or a quantity of another unit (CNY / t is CNY/t)")
         }
     }
 

@@ -38,7 +38,7 @@ enum Comparison {
             }
             guard a.dimension == b.dimension else {
                 throw Arithmetic.mismatch(
-                    "cannot compare \(a.dimension.name) with \(b.dimension.name)", expected: a.dimension,
+                    "cannot compare \(Arithmetic.unitName(a)) with \(Arithmetic.unitName(b))", expected: a.dimension,
                     found: b.dimension)
             }
             return a.value < b.value ? -1 : (a.value == b.value ? 0 : 1)

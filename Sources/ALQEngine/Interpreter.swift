@@ -262,7 +262,7 @@ struct Interpreter {
             return .quantity(percent)
         case .quantity(let quantity):
             throw Arithmetic.mismatch(
-                "cannot convert \(quantity.dimension.name) to \(unit.symbol)", expected: unit.dimension,
+                "cannot convert \(Arithmetic.unitName(quantity)) to \(unit.symbol)", expected: unit.dimension,
                 found: quantity.dimension
             ).at(span).located(in: file)
         case .number:

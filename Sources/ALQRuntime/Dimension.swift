@@ -78,6 +78,12 @@ public struct Dimension: Sendable, Hashable {
     /// Whether the dimension is a single base dimension or none.
     public var isSimple: Bool { powers.allSatisfy { $0 == 0 || $0 == 1 } && powers.filter { $0 != 0 }.count <= 1 }
 
+    /// Whether the dimension is one alq writes as a unit: every power -1, 0 or 1, and at least one
+    /// positive (`CNY/t`, `t/a`; not `t^2` or `1/t`).
+    public var isUnit: Bool {
+        powers.allSatisfy { $0 >= -1 && $0 <= 1 } && powers.contains { $0 > 0 }
+    }
+
     /// The product of two dimensions (`CNY/t` × `t` is `CNY`).
     public func multiplied(by other: Dimension) -> Dimension {
         Dimension(powers: zip(powers, other.powers).map { $0 + $1 })

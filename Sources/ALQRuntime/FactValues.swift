@@ -31,3 +31,42 @@ public enum FactValues {
         return facts.setting("value", to: .mixed(cells))
     }
 }
+
+extension Quantity {
+    /// The quantity as an export row: `value` (the plain number in the base unit, as the export
+    /// contract has it), `unit`, `kind`, `bound`, `period`, `sources` (fact ids) and `derived`.
+    public var exportRecord: Record {
+        var plain = self
+        plain.provenance = .none
+        plain.kind = nil
+        plain.bound = .exact
+        plain.period = nil
+        return Record([
+            ("value", .quantity(plain)), ("unit", dimension == .none ? .null : .string(dimension.symbol)),
+            ("kind", kind.map { .string($0.rawValue) } ?? .null), ("bound", .string(bound.rawValue)),
+            ("period", period.map(Value.string) ?? .null),
+            ("sources", .list(provenance.factIDs.map(Value.string))), ("derived", .bool(provenance.derived)),
+        ])
+    }
+}
+
+extension Table {
+    /// The fact ids behind each row: every id in a quantity cell's sources and, in a facts table, the
+    /// row's own `id`; for exports that carry a per-row list of fact ids.
+    public func factIDsPerRow() -> [[String]] {
+        var result = [[String]](repeating: [], count: rowCount)
+        for (name, column) in zip(columnNames, columns) {
+            for row in 0..<rowCount {
+                switch column[row] {
+                case .quantity(let quantity):
+                    for id in quantity.provenance.factIDs where !result[row].contains(id) { result[row].append(id) }
+                case .string(let id) where name == "id" && id.contains("."):
+                    if !result[row].contains(id) { result[row].append(id) }
+                default:
+                    break
+                }
+            }
+        }
+        return result
+    }
+}
