@@ -37,8 +37,8 @@ enum Sources {
             let quotes = registry.quotes(forFact: id)
             var caveats: [String] = []
             if quotes.contains(where: \.translationsDisagree) {
-                let readings = quotes.map { "\($0.sourceID) (\($0.language)) reads \"\($0.reading ?? "as quoted")\"" }
-                caveats.append("the translations disagree: " + readings.joined(separator: ", "))
+                let readings = quotes.map { "\($0.sourceID) (\($0.language)): \($0.reading ?? "as quoted")" }
+                caveats.append("the translations disagree — " + readings.joined(separator: "; "))
             }
             if let scopeCaveat { caveats.append(scopeCaveat) }
             for quote in quotes {
