@@ -323,8 +323,10 @@ struct Aggregation {
 /// Aggregate functions over a list of values, shared by `agg` and the list builtins.
 ///
 /// Sums and averages go through ``Arithmetic``, so kind, bound and sources propagate as for `+`;
-/// `min`, `max` and `median` pick a stated figure and give it the bound and sources of everything
-/// they compared (``picked(_:from:interval:)``), which other aggregates can reuse.
+/// `min`, `max` and `median` pick a stated figure; where an input is bounded they give it the bound
+/// and sources of everything they compared (``picked(_:from:interval:)``), which other aggregates
+/// (`cagr`, `percentile`, window functions) can reuse, with ``Arithmetic/combine`` and
+/// ``ALQRuntime/Quantity/annotate(from:interval:)`` for values they compute.
 enum ListAggregates {
     /// The aggregates that need one dimension across their values.
     static let numeric: Set<String> = ["sum", "avg", "min", "max", "median"]
@@ -391,14 +393,11 @@ enum ListAggregates {
     /// of them: their least certain kind, their sources, and the bound that `interval` (the range the
     /// true result lies in) gives, or unknown when no range is given and any input is bounded.
     ///
-    /// A value picked from exact inputs that all share its sources is returned as it is.
+    /// A value picked from exact inputs is returned as it is: it is the figure of the fact it came from.
     static func picked(_ value: Value, from inputs: [Value], interval: Interval?) -> Value {
         guard case .quantity(let chosen) = value else { return value }
         let quantities = inputs.compactMap(Arithmetic.quantity)
-        let sources = quantities.reduce(Provenance.none) { $0.combined(with: $1.provenance) }
-        if quantities.allSatisfy({ $0.bound == .exact }) && sources.factIDs == chosen.provenance.factIDs {
-            return value
-        }
+        if quantities.allSatisfy({ $0.bound == .exact }) { return value }
         var result = chosen
         result.annotate(from: quantities, interval: interval)
         return .quantity(result)

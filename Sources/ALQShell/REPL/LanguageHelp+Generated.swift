@@ -56,7 +56,7 @@ extension LanguageHelp {
         Entry(
             name: "pivot", kind: .stage, usage: "pivot NAMES values VALUES",
             summary: "pivot NAMES values VALUES spreads a table: the column NAMES gives the new columns' names and VALUES their cells; all other columns are the row keys, one row per distinct combination in order of first appearance.",
-            example: "facts | where metric == \"output_value\" and is_null(period) | select region, year, value | pivot year values value\n# => region | 2024 | 2025 | 2027\n# => Guangxi | 205000000000 | 240000000000 | null\n# => Guangyuan | 41900000000 | 50000000000 | 100000000000"),
+            example: "facts | where metric == \"output_value\" and is_null(period) | select region, year, value | pivot year values value\n# => region | 2024 | 2025 | 2027\n# => Guangxi | 205 bn CNY | ≥ 240 bn CNY (expected) | null\n# => Guangyuan | 41.9 bn CNY | ≥ 50 bn CNY (expected) | ≥ 100 bn CNY (target)"),
         Entry(
             name: "unpivot", kind: .stage, usage: "unpivot COL, … into NAME, VALUE",
             summary: "unpivot COL, … into NAME, VALUE is the inverse: each listed column becomes a row per input row, with the column's name in NAME and its cell in VALUE, the other columns repeated.",
