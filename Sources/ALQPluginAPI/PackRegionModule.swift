@@ -32,6 +32,7 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
     private struct Loaded {
         var pack: RegionPack
         var quotesByFact: [String: [RegionPack.Quote]]
+        var disagreeing: Set<String>
         var sourcesByID: [String: RegionPack.Source]
 
         init(_ pack: RegionPack) {
@@ -39,6 +40,7 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
             var quotes: [String: [RegionPack.Quote]] = [:]
             for fact in pack.facts { quotes[fact.id] = fact.quotes }
             quotesByFact = quotes
+            disagreeing = Set(pack.facts.filter(\.translationsDisagree).map(\.id))
             var sources: [String: RegionPack.Source] = [:]
             for source in pack.sources { sources[source.id] = source }
             sourcesByID = sources
@@ -135,7 +137,11 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
     public func quotes(forFact id: String) -> [SourceQuote] {
         lock.withLock {
             let loaded = load()
-            return (loaded.quotesByFact[id] ?? []).map { Self.sourceQuote($0, loaded.sourcesByID[$0.source]) }
+            return (loaded.quotesByFact[id] ?? []).map { quote in
+                var result = Self.sourceQuote(quote, loaded.sourcesByID[quote.source])
+                result.translationsDisagree = loaded.disagreeing.contains(id)
+                return result
+            }
         }
     }
 
@@ -147,7 +153,7 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
     private static func sourceQuote(_ quote: RegionPack.Quote, _ source: RegionPack.Source?) -> SourceQuote {
         return SourceQuote(
             sourceID: quote.source, file: source?.file ?? quote.source, date: source?.date ?? "",
-            language: source?.language ?? "", text: quote.text)
+            language: source?.language ?? "", text: quote.text, reading: quote.reading)
     }
 
     // MARK: - Building tables
@@ -191,7 +197,7 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
                 text(f.subject), sourceIDs(f.quotes), integer(f.baseYear), text(f.asOf), text(f.note),
             ]
         }
-        return columnar(Self.factColumns, rows)
+        return FactValues.withQuantities(columnar(Self.factColumns, rows))
     }
 
     private func companiesTable(_ pack: RegionPack) -> Table {

@@ -283,14 +283,17 @@ public struct RegionPack: Sendable, Hashable, Codable {
         public var source: String
         /// The clause, verbatim (whitespace may differ).
         public var text: String
+        /// How this quote reads the fact, where the sources differ ("more than 5 times", "5 times").
+        public var reading: String?
 
         /// Creates a quote.
-        public init(source: String, text: String) {
+        public init(source: String, text: String, reading: String? = nil) {
             self.source = source
             self.text = text
+            self.reading = reading
         }
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case source, text }
+        enum CodingKeys: String, CodingKey, CaseIterable { case source, text, reading }
 
         /// Decodes a quote.
         public init(from decoder: any Decoder) throws {
@@ -298,6 +301,7 @@ public struct RegionPack: Sendable, Hashable, Codable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             source = try c.decode(String.self, forKey: .source)
             text = try c.decode(String.self, forKey: .text)
+            reading = try c.decodeIfPresent(String.self, forKey: .reading)
         }
     }
 
@@ -331,12 +335,15 @@ public struct RegionPack: Sendable, Hashable, Codable {
         public var note: String?
         /// The clauses that state the fact, at least one.
         public var quotes: [Quote]
+        /// Whether the translations of one document disagree on the fact (each quote's `reading` says how).
+        public var translationsDisagree: Bool
 
         /// Creates a fact.
         public init(
             id: String, metric: String, year: Int?, period: String? = nil, value: Double, unit: Unit,
             kind: Kind, bound: Bound = .exact, scope: String? = nil, subject: String? = nil,
-            baseYear: Int? = nil, asOf: String? = nil, note: String? = nil, quotes: [Quote]
+            baseYear: Int? = nil, asOf: String? = nil, note: String? = nil, quotes: [Quote],
+            translationsDisagree: Bool = false
         ) {
             self.id = id
             self.metric = metric
@@ -352,6 +359,7 @@ public struct RegionPack: Sendable, Hashable, Codable {
             self.asOf = asOf
             self.note = note
             self.quotes = quotes
+            self.translationsDisagree = translationsDisagree
         }
 
         enum CodingKeys: String, CodingKey, CaseIterable {
@@ -359,6 +367,7 @@ public struct RegionPack: Sendable, Hashable, Codable {
             case baseYear = "base_year"
             case asOf = "as_of"
             case note, quotes
+            case translationsDisagree = "translations_disagree"
         }
 
         /// Decodes a fact; optional fields may be left out or `null`, `bound` defaults to `exact`.
@@ -379,6 +388,7 @@ public struct RegionPack: Sendable, Hashable, Codable {
             asOf = try c.decodeIfPresent(String.self, forKey: .asOf)
             note = try c.decodeIfPresent(String.self, forKey: .note)
             quotes = try c.decode([Quote].self, forKey: .quotes)
+            translationsDisagree = try c.decodeIfPresent(Bool.self, forKey: .translationsDisagree) ?? false
         }
     }
 

@@ -130,6 +130,7 @@ public final class Registry: @unchecked Sendable {
             let parts = regions.compactMap { $0.module.table(named: name) }
             var combined = Table.concatenate(parts)
             if name == "sources" || name == "metrics" { combined = Registry.distinctByID(combined) }
+            if name == "facts" { combined = FactValues.withQuantities(combined) }
             if parts.isEmpty {
                 combined = Table(
                     columnNames: name == "facts" ? FactColumns.names : [],

@@ -35,7 +35,7 @@ public struct ColumnBuilder: Sendable {
             numbers.append(number)
             validity.append(true)
             if allIntegers && number != number.rounded() { allIntegers = false }
-        case (.quantity, .quantity(let quantity)) where quantity.dimension == dimension && quantity.provenance.isEmpty:
+        case (.quantity, .quantity(let quantity)) where quantity.dimension == dimension && quantity.isPlain:
             numbers.append(quantity.value)
             validity.append(true)
             if displayUnit != quantity.displayUnit { displayUnit = nil }
@@ -93,7 +93,7 @@ public struct ColumnBuilder: Sendable {
         case .bool(let flag):
             kind = .bool
             flags = [UInt8](repeating: BoolColumn.null, count: nulls) + [flag ? 1 : 0]
-        case .quantity(let quantity) where quantity.provenance.isEmpty:
+        case .quantity(let quantity) where quantity.isPlain:
             kind = .quantity
             numbers = [Double](repeating: 0, count: nulls) + [quantity.value]
             validity = [Bool](repeating: false, count: nulls) + [true]

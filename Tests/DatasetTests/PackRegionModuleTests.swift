@@ -9,7 +9,13 @@ import RegionGuangyuan
 import Testing
 
 func str(_ v: Value?) -> String? { if case .string(let s)? = v { return s } else { return nil } }
-func num(_ v: Value?) -> Double? { if case .number(let n)? = v { return n } else { return nil } }
+func num(_ v: Value?) -> Double? {
+    switch v {
+    case .number(let n)?: n
+    case .quantity(let q)?: q.value
+    default: nil
+    }
+}
 
 struct PackRegionModuleTests {
     static func registry() throws -> Registry {
