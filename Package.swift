@@ -78,6 +78,8 @@ let package = Package(
             dependencies: ["ALQShell", "ALQEngine", "ALQRuntime", "ALQSyntax", "ALQTestSupport"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["alq", "ALQTestSupport"]),
+        // The repository as a whole: docs/architecture.md matches this file, CONTRIBUTING.md's paths exist.
+        .testTarget(name: "RepositoryTests", dependencies: ["ALQTestSupport"]),
         // Helpers shared by the test targets: position markers, the package layout and the built binary,
         // the seeds.
         .target(name: "ALQTestSupport", dependencies: ["ALQSyntax"], path: "Tests/ALQTestSupport"),
