@@ -52,6 +52,40 @@ public struct SchemaInference {
             return TableSchema(grouped.columns + aggregated(input, aggregates).columns)
         case .aggregate(let aggregates):
             return aggregated(input, aggregates)
+        case .join(let clause):
+            guard let right = schema(of: clause.table) else { return nil }
+            return joined(input, right, clause)
+        case .rename(let renames):
+            return TableSchema(
+                input.columns.map { column in
+                    SchemaColumn(renames.first { $0.old.name == column.name }?.new.name ?? column.name, column.type)
+                }, isPartial: input.isPartial)
+        case .drop(let drops):
+            return TableSchema(
+                input.columns.filter { column in !drops.contains { $0.name == column.name } },
+                isPartial: input.isPartial)
+        case .window(let bindings, _):
+            // Window functions' result types are not worked out: names only.
+            var result = input
+            for binding in bindings { result = result.setting(SchemaColumn(binding.name)) }
+            return result
+        case .pivot(let names, let values):
+            // The new columns are named by the data: only the row keys are known.
+            return TableSchema(
+                input.columns.filter { $0.name != names.name && $0.name != values.name }, isPartial: true)
+        case .unpivot(let listed, let name, let value):
+            let unpivoted = input.columns.filter { column in listed.contains { $0.name == column.name } }
+            let types = Set(unpivoted.map(\.type))
+            return TableSchema(
+                input.columns.filter { column in !listed.contains { $0.name == column.name } }
+                    + [
+                        SchemaColumn(name.name, .string),
+                        SchemaColumn(value.name, types.count == 1 ? types.first! : nil),
+                    ],
+                isPartial: input.isPartial)
+        case .describe:
+            return TableSchema(
+                Describe.columnNames.map { SchemaColumn($0, $0 == "column" || $0 == "type" ? .string : nil) })
         case .export:
             // An export's value is null, not a table.
             return nil
@@ -59,6 +93,19 @@ public struct SchemaInference {
             // A function of the whole table: what it returns is known only by running it.
             return nil
         }
+    }
+
+    /// `join`: the left columns, then the right ones but a key named once (`on region`); a right column
+    /// whose name the left side has gets `_right`.
+    private func joined(_ left: TableSchema, _ right: TableSchema, _ clause: JoinClause) -> TableSchema {
+        let shared = Set(clause.keys.filter(\.isShared).map(\.right.name))
+        var columns = left.columns
+        for column in right.columns where !shared.contains(column.name) {
+            var unique = column.name
+            while columns.contains(where: { $0.name == unique }) { unique += Join.clashSuffix }
+            columns.append(SchemaColumn(unique, column.type))
+        }
+        return TableSchema(columns, isPartial: left.isPartial || right.isPartial)
     }
 
     /// The table an expression starts from when the session already holds it: a variable, a

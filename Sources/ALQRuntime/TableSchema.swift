@@ -50,9 +50,12 @@ public struct SchemaColumn: Sendable, Hashable {
 /// running it, or what a file holds, read from its header.
 public struct TableSchema: Sendable, Hashable {
     public private(set) var columns: [SchemaColumn]
+    /// Whether the table has more columns than ``columns`` lists, named by the data (after `pivot`).
+    public var isPartial: Bool
 
-    public init(_ columns: [SchemaColumn]) {
+    public init(_ columns: [SchemaColumn], isPartial: Bool = false) {
         self.columns = columns
+        self.isPartial = isPartial
     }
 
     /// The column names, in order.
