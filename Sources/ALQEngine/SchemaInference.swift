@@ -86,6 +86,9 @@ public struct SchemaInference {
         case .describe:
             return TableSchema(
                 Describe.columnNames.map { SchemaColumn($0, $0 == "column" || $0 == "type" ? .string : nil) })
+        case .chart:
+            // A chart is not a table.
+            return nil
         case .export:
             // An export's value is null, not a table.
             return nil

@@ -168,6 +168,7 @@ import Testing
     @Test func stagesThatGiveNoKnownTable() throws {
         let session = try session()
         #expect(session.schema(of: "facts | export csv") == nil)
+        #expect(session.schema(of: "Guangxi.output_value | chart bar year, value") == nil)
         #expect(session.schema(of: "facts | columns") == nil)
         #expect(session.schema(of: "facts | columns | where type == 1") == nil)
         #expect(session.schema(of: "1 + 1") == nil)
