@@ -65,18 +65,27 @@ let package = Package(
             resources: [.embedInCode("baise.json")]),
         .testTarget(
             name: "DatasetTests",
-            dependencies: ["ALQPluginAPI", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise"]
+            dependencies: [
+                "ALQPluginAPI", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise", "ALQTestSupport",
+            ]
         ),
         .testTarget(
             name: "ALQEngineTests",
             dependencies: [
-                "ALQEngine", "ALQBuiltinModules", "ALQPluginAPI", "ALQRuntime", "ALQSyntax", "ALQShell",
-                "ALQTestSupport",
+                "ALQEngine", "ALQBuiltinModules", "ALQPluginAPI", "ALQRuntime", "ALQSyntax", "ALQTestSupport",
             ]
         ),
         .testTarget(name: "ALQSyntaxTests", dependencies: ["ALQSyntax", "ALQTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["alq"]),
-        // Helpers shared by the test targets (position markers).
+        // The shell without a terminal: rendering, completion logic.
+        .testTarget(
+            name: "ALQShellTests",
+            dependencies: ["ALQShell", "ALQEngine", "ALQRuntime", "ALQSyntax", "ALQTestSupport"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["alq", "ALQTestSupport"]),
+        // The repository as a whole: docs/architecture.md matches this file, CONTRIBUTING.md's paths exist.
+        .testTarget(name: "RepositoryTests", dependencies: ["ALQTestSupport"]),
+        // Helpers shared by the test targets: position markers, the package layout and the built binary,
+        // the seeds.
         .target(name: "ALQTestSupport", dependencies: ["ALQSyntax"], path: "Tests/ALQTestSupport"),
         .testTarget(
             name: "PluginTests",
@@ -84,7 +93,7 @@ let package = Package(
                 "ALQPluginHost", "ALQBuiltinModules", "FormatCSV", "FormatJSON", "FormatMarkdown", "FormatSupport",
                 "ALQPluginAPI",
                 "ALQRuntime",
-                "ALQSyntax",
+                "ALQSyntax", "ALQTestSupport",
             ],
             exclude: ["Fixtures", "Golden"]
         ),
@@ -99,7 +108,7 @@ let package = Package(
             ]
         ),
         // The REPL driven through a pseudo-terminal (runs the built `alq` binary).
-        .testTarget(name: "REPLTests", dependencies: ["alq", "ALQShell"], exclude: ["Screens"]),
+        .testTarget(name: "REPLTests", dependencies: ["alq", "ALQShell", "ALQTestSupport"], exclude: ["Screens"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,29 +24,7 @@ enum CSVReader {
         var scanner = CSVScanner(data, from: start)
         guard scanner.startRecord() else { return .empty }
 
-        var header: [String] = []
-        var units: [Dimension?] = []
-        do {
-            repeat {
-                let (field, _) = try scanner.nextField()
-                guard let text = String(validating: field, as: UTF8.self) else {
-                    throw malformed(name, data, offset: scanner.position, "the header is not valid UTF-8")
-                }
-                if let (plain, unit) = ExportLayout.splitHeader(text) {
-                    header.append(plain)
-                    units.append(unit)
-                } else {
-                    header.append(text)
-                    units.append(nil)
-                }
-            } while !scanner.atRecordEnd
-        } catch let failure as CSVScanner.Failure {
-            throw malformed(name, data, offset: failure.offset, failure.message)
-        } catch let diagnostic as Diagnostic {
-            throw diagnostic
-        } catch {
-            throw Diagnostic(.malformedData, "\(name): \(error)")
-        }
+        var (header, units) = try readHeader(&scanner, name: name)
         header = uniqueNames(header)
         let bodyStart = scanner.position
         let width = header.count
@@ -84,6 +62,36 @@ enum CSVReader {
             header[index] = "\(header[index]) [\(units[index]!.symbol)]"
         }
         return Table(columnNames: uniqueNames(header), columns: columns, rowCount: rowCount)
+    }
+
+    /// The header record's names, each without its `[unit]`, and the units (`name [CNY]`).
+    static func readHeader(_ scanner: inout CSVScanner, name: String) throws(Diagnostic) -> (
+        names: [String], units: [Dimension?]
+    ) {
+        var header: [String] = []
+        var units: [Dimension?] = []
+        do {
+            repeat {
+                let (field, _) = try scanner.nextField()
+                guard let text = String(validating: field, as: UTF8.self) else {
+                    throw malformed(name, scanner.data, offset: scanner.position, "the header is not valid UTF-8")
+                }
+                if let (plain, unit) = ExportLayout.splitHeader(text) {
+                    header.append(plain)
+                    units.append(unit)
+                } else {
+                    header.append(text)
+                    units.append(nil)
+                }
+            } while !scanner.atRecordEnd
+        } catch let failure as CSVScanner.Failure {
+            throw malformed(name, scanner.data, offset: failure.offset, failure.message)
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
+        } catch {
+            throw Diagnostic(.malformedData, "\(name): \(error)")
+        }
+        return (header, units)
     }
 
     /// Reads every record after the header, handing each field to `field`; returns the record count.

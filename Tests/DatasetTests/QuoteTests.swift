@@ -3,6 +3,7 @@
 import ALQPluginAPI
 import Testing
 
+@Suite(needsSeeds)
 struct QuoteTests {
     @Test("every quote is a verbatim substring of its source", arguments: Dataset.embedded.map(\.file))
     func quotesAreVerbatim(file: String) throws {

@@ -1,3 +1,4 @@
+import ALQTestSupport
 import Foundation
 import Testing
 
@@ -67,7 +68,7 @@ struct CompletionLogicTests {
     }
 
     @Test func pathsInsideStrings() throws {
-        let folder = try REPLHarness.temporaryFolder()
+        let folder = try TemporaryFolder.make("completion")
         try "x\n".write(toFile: folder + "/report_2024.csv", atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: folder + "/reports", withIntermediateDirectories: true)
         #expect(completer.complete("open(\"\(folder)/report_").action == .replace("\(folder)/report_2024.csv\")"))
@@ -99,7 +100,7 @@ struct CompletionLogicTests {
     }
 
     @Test func historyStoreMergesConcurrentWriters() async throws {
-        let folder = try REPLHarness.temporaryFolder()
+        let folder = try TemporaryFolder.make("completion")
         let path = folder + "/state/alq/history"
         await withTaskGroup(of: Void.self) { group in
             for writer in 0..<2 {
@@ -120,7 +121,7 @@ struct CompletionLogicTests {
     }
 
     @Test func historyFileEdgeCases() throws {
-        let folder = try REPLHarness.temporaryFolder()
+        let folder = try TemporaryFolder.make("completion")
         // An empty file is an empty history, and is written in libedit's format.
         _ = FileManager.default.createFile(atPath: folder + "/empty", contents: Data())
         var empty = HistoryStore(path: folder + "/empty")
