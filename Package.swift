@@ -11,28 +11,34 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
+        // The one JSON reader and writer (RFC 8259, strict); depends on nothing.
+        .target(name: "ALQJSON"),
         // The language: tokens, spans, diagnostics, parser, AST.
         .target(name: "ALQSyntax"),
         // Values, units, quantities, provenance and columnar tables.
         .target(name: "ALQRuntime", dependencies: ["ALQSyntax"]),
         // What a region module and an export format are, and the registry.
-        .target(name: "ALQPluginAPI", dependencies: ["ALQRuntime"]),
+        .target(name: "ALQPluginAPI", dependencies: ["ALQRuntime", "ALQJSON"]),
         // The evaluator and builtins.
         .target(name: "ALQEngine", dependencies: ["ALQSyntax", "ALQRuntime", "ALQPluginAPI"]),
         // Shared by the built-in formats: buffered output, number text, JSON text, byte interning.
-        .target(name: "FormatSupport", dependencies: ["ALQRuntime", "ALQPluginAPI"], path: "Plugins/FormatSupport"),
+        .target(
+            name: "FormatSupport", dependencies: ["ALQJSON", "ALQRuntime", "ALQPluginAPI"],
+            path: "Plugins/FormatSupport"),
         // The built-in CSV format (csv, csv-excel): writer and reader.
         .target(
-            name: "FormatCSV", dependencies: ["FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"],
+            name: "FormatCSV", dependencies: ["ALQJSON", "FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"],
             path: "Plugins/FormatCSV"),
         // The built-in JSON formats (json, ndjson): writers and reader.
         .target(
-            name: "FormatJSON", dependencies: ["FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"],
+            name: "FormatJSON", dependencies: ["ALQJSON", "FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"],
             path: "Plugins/FormatJSON"),
         // Files, exports, region packs and external plugin processes: the engine's host.
         .target(
             name: "ALQPluginHost",
-            dependencies: ["ALQSyntax", "ALQRuntime", "ALQPluginAPI", "ALQEngine", "FormatSupport", "FormatJSON"]
+            dependencies: [
+                "ALQJSON", "ALQSyntax", "ALQRuntime", "ALQPluginAPI", "ALQEngine", "FormatSupport", "FormatJSON",
+            ]
         ),
         // libedit (line editing, history) for the REPL; see Sources/CLibEdit/shim.h.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -71,13 +77,15 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ALQSyntaxTests", dependencies: ["ALQSyntax", "ALQTestSupport"]),
+        .testTarget(name: "ALQJSONTests", dependencies: ["ALQJSON"]),
         .testTarget(name: "EndToEndTests", dependencies: ["alq"]),
         // Helpers shared by the test targets (position markers).
         .target(name: "ALQTestSupport", dependencies: ["ALQSyntax"], path: "Tests/ALQTestSupport"),
         .testTarget(
             name: "PluginTests",
             dependencies: [
-                "ALQPluginHost", "ALQBuiltinModules", "FormatCSV", "FormatJSON", "FormatSupport", "ALQPluginAPI",
+                "ALQJSON", "ALQPluginHost", "ALQBuiltinModules", "FormatCSV", "FormatJSON", "FormatSupport",
+                "ALQPluginAPI",
                 "ALQRuntime",
                 "ALQSyntax",
             ],

@@ -1,3 +1,4 @@
+import ALQJSON
 import ALQRuntime
 import FormatSupport
 
@@ -36,12 +37,12 @@ struct CSVColumnBuilder {
         }
         switch kind {
         case .empty:
-            if let (value, isInteger) = NumberText.parse(field) {
+            if let number = JSONNumber.parse(field), number.isExact {
                 kind = .number
                 numbers = [Double](repeating: 0, count: rows)
                 validity = [Bool](repeating: false, count: rows)
                 hasNull = rows > 0
-                appendNumber(value, isInteger)
+                appendNumber(number.value, number.isInteger)
             } else if let flag = CSVColumnBuilder.parseBool(field) {
                 kind = .bool
                 flags = [UInt8](repeating: BoolColumn.null, count: rows)
@@ -52,8 +53,8 @@ struct CSVColumnBuilder {
                 appendString(field)
             }
         case .number:
-            if let (value, isInteger) = NumberText.parse(field) {
-                appendNumber(value, isInteger)
+            if let number = JSONNumber.parse(field), number.isExact {
+                appendNumber(number.value, number.isInteger)
             } else {
                 deferToLaterTypes()
             }

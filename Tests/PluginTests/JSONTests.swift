@@ -1,7 +1,9 @@
+import ALQJSON
 import ALQPluginAPI
 import ALQRuntime
 import ALQSyntax
 import FormatJSON
+import FormatSupport
 import Testing
 
 @Suite struct JSONTests {
@@ -116,7 +118,8 @@ import Testing
     }
 
     @Test func parserReadsAnyValue() throws {
-        let value = try JSONParser.parse(Array(#" {"id": 3, "result": {"list": [1, "two", null, false]}} "#.utf8))
+        let json = try JSONParser.parse(Array(#" {"id": 3, "result": {"list": [1, "two", null, false]}} "#.utf8))
+        let value = JSONValues.value(json)
         #expect(describe(value) == "{id:3.0,result:{list:[1.0,'two',null,false]}}")
     }
 }
