@@ -16,7 +16,7 @@ let package = Package(
         // The language: tokens, spans, diagnostics, parser, AST.
         .target(name: "ALQSyntax"),
         // Values, units, quantities, provenance and columnar tables.
-        .target(name: "ALQRuntime", dependencies: ["ALQSyntax"]),
+        .target(name: "ALQRuntime", dependencies: ["ALQSyntax", "ALQJSON"]),
         // What a region module and an export format are, and the registry.
         .target(name: "ALQPluginAPI", dependencies: ["ALQRuntime", "ALQJSON"]),
         // The evaluator and builtins.

@@ -22,7 +22,7 @@ enum JSONTableReader {
     private static func read(_ scanner: inout JSONScanner, style: JSONStyle) throws(JSONError) -> Table {
         var keys = ByteInterner()
         var columnOfKey: [Int] = []
-        var builders: [JSONColumnBuilder] = []
+        var builders: [ColumnBuilder] = []
         var rows = 0
 
         if style == .array {
@@ -45,11 +45,11 @@ enum JSONTableReader {
                     let code = Int(try scanner.string { keys.intern($0) })
                     if code == columnOfKey.count {
                         columnOfKey.append(builders.count)
-                        builders.append(JSONColumnBuilder(nulls: rows))
+                        builders.append(ColumnBuilder(nulls: rows))
                     }
                     let column = columnOfKey[code]
                     try scanner.expect(UInt8(ascii: ":"), "':'")
-                    if builders[column].rows > rows {
+                    if builders[column].rowCount > rows {
                         let key = try? keys.strings().get()[code]
                         throw scanner.duplicateKey(key ?? "", at: keyStart)
                     }
@@ -63,7 +63,7 @@ enum JSONTableReader {
                 }
             }
             rows += 1
-            for index in builders.indices where builders[index].rows < rows { builders[index].appendNull() }
+            for index in builders.indices where builders[index].rowCount < rows { builders[index].appendNull() }
             if style == .array {
                 if scanner.peek() == UInt8(ascii: ",") {
                     scanner.position += 1
@@ -81,7 +81,7 @@ enum JSONTableReader {
         }
         var columns: [Column] = []
         for (code, name) in names.enumerated() {
-            guard let column = builders[columnOfKey[code]].build() else {
+            guard let column = builders[columnOfKey[code]].buildCheckingUTF8() else {
                 throw JSONError(offset: -1, "the values of '\(name)' hold text that is not valid UTF-8")
             }
             columns.append(column)
@@ -91,11 +91,11 @@ enum JSONTableReader {
 
     @inline(__always)
     private static func readCell(
-        _ scanner: inout JSONScanner, into builder: inout JSONColumnBuilder, depth: Int
+        _ scanner: inout JSONScanner, into builder: inout ColumnBuilder, depth: Int
     ) throws(JSONError) {
         switch scanner.peek() {
         case UInt8(ascii: "\""):
-            try scanner.string { builder.appendString($0) }
+            try scanner.string { builder.appendString(utf8: $0) }
         case let byte? where byte == UInt8(ascii: "-") || byte &- 48 < 10:
             let start = scanner.position
             let number = try scanner.number()
@@ -103,7 +103,7 @@ enum JSONTableReader {
                 builder.appendNumber(number.value, isInteger: number.isInteger)
             } else {
                 // An integer a double cannot hold exactly keeps its digits (docs/plugins.md, "JSON").
-                builder.appendString(UnsafeBufferPointer(rebasing: scanner.data[start..<scanner.position]))
+                builder.appendString(utf8: UnsafeBufferPointer(rebasing: scanner.data[start..<scanner.position]))
             }
         case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
             switch try scanner.literal() {
@@ -112,7 +112,7 @@ enum JSONTableReader {
             case .null: builder.appendNull()
             }
         default:
-            builder.appendValue(JSONValues.value(try scanner.value(depth: depth)))
+            builder.append(JSONValues.value(try scanner.value(depth: depth)))
         }
     }
 }
