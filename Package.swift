@@ -17,8 +17,10 @@ let package = Package(
         .target(name: "ALQSyntax"),
         // Values, units, quantities, provenance and columnar tables.
         .target(name: "ALQRuntime", dependencies: ["ALQSyntax", "ALQJSON"]),
-        // What a region module and an export format are, and the registry.
-        .target(name: "ALQPluginAPI", dependencies: ["ALQRuntime", "ALQJSON"]),
+        // The plugin interface: what a region module, an export format and a reader are; the registry; origins.
+        .target(name: "ALQPluginAPI", dependencies: ["ALQRuntime"]),
+        // The region-pack model, its decoding and validation, and the region module serving a pack.
+        .target(name: "ALQRegionPack", dependencies: ["ALQJSON", "ALQRuntime", "ALQPluginAPI"]),
         // The evaluator and builtins.
         .target(name: "ALQEngine", dependencies: ["ALQSyntax", "ALQRuntime", "ALQPluginAPI"]),
         // Shared by the built-in formats: buffered output, number text, JSON text, byte interning.
@@ -37,7 +39,7 @@ let package = Package(
         .target(
             name: "ALQPluginHost",
             dependencies: [
-                "ALQJSON", "ALQSyntax", "ALQRuntime", "ALQPluginAPI", "ALQEngine", "FormatSupport", "FormatJSON",
+                "ALQJSON", "ALQSyntax", "ALQRuntime", "ALQPluginAPI", "ALQRegionPack", "ALQEngine", "FormatSupport",
             ]
         ),
         // libedit (line editing, history) for the REPL; see Sources/CLibEdit/shim.h.
@@ -48,26 +50,29 @@ let package = Package(
         .target(
             name: "ALQBuiltinModules",
             dependencies: [
-                "ALQPluginAPI", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise", "FormatCSV",
+                "ALQPluginAPI", "ALQRegionPack", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise",
+                "FormatCSV",
                 "FormatJSON",
             ]
         ),
         // Built-in region modules: each embeds its region pack (JSON) in code.
         .target(
-            name: "RegionGuangxi", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionGuangxi",
+            name: "RegionGuangxi", dependencies: ["ALQPluginAPI", "ALQRegionPack"], path: "Plugins/RegionGuangxi",
             resources: [.embedInCode("guangxi.json")]),
         .target(
-            name: "RegionGuangyuan", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionGuangyuan",
+            name: "RegionGuangyuan", dependencies: ["ALQPluginAPI", "ALQRegionPack"], path: "Plugins/RegionGuangyuan",
             resources: [.embedInCode("guangyuan.json")]),
         .target(
-            name: "RegionChongqing", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionChongqing",
+            name: "RegionChongqing", dependencies: ["ALQPluginAPI", "ALQRegionPack"], path: "Plugins/RegionChongqing",
             resources: [.embedInCode("chongqing.json")]),
         .target(
-            name: "RegionBaise", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionBaise",
+            name: "RegionBaise", dependencies: ["ALQPluginAPI", "ALQRegionPack"], path: "Plugins/RegionBaise",
             resources: [.embedInCode("baise.json")]),
         .testTarget(
             name: "DatasetTests",
-            dependencies: ["ALQPluginAPI", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise"]
+            dependencies: [
+                "ALQPluginAPI", "ALQRegionPack", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise",
+            ]
         ),
         .testTarget(
             name: "ALQEngineTests",

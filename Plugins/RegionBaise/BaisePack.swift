@@ -2,6 +2,7 @@
 // embedded at build time.
 
 import ALQPluginAPI
+import ALQRegionPack
 
 /// The Baise region pack, compiled into the binary.
 public enum BaisePack {

@@ -2,6 +2,7 @@
 // embedded at build time.
 
 import ALQPluginAPI
+import ALQRegionPack
 
 /// The Guangxi region pack, compiled into the binary.
 public enum GuangxiPack {

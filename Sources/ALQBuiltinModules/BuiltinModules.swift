@@ -1,4 +1,5 @@
 import ALQPluginAPI
+import ALQRegionPack
 import FormatCSV
 import FormatJSON
 import RegionBaise

@@ -1,6 +1,7 @@
 // The region modules built from the packs: tables, quotes, registration.
 
 import ALQPluginAPI
+import ALQRegionPack
 import ALQRuntime
 import RegionBaise
 import RegionChongqing

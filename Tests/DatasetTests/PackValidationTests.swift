@@ -1,6 +1,7 @@
 // The built-in packs validate; bad packs are rejected with the file, the JSON path and what was expected.
 
 import ALQPluginAPI
+import ALQRegionPack
 import Foundation
 import Testing
 

@@ -2,6 +2,7 @@
 // the numbers written in it.
 
 import ALQPluginAPI
+import ALQRegionPack
 import Foundation
 import RegionBaise
 import RegionChongqing

@@ -1,4 +1,5 @@
 import ALQJSON
+import ALQPluginAPI
 
 // Decoding a region pack from JSON bytes, with errors that name the file, the place in the
 // document (a JSON path such as `facts[12].unit`) and what was expected.
