@@ -50,28 +50,19 @@ let package = Package(
         .target(
             name: "ALQBuiltinModules",
             dependencies: [
-                "ALQPluginAPI", "ALQRegionPack", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise",
+                "ALQPluginAPI", "ALQRegionPack", "BuiltinRegions",
                 "FormatCSV",
                 "FormatJSON",
             ]
         ),
-        // Built-in region modules: each embeds its region pack (JSON) in code.
+        // The built-in regions: pack files embedded in code, registered by the one generic pack module.
         .target(
-            name: "RegionGuangxi", dependencies: ["ALQPluginAPI", "ALQRegionPack"], path: "Plugins/RegionGuangxi",
-            resources: [.embedInCode("guangxi.json")]),
-        .target(
-            name: "RegionGuangyuan", dependencies: ["ALQPluginAPI", "ALQRegionPack"], path: "Plugins/RegionGuangyuan",
-            resources: [.embedInCode("guangyuan.json")]),
-        .target(
-            name: "RegionChongqing", dependencies: ["ALQPluginAPI", "ALQRegionPack"], path: "Plugins/RegionChongqing",
-            resources: [.embedInCode("chongqing.json")]),
-        .target(
-            name: "RegionBaise", dependencies: ["ALQPluginAPI", "ALQRegionPack"], path: "Plugins/RegionBaise",
-            resources: [.embedInCode("baise.json")]),
+            name: "BuiltinRegions", dependencies: ["ALQPluginAPI", "ALQRegionPack"], path: "Plugins/Regions",
+            resources: [.embedInCode("packs")]),
         .testTarget(
             name: "DatasetTests",
             dependencies: [
-                "ALQPluginAPI", "ALQRegionPack", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise",
+                "ALQPluginAPI", "ALQRegionPack", "BuiltinRegions",
             ]
         ),
         .testTarget(

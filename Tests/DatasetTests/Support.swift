@@ -3,11 +3,8 @@
 
 import ALQPluginAPI
 import ALQRegionPack
+import BuiltinRegions
 import Foundation
-import RegionBaise
-import RegionChongqing
-import RegionGuangxi
-import RegionGuangyuan
 
 enum SeedError: Error, CustomStringConvertible {
     case missing(String)
@@ -28,12 +25,7 @@ enum Dataset {
         .appendingPathComponent("shared").appendingPathComponent("seeds")
 
     /// The built-in packs with the files they were embedded from.
-    static let embedded: [(file: String, bytes: [UInt8])] = [
-        (GuangxiPack.fileName, GuangxiPack.bytes),
-        (GuangyuanPack.fileName, GuangyuanPack.bytes),
-        (ChongqingPack.fileName, ChongqingPack.bytes),
-        (BaisePack.fileName, BaisePack.bytes),
-    ]
+    static let embedded: [(file: String, bytes: [UInt8])] = BuiltinRegions.packs.map { ($0.file, $0.bytes) }
 
     /// The decoded built-in packs (the pack-validation test reports decoding problems in detail).
     static let packs: [RegionPack] = embedded.compactMap { try? RegionPack.decode($0.bytes, file: $0.file) }
