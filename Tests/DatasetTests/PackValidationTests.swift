@@ -190,6 +190,16 @@ struct PackValidationTests {
         #expect(Self.issues(#""id": "testland""#, #""id": "Test Land""#).map(\.path) == ["region.id"])
     }
 
+    @Test("a repeated key or a number outside JSON's grammar is invalid JSON, at any depth")
+    func strictJSON() {
+        let repeated = Self.issues(#""kind": "target","#, #""kind": "target", "kind": "plan","#)
+        #expect(repeated.first?.message.hasPrefix(#"not valid JSON: the key "kind" appears twice"#) == true)
+        for number in ["+1", "012", "1.", ".5"] {
+            let issues = Self.issues(#""value": 14543000"#, #""value": \#(number)"#)
+            #expect(issues.first?.message.hasPrefix("not valid JSON") == true, "\(number): \(issues)")
+        }
+    }
+
     @Test("invalid JSON is reported, not crashed on")
     func invalidJSON() {
         let issues = Self.issues(#""facts": ["#, #""facts": [,"#)
