@@ -35,6 +35,8 @@ let package = Package(
         .target(
             name: "FormatJSON", dependencies: ["ALQJSON", "FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"],
             path: "Plugins/FormatJSON"),
+        // The built-in SVG format: charts as standalone SVG 1.1 documents.
+        .target(name: "FormatSVG", dependencies: ["ALQRuntime", "ALQPluginAPI"], path: "Plugins/FormatSVG"),
         // Files, exports, region packs and external plugin processes: the engine's host.
         .target(
             name: "ALQPluginHost",
@@ -50,9 +52,7 @@ let package = Package(
         .target(
             name: "ALQBuiltinModules",
             dependencies: [
-                "ALQPluginAPI", "ALQRegionPack", "BuiltinRegions",
-                "FormatCSV",
-                "FormatJSON",
+                "ALQPluginAPI", "ALQRegionPack", "BuiltinRegions", "FormatCSV", "FormatJSON", "FormatSVG",
             ]
         ),
         // The built-in regions: pack files embedded in code, registered by the one generic pack module.
