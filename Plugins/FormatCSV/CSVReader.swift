@@ -29,31 +29,45 @@ enum CSVReader {
         let bodyStart = scanner.position
         let width = header.count
 
-        var builders = [CSVColumnBuilder](repeating: CSVColumnBuilder(), count: width)
+        var builders = [ColumnBuilder](repeating: ColumnBuilder(), count: width)
         let rowCount = try scan(&scanner, name: name, width: width) { column, field, quoted in
-            builders[column].append(field, quoted: quoted)
+            if field.isEmpty && !quoted {
+                builders[column].appendNull()
+            } else if let text = CSVFormulaGuard.unprotected(field) {
+                builders[column].appendTextAsString(text)
+            } else {
+                builders[column].appendText(field)
+            }
         } missing: { column in
-            builders[column].appendMissing()
+            builders[column].appendNull()
         }
 
-        let deferred = builders.indices.filter { builders[$0].kind == .deferred }
-        if !deferred.isEmpty {
-            let isDeferred = (0..<width).map { builders[$0].kind == .deferred }
-            for index in deferred { builders[index].restartAsString() }
-            var again = CSVScanner(data, from: bodyStart)
-            _ = try scan(&again, name: name, width: width) { column, field, quoted in
-                if isDeferred[column] { builders[column].appendAsString(field, quoted: quoted) }
+        // A column that turned out not to be numeric or boolean is read again, as strings.
+        let again = (0..<width).map { builders[$0].needsStringPass }
+        if again.contains(true) {
+            for index in 0..<width where again[index] { builders[index].restartAsStrings() }
+            var rescan = CSVScanner(data, from: bodyStart)
+            _ = try scan(&rescan, name: name, width: width) { column, field, quoted in
+                guard again[column] else { return }
+                if field.isEmpty && !quoted {
+                    builders[column].appendNull()
+                } else {
+                    builders[column].appendString(utf8: CSVFormulaGuard.unprotected(field) ?? field)
+                }
             } missing: { column in
-                if isDeferred[column] { builders[column].appendMissing() }
+                if again[column] { builders[column].appendNull() }
             }
         }
 
         var columns: [Column] = []
         columns.reserveCapacity(width)
         for index in 0..<width {
-            guard let column = builders[index].build(rowCount: rowCount, unit: units[index]) else {
+            guard var column = builders[index].buildCheckingUTF8() else {
                 throw Diagnostic(
                     .malformedData, "\(name): column '\(header[index])' holds text that is not valid UTF-8")
+            }
+            if let unit = units[index], case .number(let numbers) = column {
+                column = .quantity(QuantityColumn(values: numbers.values, dimension: unit, validity: numbers.validity))
             }
             columns.append(column)
         }

@@ -1,7 +1,7 @@
+import ALQJSON
 import ALQPluginAPI
 import ALQRuntime
 import ALQSyntax
-import FormatJSON
 import FormatSupport
 
 /// A conversation with one external plugin: the handshake, then requests, one answer each
@@ -142,7 +142,7 @@ public final class PluginConnection: @unchecked Sendable {
         }
         let message: Value
         do {
-            message = try JSONParser.parse(answer)
+            message = JSONValues.value(try JSONParser.parse(answer))
         } catch {
             stop()
             let preview = String(decoding: answer.prefix(60), as: UTF8.self)

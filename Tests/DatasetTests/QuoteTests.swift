@@ -1,6 +1,7 @@
 // Every quote in every pack occurs verbatim (whitespace-normalised) in the source file it names.
 
 import ALQPluginAPI
+import ALQRegionPack
 import Testing
 
 @Suite(needsSeeds)

@@ -2,6 +2,7 @@
 // numbers that are not facts below.
 
 import ALQPluginAPI
+import ALQRegionPack
 import Testing
 
 /// A number in a seed that is not a fact: the text around it (which must occur in the file) and why.

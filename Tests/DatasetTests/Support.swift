@@ -2,12 +2,10 @@
 // the numbers written in it.
 
 import ALQPluginAPI
+import ALQRegionPack
 import ALQTestSupport
+import BuiltinRegions
 import Foundation
-import RegionBaise
-import RegionChongqing
-import RegionGuangxi
-import RegionGuangyuan
 import Testing
 
 enum SeedError: Error, CustomStringConvertible {
@@ -31,12 +29,7 @@ enum Dataset {
     static var seedsDirectory: URL { Seeds.directory }
 
     /// The built-in packs with the files they were embedded from.
-    static let embedded: [(file: String, bytes: [UInt8])] = [
-        (GuangxiPack.fileName, GuangxiPack.bytes),
-        (GuangyuanPack.fileName, GuangyuanPack.bytes),
-        (ChongqingPack.fileName, ChongqingPack.bytes),
-        (BaisePack.fileName, BaisePack.bytes),
-    ]
+    static let embedded: [(file: String, bytes: [UInt8])] = BuiltinRegions.packs.map { ($0.file, $0.bytes) }
 
     /// The decoded built-in packs (the pack-validation test reports decoding problems in detail).
     static let packs: [RegionPack] = embedded.compactMap { try? RegionPack.decode($0.bytes, file: $0.file) }

@@ -97,6 +97,23 @@ public struct ByteInterner: Sendable {
         }
     }
 
+    /// The distinct strings in code order; with `repairing`, bytes that are not UTF-8 become U+FFFD,
+    /// otherwise such a string makes the result `nil`.
+    public func strings(repairing: Bool) -> [String]? {
+        switch strings() {
+        case .success(let strings): return strings
+        case .failure where repairing:
+            return arena.withUnsafeBufferPointer { stored in
+                (0..<count).map { code in
+                    String(
+                        decoding: UnsafeBufferPointer(rebasing: stored[offsets[code]..<offsets[code + 1]]),
+                        as: UTF8.self)
+                }
+            }
+        case .failure: return nil
+        }
+    }
+
     /// The code of a string that is not valid UTF-8.
     public struct InvalidUTF8: Error, Sendable {
         /// The string's code.

@@ -1,5 +1,6 @@
 // A region module built from a region pack: the built-in regions and packs loaded at run time.
 
+import ALQPluginAPI
 import ALQRuntime
 
 #if canImport(Glibc)

@@ -1,3 +1,6 @@
+import ALQJSON
+import ALQPluginAPI
+
 // Decoding a region pack from JSON bytes, with errors that name the file, the place in the
 // document (a JSON path such as `facts[12].unit`) and what was expected.
 
@@ -47,35 +50,23 @@ extension RegionPack {
     /// - Throws: ``RegionPackError`` listing every problem: invalid JSON, a missing field, a value of
     ///   the wrong type, an unknown field, a value outside its enumeration, or a failed validation rule.
     public static func decode(_ bytes: [UInt8], file: String) throws(RegionPackError) -> RegionPack {
-        // First the version: a different version may have a different shape, so report only that.
-        let tree: JSONTree
-        let version: VersionProbe
+        let document: JSONValue
         do {
-            tree = try JSONTreeParser.parse(bytes)
-            version = try VersionProbe(from: JSONTreeDecoder(tree))
+            document = try JSONParser.parse(bytes)
         } catch {
-            throw RegionPackError(file: file, issues: [issue(from: error, invalidJSON: true)])
+            throw RegionPackError(file: file, issues: [invalidJSON(error)])
         }
-        if let number = version.alqPack, number != Double(formatVersion) {
-            throw RegionPackError(
-                file: file,
-                issues: [
-                    RegionPackIssue(
-                        path: "alq_pack",
-                        message:
-                            "unsupported pack format version \(formatNumber(number)); this alq reads version \(formatVersion)"
-                    )
-                ])
-        }
-        let collector = UnknownFieldCollector()
+        // First the version: a different version may have a different shape, so report only that.
+        if let issue = versionIssue(document["alq_pack"]) { throw RegionPackError(file: file, issues: [issue]) }
+        var unknown: [RegionPackIssue] = []
+        let decoder = JSONValueDecoder { unknown.append(unknownFieldIssue($0)) }
         let pack: RegionPack
         do {
-            pack = try RegionPack(from: JSONTreeDecoder(tree, userInfo: [.alqUnknownFields: collector]))
+            pack = try decoder.decode(RegionPack.self, from: document)
         } catch {
-            throw RegionPackError(file: file, issues: collector.issues + [issue(from: error, invalidJSON: false)])
+            throw RegionPackError(file: file, issues: unknown + [issue(from: error)])
         }
-        var issues = collector.issues
-        issues += pack.validate()
+        let issues = unknown + pack.validate()
         if !issues.isEmpty { throw RegionPackError(file: file, issues: issues) }
         return pack
     }
@@ -93,28 +84,18 @@ extension RegionPack {
                 case region
             }
         }
-        let tree: JSONTree
+        let members: JSONObject
         do {
-            tree = try JSONTreeParser.parseFields(bytes, ["alq_pack", "region"])
+            members = try JSONParser.parseMembers(bytes, ["alq_pack", "region"])
         } catch {
-            throw RegionPackError(file: file, issues: [issue(from: error, invalidJSON: true)])
+            throw RegionPackError(file: file, issues: [invalidJSON(error)])
         }
-        if let number = (try? VersionProbe(from: JSONTreeDecoder(tree)))?.alqPack, number != Double(formatVersion) {
-            throw RegionPackError(
-                file: file,
-                issues: [
-                    RegionPackIssue(
-                        path: "alq_pack",
-                        message:
-                            "unsupported pack format version \(formatNumber(number)); this alq reads version \(formatVersion)"
-                    )
-                ])
-        }
+        if let issue = versionIssue(members["alq_pack"]) { throw RegionPackError(file: file, issues: [issue]) }
         let header: Header
         do {
-            header = try Header(from: JSONTreeDecoder(tree))
+            header = try JSONValueDecoder().decode(Header.self, from: .object(members))
         } catch {
-            throw RegionPackError(file: file, issues: [issue(from: error, invalidJSON: false)])
+            throw RegionPackError(file: file, issues: [issue(from: error)])
         }
         var shell = RegionPack(region: header.region, sources: [], metrics: [], facts: [])
         shell.alqPack = header.alqPack
@@ -123,18 +104,28 @@ extension RegionPack {
         return header.region
     }
 
-    /// Reads `alq_pack` alone, when it is a number; anything else is left to the full decoding.
-    struct VersionProbe: Decodable {
-        var alqPack: Double?
-        enum CodingKeys: String, CodingKey { case alqPack = "alq_pack" }
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            alqPack = try? c.decodeIfPresent(Double.self, forKey: .alqPack)
-        }
+    /// An unsupported `alq_pack` number; anything else wrong with it is left to the full decoding.
+    static func versionIssue(_ version: JSONValue?) -> RegionPackIssue? {
+        guard let number = version?.doubleValue, number != Double(formatVersion) else { return nil }
+        return RegionPackIssue(
+            path: "alq_pack",
+            message: "unsupported pack format version \(formatNumber(number)); this alq reads version \(formatVersion)")
+    }
+
+    static func invalidJSON(_ error: JSONError) -> RegionPackIssue {
+        RegionPackIssue(
+            path: "", message: "not valid JSON: \(error.message) at line \(error.line), column \(error.column)")
+    }
+
+    static func unknownFieldIssue(_ unknown: JSONValueDecoder.UnknownKey) -> RegionPackIssue {
+        let expected = unknown.knownKeys.isEmpty ? "" : "; expected one of \(unknown.knownKeys.joined(separator: ", "))"
+        return RegionPackIssue(
+            path: jsonPath(unknown.codingPath + [PathKey(unknown.key)]),
+            message: "unknown field '\(unknown.key)'\(expected)")
     }
 
     /// Turns a `DecodingError` into an issue with a JSON path.
-    static func issue(from error: any Error, invalidJSON: Bool) -> RegionPackIssue {
+    static func issue(from error: any Error) -> RegionPackIssue {
         guard let error = error as? DecodingError else {
             return RegionPackIssue(path: "", message: "not a valid pack: \(error)")
         }
@@ -151,7 +142,7 @@ extension RegionPack {
             return RegionPackIssue(
                 path: jsonPath(context.codingPath), message: "expected \(typeName(type)), found null")
         case .dataCorrupted(let context):
-            if invalidJSON || context.codingPath.isEmpty {
+            if context.codingPath.isEmpty {
                 var detail = context.debugDescription
                 if let underlying = context.underlyingError { detail += " \(underlying)" }
                 return RegionPackIssue(path: jsonPath(context.codingPath), message: "not valid JSON: \(detail)")
@@ -209,40 +200,11 @@ extension RegionPack {
     }
 }
 
-// MARK: - Unknown fields
-
-/// Collects fields the format does not define while a pack decodes (passed in `userInfo`).
-final class UnknownFieldCollector: @unchecked Sendable {
-    var issues: [RegionPackIssue] = []
-}
-
-extension CodingUserInfoKey {
-    static let alqUnknownFields = CodingUserInfoKey(rawValue: "alq.regionPack.unknownFields")!
-}
-
-/// Any key, to list an object's keys.
-struct AnyCodingKey: CodingKey {
+/// A key in a JSON path.
+struct PathKey: CodingKey {
     var stringValue: String
     var intValue: Int? { nil }
+    init(_ key: String) { stringValue = key }
     init(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { nil }
-}
-
-/// Reports the fields of the object being decoded that are not in `known` (a likely misspelling).
-func noteUnknownFields(_ decoder: any Decoder, _ known: Set<String>) {
-    guard let collector = decoder.userInfo[.alqUnknownFields] as? UnknownFieldCollector,
-        let container = try? decoder.container(keyedBy: AnyCodingKey.self)
-    else { return }
-    for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) where !known.contains(key.stringValue)
-    {
-        collector.issues.append(
-            RegionPackIssue(
-                path: RegionPack.jsonPath(decoder.codingPath + [key]),
-                message: "unknown field '\(key.stringValue)'; expected one of \(known.sorted().joined(separator: ", "))"
-            ))
-    }
-}
-
-extension RegionPack {
-    static func keys<K: CodingKey & CaseIterable>(_: K.Type) -> Set<String> { Set(K.allCases.map(\.stringValue)) }
 }

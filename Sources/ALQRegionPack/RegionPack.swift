@@ -22,13 +22,13 @@ public struct RegionPack: Sendable, Hashable, Codable {
     /// The numeric facts.
     public var facts: [Fact]
     /// Companies the sources name, with what they say of them.
-    public var companies: [Company]
+    @OrEmpty public var companies: [Company]
     /// Projects (construction projects, production lines, services, brands).
-    public var projects: [Project]
+    @OrEmpty public var projects: [Project]
     /// People the sources name, with their offices.
-    public var people: [Person]
+    @OrEmpty public var people: [Person]
     /// Meetings, reports, decisions and plans, with dates.
-    public var events: [Event]
+    @OrEmpty public var events: [Event]
 
     /// Creates a pack from its parts.
     public init(
@@ -52,21 +52,6 @@ public struct RegionPack: Sendable, Hashable, Codable {
         case region, sources, metrics, facts, companies, projects, people, events
     }
 
-    /// Decodes a pack; `companies`, `projects`, `people` and `events` may be left out.
-    public init(from decoder: any Decoder) throws {
-        noteUnknownFields(decoder, RegionPack.keys(CodingKeys.self))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        alqPack = try c.decode(Int.self, forKey: .alqPack)
-        region = try c.decode(Region.self, forKey: .region)
-        sources = try c.decode([Source].self, forKey: .sources)
-        metrics = try c.decode([Metric].self, forKey: .metrics)
-        facts = try c.decode([Fact].self, forKey: .facts)
-        companies = try c.decodeIfPresent([Company].self, forKey: .companies) ?? []
-        projects = try c.decodeIfPresent([Project].self, forKey: .projects) ?? []
-        people = try c.decodeIfPresent([Person].self, forKey: .people) ?? []
-        events = try c.decodeIfPresent([Event].self, forKey: .events) ?? []
-    }
-
     // MARK: - Region
 
     /// The region a pack describes: its names, administrative level and parent.
@@ -80,7 +65,7 @@ public struct RegionPack: Sendable, Hashable, Codable {
         /// Pinyin with tone marks (`Guǎngxī`).
         public var pinyin: String?
         /// Further names the region answers to.
-        public var aliases: [String]
+        @OrEmpty public var aliases: [String]
         /// Administrative level: autonomous region, prefecture-level city, municipality, province, …
         public var level: String
         /// The enclosing region: a pack's region id when that region is a module (`guangxi`),
@@ -109,21 +94,6 @@ public struct RegionPack: Sendable, Hashable, Codable {
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case id, name, chinese, pinyin, aliases, level, parent, summary, version
-        }
-
-        /// Decodes a region; `chinese`, `pinyin`, `aliases` and `parent` may be left out.
-        public init(from decoder: any Decoder) throws {
-            noteUnknownFields(decoder, RegionPack.keys(CodingKeys.self))
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            id = try c.decode(String.self, forKey: .id)
-            name = try c.decode(String.self, forKey: .name)
-            chinese = try c.decodeIfPresent(String.self, forKey: .chinese)
-            pinyin = try c.decodeIfPresent(String.self, forKey: .pinyin)
-            aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
-            level = try c.decode(String.self, forKey: .level)
-            parent = try c.decodeIfPresent(String.self, forKey: .parent)
-            summary = try c.decode(String.self, forKey: .summary)
-            version = try c.decode(String.self, forKey: .version)
         }
 
         /// Every name the region answers to: id, English, Chinese, pinyin and aliases.
@@ -179,19 +149,6 @@ public struct RegionPack: Sendable, Hashable, Codable {
             case language, translated, url
         }
 
-        /// Decodes a source; optional fields may be left out or `null`.
-        public init(from decoder: any Decoder) throws {
-            noteUnknownFields(decoder, RegionPack.keys(CodingKeys.self))
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            id = try c.decode(String.self, forKey: .id)
-            file = try c.decode(String.self, forKey: .file)
-            title = try c.decode(String.self, forKey: .title)
-            date = try c.decodeIfPresent(String.self, forKey: .date)
-            dateNote = try c.decodeIfPresent(String.self, forKey: .dateNote)
-            language = try c.decode(String.self, forKey: .language)
-            translated = try c.decodeIfPresent(Bool.self, forKey: .translated)
-            url = try c.decodeIfPresent(String.self, forKey: .url)
-        }
     }
 
     // MARK: - Metrics and facts
@@ -211,10 +168,6 @@ public struct RegionPack: Sendable, Hashable, Codable {
         /// A multiple ("5 times 2020").
         case multiple = "x"
 
-        /// Decodes a unit, naming the allowed values when the text is not one of them.
-        public init(from decoder: any Decoder) throws {
-            self = try decodeEnumeration(Self.self, from: decoder)
-        }
     }
 
     /// What a fact's value is: a measured or reported value, an expectation, a target or a plan.
@@ -228,10 +181,6 @@ public struct RegionPack: Sendable, Hashable, Codable {
         /// A planned action ("start no less than 5 key projects").
         case plan
 
-        /// Decodes a kind, naming the allowed values when the text is not one of them.
-        public init(from decoder: any Decoder) throws {
-            self = try decodeEnumeration(Self.self, from: decoder)
-        }
     }
 
     /// How the value bounds the quantity the source speaks of.
@@ -243,10 +192,6 @@ public struct RegionPack: Sendable, Hashable, Codable {
         /// "up to".
         case atMost = "at_most"
 
-        /// Decodes a bound, naming the allowed values when the text is not one of them.
-        public init(from decoder: any Decoder) throws {
-            self = try decodeEnumeration(Self.self, from: decoder)
-        }
     }
 
     /// A metric: what a fact measures, in which unit.
@@ -267,14 +212,6 @@ public struct RegionPack: Sendable, Hashable, Codable {
 
         enum CodingKeys: String, CodingKey, CaseIterable { case id, description, unit }
 
-        /// Decodes a metric.
-        public init(from decoder: any Decoder) throws {
-            noteUnknownFields(decoder, RegionPack.keys(CodingKeys.self))
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            id = try c.decode(String.self, forKey: .id)
-            description = try c.decode(String.self, forKey: .description)
-            unit = try c.decode(Unit.self, forKey: .unit)
-        }
     }
 
     /// A verbatim clause from a source document.
@@ -295,14 +232,6 @@ public struct RegionPack: Sendable, Hashable, Codable {
 
         enum CodingKeys: String, CodingKey, CaseIterable { case source, text, reading }
 
-        /// Decodes a quote.
-        public init(from decoder: any Decoder) throws {
-            noteUnknownFields(decoder, RegionPack.keys(CodingKeys.self))
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            source = try c.decode(String.self, forKey: .source)
-            text = try c.decode(String.self, forKey: .text)
-            reading = try c.decodeIfPresent(String.self, forKey: .reading)
-        }
     }
 
     /// A numeric fact with its provenance.
@@ -336,7 +265,7 @@ public struct RegionPack: Sendable, Hashable, Codable {
         /// The clauses that state the fact, at least one.
         public var quotes: [Quote]
         /// Whether the translations of one document disagree on the fact (each quote's `reading` says how).
-        public var translationsDisagree: Bool
+        @FalseByDefault public var translationsDisagree: Bool
 
         /// Creates a fact.
         public init(
@@ -370,26 +299,6 @@ public struct RegionPack: Sendable, Hashable, Codable {
             case translationsDisagree = "translations_disagree"
         }
 
-        /// Decodes a fact; optional fields may be left out or `null`, `bound` defaults to `exact`.
-        public init(from decoder: any Decoder) throws {
-            noteUnknownFields(decoder, RegionPack.keys(CodingKeys.self))
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            id = try c.decode(String.self, forKey: .id)
-            metric = try c.decode(String.self, forKey: .metric)
-            year = try c.decodeIfPresent(Int.self, forKey: .year)
-            period = try c.decodeIfPresent(String.self, forKey: .period)
-            value = try c.decode(Double.self, forKey: .value)
-            unit = try c.decode(Unit.self, forKey: .unit)
-            kind = try c.decode(Kind.self, forKey: .kind)
-            bound = try c.decodeIfPresent(Bound.self, forKey: .bound) ?? .exact
-            scope = try c.decodeIfPresent(String.self, forKey: .scope)
-            subject = try c.decodeIfPresent(String.self, forKey: .subject)
-            baseYear = try c.decodeIfPresent(Int.self, forKey: .baseYear)
-            asOf = try c.decodeIfPresent(String.self, forKey: .asOf)
-            note = try c.decodeIfPresent(String.self, forKey: .note)
-            quotes = try c.decode([Quote].self, forKey: .quotes)
-            translationsDisagree = try c.decodeIfPresent(Bool.self, forKey: .translationsDisagree) ?? false
-        }
     }
 
     // MARK: - Entities
@@ -403,11 +312,11 @@ public struct RegionPack: Sendable, Hashable, Codable {
         /// What the source says of the company.
         public var description: String
         /// Short labels ("4N high-purity aluminium", "IPO candidate").
-        public var tags: [String]
+        @OrEmpty public var tags: [String]
         /// Customers the source names.
-        public var customers: [String]
+        @OrEmpty public var customers: [String]
         /// Countries and regions the company's products are exported to.
-        public var exportDestinations: [String]
+        @OrEmpty public var exportDestinations: [String]
         /// Remarks on reading the source.
         public var note: String?
         /// The clauses that name the company.
@@ -434,19 +343,6 @@ public struct RegionPack: Sendable, Hashable, Codable {
             case note, quotes
         }
 
-        /// Decodes a company; the lists and `note` may be left out.
-        public init(from decoder: any Decoder) throws {
-            noteUnknownFields(decoder, RegionPack.keys(CodingKeys.self))
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            id = try c.decode(String.self, forKey: .id)
-            name = try c.decode(String.self, forKey: .name)
-            description = try c.decode(String.self, forKey: .description)
-            tags = try c.decodeIfPresent([String].self, forKey: .tags) ?? []
-            customers = try c.decodeIfPresent([String].self, forKey: .customers) ?? []
-            exportDestinations = try c.decodeIfPresent([String].self, forKey: .exportDestinations) ?? []
-            note = try c.decodeIfPresent(String.self, forKey: .note)
-            quotes = try c.decode([Quote].self, forKey: .quotes)
-        }
     }
 
     /// A project: a construction project, production line, service, brand or programme.
@@ -473,16 +369,6 @@ public struct RegionPack: Sendable, Hashable, Codable {
 
         enum CodingKeys: String, CodingKey, CaseIterable { case id, name, description, status, quotes }
 
-        /// Decodes a project; `status` may be left out.
-        public init(from decoder: any Decoder) throws {
-            noteUnknownFields(decoder, RegionPack.keys(CodingKeys.self))
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            id = try c.decode(String.self, forKey: .id)
-            name = try c.decode(String.self, forKey: .name)
-            description = try c.decode(String.self, forKey: .description)
-            status = try c.decodeIfPresent(String.self, forKey: .status)
-            quotes = try c.decode([Quote].self, forKey: .quotes)
-        }
     }
 
     /// A person the sources name.
@@ -509,16 +395,6 @@ public struct RegionPack: Sendable, Hashable, Codable {
 
         enum CodingKeys: String, CodingKey, CaseIterable { case id, name, office, organization, quotes }
 
-        /// Decodes a person; `office` and `organization` may be left out.
-        public init(from decoder: any Decoder) throws {
-            noteUnknownFields(decoder, RegionPack.keys(CodingKeys.self))
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            id = try c.decode(String.self, forKey: .id)
-            name = try c.decode(String.self, forKey: .name)
-            office = try c.decodeIfPresent(String.self, forKey: .office)
-            organization = try c.decodeIfPresent(String.self, forKey: .organization)
-            quotes = try c.decode([Quote].self, forKey: .quotes)
-        }
     }
 
     /// A meeting, report, decision or plan.
@@ -548,17 +424,6 @@ public struct RegionPack: Sendable, Hashable, Codable {
 
         enum CodingKeys: String, CodingKey, CaseIterable { case id, name, date, kind, description, quotes }
 
-        /// Decodes an event; `date` may be left out.
-        public init(from decoder: any Decoder) throws {
-            noteUnknownFields(decoder, RegionPack.keys(CodingKeys.self))
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            id = try c.decode(String.self, forKey: .id)
-            name = try c.decode(String.self, forKey: .name)
-            date = try c.decodeIfPresent(String.self, forKey: .date)
-            kind = try c.decode(String.self, forKey: .kind)
-            description = try c.decode(String.self, forKey: .description)
-            quotes = try c.decode([Quote].self, forKey: .quotes)
-        }
     }
 }
 
@@ -567,15 +432,4 @@ extension RegionPack {
     public func metric(_ id: String) -> Metric? { metrics.first { $0.id == id } }
     /// The source with this id, if the pack declares it.
     public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
-}
-
-/// Decodes a string-backed enumeration, reporting the allowed values when the text is not one of them.
-func decodeEnumeration<E: RawRepresentable & CaseIterable>(_: E.Type, from decoder: any Decoder) throws -> E
-where E.RawValue == String {
-    let container = try decoder.singleValueContainer()
-    let text = try container.decode(String.self)
-    if let value = E(rawValue: text) { return value }
-    let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
-    throw DecodingError.dataCorruptedError(
-        in: container, debugDescription: "expected one of \(allowed), found '\(text)'")
 }
