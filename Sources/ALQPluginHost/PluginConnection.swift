@@ -1,6 +1,7 @@
 import ALQPluginAPI
 import ALQRuntime
 import ALQSyntax
+import ALQSystem
 import FormatJSON
 import FormatSupport
 

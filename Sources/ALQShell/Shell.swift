@@ -2,12 +2,9 @@ import ALQEngine
 import ALQPluginAPI
 import ALQRuntime
 import ALQSyntax
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import ALQSystem
+import Glibc
+import SystemPackage
 
 /// Decides what a command line runs — `-c` text, script files, a script on standard input, or the
 /// REPL — and returns the exit status.
@@ -72,20 +69,27 @@ public struct Shell {
             sources.append(SourceFile(name: "<command line>", text: command))
         } else if !options.files.isEmpty {
             for path in options.files {
-                switch StandardStreams.readFile(path) {
-                case .failure(let reason):
-                    return usage("cannot read '\(path)': \(reason)")
-                case .success(let bytes):
-                    switch SourceFile.decode(name: path, bytes: bytes) {
-                    case .success(let file): sources.append(file)
-                    case .failure(let diagnostic):
-                        StandardStreams.err(diagnostics.render(diagnostic))
-                        return diagnostic.code.exitStatus
-                    }
+                let bytes: [UInt8]
+                do {
+                    bytes = try FileContents.read(path)
+                } catch {
+                    return usage("cannot read '\(path)': \(error)")
+                }
+                switch SourceFile.decode(name: path, bytes: bytes) {
+                case .success(let file): sources.append(file)
+                case .failure(let diagnostic):
+                    StandardStreams.err(diagnostics.render(diagnostic))
+                    return diagnostic.code.exitStatus
                 }
             }
         } else if !StandardStreams.isTerminal(STDIN_FILENO) || options.checkOnly {
-            switch SourceFile.decode(name: "<stdin>", bytes: StandardStreams.readStandardInput()) {
+            let bytes: [UInt8]
+            do {
+                bytes = try FileContents.readAll(from: .standardInput)
+            } catch {
+                return usage("cannot read standard input: \(error)")
+            }
+            switch SourceFile.decode(name: "<stdin>", bytes: bytes) {
             case .success(let file): sources.append(file)
             case .failure(let diagnostic):
                 StandardStreams.err(diagnostics.render(diagnostic))
@@ -112,7 +116,7 @@ public struct Shell {
     /// The output format the options name, or `nil` if none is registered under that name.
     public func outputFormat() -> OutputFormat? {
         if options.format.lowercased() == "table" {
-            let terminal = StandardStreams.isTerminal(STDOUT_FILENO) ? StandardStreams.terminalSize() : nil
+            let terminal = TerminalSize.of(.standardOutput)
             let renderer = TableRenderer(
                 maxWidth: terminal?.columns, maxRows: terminal.map { max(10, min(40, $0.rows - 6)) }, color: outputColor
             )

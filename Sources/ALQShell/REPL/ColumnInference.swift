@@ -2,7 +2,7 @@ import ALQEngine
 import ALQPluginAPI
 import ALQRuntime
 import ALQSyntax
-import Foundation
+import ALQSystem
 
 /// Works out, without running anything, which columns flow out of a pipeline: the input table's
 /// columns (a registry table, a region's table, a variable holding a table), changed by `select`,
@@ -49,17 +49,16 @@ struct ColumnInference {
     private func csvHeader(for expr: Expr) -> [String]? {
         guard case .call("open", _, let arguments) = expr.kind, arguments.count == 1,
             case .string(let path) = arguments[0].kind, path.lowercased().hasSuffix(".csv"),
-            let handle = FileHandle(forReadingAtPath: path)
+            let bytes = try? FileContents.read(path, limit: 65536, truncating: true)
         else { return nil }
-        defer { try? handle.close() }
-        let head = String(decoding: handle.readData(ofLength: 65536), as: UTF8.self)
+        let head = String(decoding: bytes, as: UTF8.self)
         guard let line = head.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first else {
             return nil
         }
-        return line.trimmingCharacters(in: .whitespacesAndNewlines).split(
+        return String(line).trimmingWhitespace.split(
             separator: ",", omittingEmptySubsequences: false
         ).map { field in
-            var name = field.trimmingCharacters(in: .whitespaces)
+            var name = String(field).trimmingWhitespace
             // A header `name [unit]` keeps its whole text as the column's name.
             if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 {
                 name = String(name.dropFirst().dropLast())

@@ -1,5 +1,5 @@
 import ALQSyntax
-import Foundation
+import ALQSystem
 
 /// A meta-command typed at the prompt: `:help [topic]`, `:modules`, `:format NAME`, `:timer on|off`,
 /// `:load PATH`, `:history`, `:clear`, `:mode emacs|vi`, `:quit`.
@@ -104,12 +104,15 @@ extension REPL {
             problem("usage: :load PATH")
             return
         }
-        if path.hasPrefix("~/"), let home = options.environment["HOME"] { path = home + path.dropFirst() }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            problem("cannot read \(path)")
+        path = HomeFolder.expanding(path, environment: options.environment)
+        let bytes: [UInt8]
+        do {
+            bytes = try FileContents.read(path, isCancelled: { Signals.takeInterrupt() })
+        } catch {
+            problem("cannot read \(path): \(error)")
             return
         }
-        switch SourceFile.decode(name: path, bytes: Array(data)) {
+        switch SourceFile.decode(name: path, bytes: bytes) {
         case .success(let file):
             evaluate(file)
         case .failure(let diagnostic):
