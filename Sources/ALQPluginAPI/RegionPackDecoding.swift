@@ -212,6 +212,7 @@ extension RegionPack {
 // MARK: - Unknown fields
 
 /// Collects fields the format does not define while a pack decodes (passed in `userInfo`).
+// Safe: made and used by one decode on one thread; `userInfo` needs Sendable values, not sharing.
 final class UnknownFieldCollector: @unchecked Sendable {
     var issues: [RegionPackIssue] = []
 }

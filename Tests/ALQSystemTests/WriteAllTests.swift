@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SystemPackage
 import Testing
 
@@ -36,9 +37,10 @@ import Testing
         _ = fcntl(writer.rawValue, F_SETFL, fcntl(writer.rawValue, F_GETFL) | O_NONBLOCK)
         let bytes = (0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 % 251) }
         let drained = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var received: [UInt8] = []
+        let received = Mutex<[UInt8]>([])
         DispatchQueue.global().async {
-            received = (try? FileContents.readAll(from: reader)) ?? []
+            let bytes = (try? FileContents.readAll(from: reader)) ?? []
+            received.withLock { $0 = bytes }
             drained.signal()
         }
         // A pipe holds 64 KiB: most of the megabyte meets EAGAIN and partial writes.
@@ -46,6 +48,6 @@ import Testing
         try writer.close()
         drained.wait()
         try reader.close()
-        #expect(received == bytes)
+        #expect(received.withLock { $0 } == bytes)
     }
 }

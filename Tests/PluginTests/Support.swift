@@ -107,6 +107,7 @@ enum Support {
 }
 
 /// Data handed from one thread to another.
+// Safe: `data` is read and written only under `lock`.
 final class LockedData: @unchecked Sendable {
     private let lock = NSLock()
     private var data: Data?
