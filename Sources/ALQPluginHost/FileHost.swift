@@ -85,11 +85,33 @@ public final class FileHost {
                 label: "standard output")
         }
         let target = HomeFolder.expanding(path)
+        try replaceAtomically(target) { (sink) throws(Diagnostic) in
+            try write(table, format: format, to: sink, label: "'\(target)'")
+        }
+    }
+
+    public func export(_ chart: Chart, format: any ChartFormat, path: String?) throws(Diagnostic) {
+        guard let path else {
+            return try write(
+                label: "standard output", format: format, to: DescriptorSink.standardOutput(isCancelled: isCancelled)
+            ) { try format.write(chart, to: $0) }
+        }
+        let target = HomeFolder.expanding(path)
+        try replaceAtomically(target) { (sink) throws(Diagnostic) in
+            try write(label: "'\(target)'", format: format, to: sink) { try format.write(chart, to: $0) }
+        }
+    }
+
+    /// Replaces `target` with what `body` writes to a sink (see ``AtomicFile``): `E0403` when it
+    /// cannot, `E0306` when the user interrupts.
+    private func replaceAtomically(_ target: String, _ body: (DescriptorSink) throws(Diagnostic) -> Void)
+        throws(Diagnostic)
+    {
         do {
             try AtomicFile.replace(target) { temporary in
-                let sink = DescriptorSink(
-                    descriptor: temporary.descriptor.rawValue, label: "'\(target)'", isCancelled: isCancelled)
-                try write(table, format: format, to: sink, label: "'\(target)'")
+                try body(
+                    DescriptorSink(
+                        descriptor: temporary.descriptor.rawValue, label: "'\(target)'", isCancelled: isCancelled))
             }
         } catch let diagnostic as Diagnostic {
             throw diagnostic
@@ -100,17 +122,24 @@ public final class FileHost {
         }
     }
 
-    /// Writes a table to any sink, turning a format's failure into a diagnostic.
-    public func write(_ table: Table, format: any ExportFormat, to sink: any OutputSink, label: String)
-        throws(Diagnostic)
-    {
+    /// Runs a format's writer on a sink, turning its failure into a diagnostic.
+    private func write(
+        label: String, format: any ExportFormat, to sink: any OutputSink, _ body: (any OutputSink) throws -> Void
+    ) throws(Diagnostic) {
         do {
-            try format.write(table, to: sink)
+            try body(sink)
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch {
             throw Diagnostic(.exportFailed, "cannot export \(format.name) to \(label): \(error)")
         }
+    }
+
+    /// Writes a table to any sink, turning a format's failure into a diagnostic.
+    public func write(_ table: Table, format: any ExportFormat, to sink: any OutputSink, label: String)
+        throws(Diagnostic)
+    {
+        try write(label: label, format: format, to: sink) { try format.write(table, to: $0) }
     }
 
     /// The format for `export [NAME] [to PATH]`: the named one, else the one the path's extension

@@ -49,7 +49,7 @@ final class EvaluationJob: Sendable {
     func run() {
         Signals.blockOnCurrentThread()
         let stopped = session.execute(file) { [output] value in
-            Terminal.out(output.render(value))
+            output.show(value)
         }
         failure.withLock { $0 = stopped }
         finished.signal()
