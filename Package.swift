@@ -3,16 +3,19 @@ import PackageDescription
 
 let package = Package(
     name: "alq",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "alq", targets: ["alq"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // The one JSON reader and writer (RFC 8259, strict); depends on nothing.
         .target(name: "ALQJSON"),
+        // System calls through swift-system: whole-file reads, writing all bytes, `~`, terminal size,
+        // atomic file replacement, a worker thread with a large stack. No Foundation.
+        .target(name: "ALQSystem", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
         // The language: tokens, spans, diagnostics, parser, AST.
         .target(name: "ALQSyntax"),
         // Values, units, quantities, provenance and columnar tables.
@@ -43,13 +46,14 @@ let package = Package(
         .target(
             name: "ALQPluginHost",
             dependencies: [
-                "ALQJSON", "ALQSyntax", "ALQRuntime", "ALQPluginAPI", "ALQRegionPack", "ALQEngine", "FormatSupport",
+                "ALQJSON", "ALQSystem", "ALQSyntax", "ALQRuntime", "ALQPluginAPI", "ALQRegionPack", "ALQEngine",
+                "FormatSupport",
             ]
         ),
         // libedit (line editing, history) for the REPL; see Sources/CLibEdit/shim.h.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // Script runner, rendering, REPL.
-        .target(name: "ALQShell", dependencies: ["ALQEngine", "CLibEdit"]),
+        .target(name: "ALQShell", dependencies: ["ALQSystem", "ALQEngine", "CLibEdit"]),
         // The one explicit list of built-in modules.
         .target(
             name: "ALQBuiltinModules",
@@ -102,12 +106,15 @@ let package = Package(
             name: "alq",
             dependencies: [
                 "ALQShell",
+                "ALQSyntax",
                 "ALQBuiltinModules",
                 "ALQPluginAPI",
                 "ALQPluginHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The system helpers: atomic replacement, writing all bytes, bounded reads, `~`.
+        .testTarget(name: "ALQSystemTests", dependencies: ["ALQSystem"]),
         // The REPL driven through a pseudo-terminal (runs the built `alq` binary).
         .testTarget(name: "REPLTests", dependencies: ["alq", "ALQShell", "ALQTestSupport"], exclude: ["Screens"]),
     ],

@@ -17,6 +17,7 @@ import ALQRuntime
 /// on first use and then kept. A module made with ``init(deferring:file:)`` decodes only the pack's
 /// `region` at start-up and the rest on first use, so registering the built-in regions costs almost
 /// nothing.
+// Safe: `loaded`, `deferred`, `failure` and `built` are set in init and otherwise touched only under `lock`.
 public final class PackRegionModule: RegionModule, @unchecked Sendable {
     /// Names, level, parent and summary, from the pack's `region`.
     public let info: RegionInfo
@@ -263,6 +264,7 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
 }
 
 /// A mutual-exclusion lock for the lazily built tables.
+// Safe: the pthread mutex is the synchronisation; the pointer to it never changes after init.
 final class PackLock: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
 

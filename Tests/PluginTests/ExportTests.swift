@@ -161,6 +161,7 @@ struct FailingFormat: ExportFormat {
 }
 
 /// A format that calls back in the middle of writing.
+// Safe: each test makes its own and calls it on the test's thread only.
 struct ObservingFormat: ExportFormat, @unchecked Sendable {
     let name = "observing"
     let fileExtensions: [String] = []

@@ -110,7 +110,7 @@ enum Support {
 }
 
 /// Data handed from one thread to another.
-// @unchecked Sendable: `data` is only touched under `lock`.
+// Safe: `data` is read and written only under `lock`.
 final class LockedData: @unchecked Sendable {
     private let lock = NSLock()
     private var data: Data?
