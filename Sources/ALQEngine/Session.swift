@@ -12,6 +12,8 @@ public final class Session: @unchecked Sendable {
     public let host: any EngineHost
     /// Variables bound with `let`, and `_`.
     public private(set) var variables: [String: Value] = [:]
+    /// Functions defined with `fn`, by name.
+    public internal(set) var userFunctions: [String: UserFunction] = [:]
     /// The value of the last statement that produced one (`_`).
     public private(set) var lastResult: Value?
     /// Messages for the user that are not results (an export's summary); the shell decides where they go.
@@ -30,7 +32,9 @@ public final class Session: @unchecked Sendable {
     public var variableNames: [String] { variables.keys.sorted() }
 
     /// The names of all functions, built-in and from plugins, sorted.
-    public var functionNames: [String] { Set(Builtins.catalog.keys).union(host.functionNames).sorted() }
+    public var functionNames: [String] {
+        Set(Builtins.catalog.keys).union(host.functionNames).union(userFunctions.keys).sorted()
+    }
 
     /// Whether ``cancel()`` was called and the running statement has not stopped yet.
     public var isCancellationRequested: Bool { cancelRequested.load(ordering: .relaxed) }
@@ -93,6 +97,8 @@ public final class Session: @unchecked Sendable {
             } catch {
                 throw error.at(span)
             }
+        case .function(let definition):
+            try define(definition, in: interpreter.file)
         case .expression(let expr):
             let value = try interpreter.eval(expr)
             if case .pipeline(_, let stages) = expr.kind, case .export = stages.last?.kind { return }
