@@ -7,9 +7,9 @@ struct Aggregation {
     let table: Table
 
     /// The aggregate functions `agg` knows.
-    static let functions: Set<String> = [
+    static let functions = Set([
         "count", "sum", "avg", "min", "max", "first", "last", "count_distinct", "median",
-    ]
+    ]).union(Statistics.functions.keys)
 
     // MARK: Groups
 
@@ -255,14 +255,25 @@ struct Aggregation {
             for id in ids { counts[Int(id)] += 1 }
             return .number(NumberColumn(values: counts, isInteger: true))
         }
-        guard arguments.count == 1 else {
+        let takesParameter = Statistics.functions[name] == true
+        guard arguments.count == (takesParameter ? 2 : 1) else {
             throw Diagnostic(
-                .wrongArgumentCount, "\(name) takes one argument in 'agg', given \(arguments.count)", span: span,
-                file: interpreter.file, help: "for example: total = \(name)(value)")
+                .wrongArgumentCount,
+                "\(name) takes \(takesParameter ? "two arguments" : "one argument") in 'agg', given \(arguments.count)",
+                span: span, file: interpreter.file,
+                help: "for example: \(takesParameter ? "p90 = \(name)(value, 90)" : "total = \(name)(value)")")
         }
         let column = try VectorEvaluator(interpreter: interpreter, table: table).eval(arguments[0]).column(
             count: table.rowCount)
         try interpreter.session.checkCancellation()
+        if Statistics.functions[name] != nil {
+            let parameter = arguments.count > 1 ? try interpreter.eval(arguments[1]) : nil
+            do throws(Diagnostic) {
+                return try Statistics.perGroup(name, column, parameter: parameter, ids: ids, groupCount: groupCount)
+            } catch {
+                throw interpreter.located(error, span)
+            }
+        }
         switch (name, column) {
         case ("sum", .number(let numbers)), ("avg", .number(let numbers)):
             let (sums, counts) = sumNumbers(numbers.values, numbers.validity, ids: ids, groupCount: groupCount)
