@@ -5,6 +5,8 @@ import ALQSyntax
 struct CallArguments {
     var positional: [Value] = []
     var named: [(name: String, span: Span, value: Value)] = []
+    /// Where each positional argument is written, when known (for diagnostics inside an argument).
+    var spans: [Span] = []
 
     init(positional: [Value], named: [(name: String, span: Span, value: Value)] = []) {
         self.positional = positional
@@ -61,6 +63,7 @@ extension Interpreter {
                     file: file, help: "put the named arguments last")
             } else {
                 arguments.positional.append(try eval(expression, row: row))
+                arguments.spans.append(expression.span)
             }
         }
         return arguments
@@ -75,7 +78,8 @@ extension Interpreter {
             )
         }
         guard !arguments.named.isEmpty else {
-            return try call(name, nameSpan: nameSpan, arguments: arguments.positional, span: span)
+            return try call(
+                name, nameSpan: nameSpan, arguments: arguments.positional, span: span, argumentSpans: arguments.spans)
         }
         guard let builtin = Builtins.catalog[name] else {
             throw Diagnostic(
@@ -83,7 +87,13 @@ extension Interpreter {
         }
         let parameters = CallArguments.parameterNames(inSignature: builtin.signature)
         let values = try arguments.resolved(against: parameters, function: name, file: file).map { $0 ?? .null }
-        return try call(name, nameSpan: nameSpan, arguments: values, span: span)
+        var spans = arguments.spans
+        for argument in arguments.named {
+            guard let index = parameters.firstIndex(of: argument.name) else { continue }
+            while spans.count <= index { spans.append(span) }
+            spans[index] = argument.span
+        }
+        return try call(name, nameSpan: nameSpan, arguments: values, span: span, argumentSpans: spans)
     }
 
     /// `if condition then value else alternative`: null counts as false, as in `where`.

@@ -296,7 +296,9 @@ struct Interpreter {
 
     // MARK: Calls
 
-    func call(_ name: String, nameSpan: Span, arguments: [Value], span: Span) throws(Diagnostic) -> Value {
+    func call(_ name: String, nameSpan: Span, arguments: [Value], span: Span, argumentSpans: [Span] = [])
+        throws(Diagnostic) -> Value
+    {
         if let function = session.userFunctions[name] {
             return try call(function, arguments: arguments, span: span)
         }
@@ -316,7 +318,8 @@ struct Interpreter {
                 span: span, file: file, help: "usage: \(function.signature)")
         }
         do throws(Diagnostic) {
-            return try function.body(BuiltinCall(interpreter: self, arguments: arguments, span: span))
+            return try function.body(
+                BuiltinCall(interpreter: self, arguments: arguments, span: span, argumentSpans: argumentSpans))
         } catch {
             throw located(error, span)
         }

@@ -22,6 +22,8 @@ public final class Session: @unchecked Sendable {
     public var onStatementTimed: ((Duration) -> Void)?
 
     private let cancelRequested = Atomic<Bool>(false)
+    /// Regular expressions compiled by the statements of this session.
+    let patterns = RegexCache()
 
     public init(registry: Registry, host: any EngineHost) {
         self.registry = registry
