@@ -150,7 +150,8 @@ struct CSVColumnBuilder {
             return .bool(BoolColumn(values: flags))
         case .string:
             guard case .success(let dictionary) = interner.strings() else { return nil }
-            return .string(StringColumn(codes: codes, dictionary: dictionary))
+            let strings = StringColumn(codes: codes, dictionary: dictionary)
+            return CalendarDate.column(inferredFrom: strings) ?? .string(strings)
         case .deferred:
             preconditionFailure("a deferred column is read again before it is built")
         }

@@ -73,6 +73,7 @@ struct CSVWriter {
         case .quantity(let quantity): try NumberText.append(quantity.value, to: out)
         case .string(let text): try out.bytes(encode(text, protect: options.protectFormulas))
         case .module(let id): try out.bytes(encode(id, protect: options.protectFormulas))
+        case .date(let date): try out.string(date.iso8601)
         case .list, .record, .table: try out.bytes(encode(JSONText.text(value), protect: options.protectFormulas))
         }
     }

@@ -103,7 +103,8 @@ struct JSONColumnBuilder {
         case .bool: return .bool(BoolColumn(values: flags))
         case .string:
             guard case .success(let dictionary) = interner.strings() else { return nil }
-            return .string(StringColumn(codes: codes, dictionary: dictionary))
+            let strings = StringColumn(codes: codes, dictionary: dictionary)
+            return CalendarDate.column(inferredFrom: strings) ?? .string(strings)
         case .mixed: return .mixed(values)
         }
     }

@@ -119,6 +119,7 @@ public enum JSONText {
             }
             try out.byte(UInt8(ascii: "]"))
         case .module(let id): try appendString(id, to: out)
+        case .date(let date): try appendString(date.iso8601, to: out)
         }
     }
 

@@ -6,7 +6,9 @@ import ALQSyntax
 public enum Builtins {
     /// The functions by name.
     public static let catalog: [String: Builtin] = Dictionary(
-        uniqueKeysWithValues: (math + maths + statistics + text + patterns + lists + types + data).map { ($0.name, $0) }
+        uniqueKeysWithValues: (math + maths + statistics + text + patterns + dates + lists + types + data).map {
+            ($0.name, $0)
+        }
     )
 
     static func builtin(

@@ -186,6 +186,12 @@ struct Interpreter {
             throw Diagnostic(
                 .unknownColumn, "unknown column '\(name)'", span: span, file: file,
                 help: Suggestion.didYouMean(name, among: table.columnNames))
+        case .date(let date):
+            if let value = DateArithmetic.member(date, name) { return value }
+            throw Diagnostic(
+                .unknownMember, "a date has no field '\(name)'", span: span, file: file,
+                help: Suggestion.didYouMean(name, among: ["year", "month", "day", "iso"])
+                    ?? "its fields are year, month, day and iso")
         case .module(let id):
             guard let module = session.registry.region(id: id) else {
                 throw Diagnostic(.unknownName, "region '\(id)' is no longer registered", span: span, file: file)

@@ -17,7 +17,8 @@ enum Sources {
                 records.append(
                     Record([
                         ("fact", .string(id)), ("role", .string(derived ? "derived from" : "stated")),
-                        ("file", .string(quote.file)), ("date", .string(quote.date)),
+                        ("file", .string(quote.file)),
+                        ("date", CalendarDate.parse(quote.date).map(Value.date) ?? .string(quote.date)),
                         ("language", .string(quote.language)), ("quote", .string(quote.text)),
                     ]))
             }
