@@ -66,8 +66,8 @@ let package = Package(
         .testTarget(
             name: "ALQEngineTests",
             dependencies: [
-                "ALQEngine", "ALQBuiltinModules", "ALQPluginAPI", "ALQRuntime", "ALQSyntax", "ALQShell",
-                "ALQTestSupport",
+                "ALQEngine", "ALQBuiltinModules", "ALQPluginAPI", "ALQPluginHost", "ALQRuntime", "ALQSyntax",
+                "ALQShell", "ALQTestSupport",
             ]
         ),
         .testTarget(name: "ALQSyntaxTests", dependencies: ["ALQSyntax", "ALQTestSupport"]),

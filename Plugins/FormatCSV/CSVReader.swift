@@ -7,10 +7,12 @@ import FormatSupport
 /// A UTF-8 byte order mark is skipped; LF, CRLF and CR line endings are accepted; a record with fewer
 /// fields than the header is padded with nulls, one with more is an error.
 enum CSVReader {
-    static func read(_ bytes: [UInt8], name: String) throws(Diagnostic) -> Table {
+    static func read(_ bytes: [UInt8], name: String, delimiter: UInt8 = UInt8(ascii: ","), header: Bool = true)
+        throws(Diagnostic) -> Table
+    {
         let result: Result<Table, Diagnostic> = bytes.withUnsafeBufferPointer { data in
             do throws(Diagnostic) {
-                return .success(try read(data, name: name))
+                return .success(try read(data, name: name, delimiter: delimiter, hasHeader: header))
             } catch {
                 return .failure(error)
             }
@@ -18,11 +20,14 @@ enum CSVReader {
         return try result.get()
     }
 
-    private static func read(_ data: UnsafeBufferPointer<UInt8>, name: String) throws(Diagnostic) -> Table {
+    private static func read(_ data: UnsafeBufferPointer<UInt8>, name: String, delimiter: UInt8, hasHeader: Bool)
+        throws(Diagnostic) -> Table
+    {
         var start = 0
         if data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { start = 3 }
-        var scanner = CSVScanner(data, from: start)
+        var scanner = CSVScanner(data, from: start, delimiter: delimiter)
         guard scanner.startRecord() else { return .empty }
+        let firstRecord = scanner.position
 
         var header: [String] = []
         var units: [Dimension?] = []
@@ -48,7 +53,13 @@ enum CSVReader {
             throw Diagnostic(.malformedData, "\(name): \(error)")
         }
         header = uniqueNames(header)
-        let bodyStart = scanner.position
+        var bodyStart = scanner.position
+        if !hasHeader {
+            header = (1...header.count).map { "column\($0)" }
+            units = header.map { _ in nil }
+            bodyStart = firstRecord
+            scanner = CSVScanner(data, from: bodyStart, delimiter: delimiter)
+        }
         let width = header.count
 
         var builders = [CSVColumnBuilder](repeating: CSVColumnBuilder(), count: width)
@@ -62,7 +73,7 @@ enum CSVReader {
         if !deferred.isEmpty {
             let isDeferred = (0..<width).map { builders[$0].kind == .deferred }
             for index in deferred { builders[index].restartAsString() }
-            var again = CSVScanner(data, from: bodyStart)
+            var again = CSVScanner(data, from: bodyStart, delimiter: delimiter)
             _ = try scan(&again, name: name, width: width) { column, field, quoted in
                 if isDeferred[column] { builders[column].appendAsString(field, quoted: quoted) }
             } missing: { column in

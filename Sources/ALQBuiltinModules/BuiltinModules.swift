@@ -20,7 +20,9 @@ public enum BuiltinModules {
     }
 
     /// The built-in export formats.
-    static let formats: [any ExportFormat] = [CSVFormat(), CSVFormat.excel, JSONFormat(), NDJSONFormat()]
+    static let formats: [any ExportFormat] = [
+        CSVFormat(), CSVFormat.excel, CSVFormat.tsv, JSONFormat(), NDJSONFormat(),
+    ]
 
     /// Registers every built-in region and format.
     ///

@@ -6,9 +6,10 @@ import ALQSyntax
 public enum Builtins {
     /// The functions by name.
     public static let catalog: [String: Builtin] = Dictionary(
-        uniqueKeysWithValues: (math + maths + statistics + text + patterns + dates + lists + types + data).map {
-            ($0.name, $0)
-        }
+        uniqueKeysWithValues: (math + maths + statistics + text + patterns + dates + environment + lists + types + data)
+            .map {
+                ($0.name, $0)
+            }
     )
 
     static func builtin(
@@ -347,11 +348,11 @@ public enum Builtins {
 
     static let data: [Builtin] = [
         builtin(
-            "open", "open(path)", "A CSV or JSON file as a table, with column types inferred.",
-            example: "open(\"Examples/data/capacity.csv\")", arity: 1...1
+            "open", "open(path, format = null, delimiter = null, header = true)",
+            "A CSV, TSV or JSON file (or standard input, \"-\") as a table, with column types inferred.",
+            example: "open(\"Examples/data/capacity.csv\")", arity: 1...4
         ) { call throws(Diagnostic) in
-            .table(
-                try call.session.host.open(path: try call.string(0, "a path string"), registry: call.session.registry))
+            try OpenArguments.open(call)
         },
         builtin(
             "source", "source(x)", "The quotes, files, dates and languages behind a value from the dataset.",

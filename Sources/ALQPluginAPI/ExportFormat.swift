@@ -14,6 +14,8 @@ public protocol ExportFormat: Sendable {
     func write(_ table: Table, to output: any OutputSink) throws
     /// Reads a table from a file's bytes, or returns `nil` when the format cannot be read.
     func read(_ bytes: [UInt8], name: String) throws -> Table?
+    /// Reads with `open()`'s options (see ``ReadOptions``); formats without options reject any.
+    func read(_ bytes: [UInt8], name: String, options: ReadOptions) throws -> Table?
 }
 
 extension ExportFormat {

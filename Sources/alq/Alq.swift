@@ -32,6 +32,13 @@ struct Alq: ParsableCommand {
     @Option(help: ArgumentHelp("Render every result with a format: table (default), csv, json, …", valueName: "NAME"))
     var format = "table"
 
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Bind a variable before the script runs (repeatable); VALUE is read as an alq literal if it is one, else as a string.",
+            valueName: "NAME=VALUE"))
+    var assignments: [String] = []
+
     @Flag(help: "Parse only: report every syntax error and run nothing.")
     var check = false
 
@@ -44,13 +51,20 @@ struct Alq: ParsableCommand {
     @Flag(help: "Print each statement's wall time on standard error.")
     var timer = false
 
-    @Argument(help: ArgumentHelp("Script files to run in order.", valueName: "FILE"))
+    @Argument(
+        help: ArgumentHelp(
+            "Script files to run in order; arguments after -- become the list 'args'.", valueName: "FILE"))
     var files: [String] = []
 
+    /// The arguments after `--`, for the script (`args`).
+    var scriptArguments: [String] = []
+
     static func main() {
-        let command: Alq
+        var command: Alq
+        let (own, forScript) = ScriptArguments.split(Array(CommandLine.arguments.dropFirst()))
         do {
-            command = try parseAsRoot() as! Alq
+            command = try parseAsRoot(own) as! Alq
+            command.scriptArguments = forScript
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -73,6 +87,15 @@ struct Alq: ParsableCommand {
         options.noColor = noColor
         options.timer = timer
         options.environment = Alq.environment()
+        options.scriptArguments = scriptArguments
+        for assignment in assignments {
+            guard let equals = assignment.firstIndex(of: "=") else {
+                StandardStreams.err("alq: error: --set needs NAME=VALUE, given '\(assignment)'\n")
+                return ExitStatus.usageError
+            }
+            options.assignments.append(
+                (String(assignment[..<equals]), String(assignment[assignment.index(after: equals)...])))
+        }
         let registry: Registry
         do {
             registry = try BuiltinModules.registry()

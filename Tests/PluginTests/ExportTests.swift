@@ -106,7 +106,8 @@ import Testing
         } throws: { error in
             let diagnostic = error as! Diagnostic
             return diagnostic.code == .unknownFormat
-                && diagnostic.help == "formats that read files: .csv, .json, .ndjson, .jsonl"
+                && diagnostic.help
+                    == "formats that read files: .csv, .json, .ndjson, .jsonl; or name one: open(path, format = \"csv\")"
         }
         _ = FileManager.default.createFile(atPath: "\(folder)/bad.json", contents: Data("[{\"a\":1},\n{\"a\" 2}]".utf8))
         #expect {
