@@ -35,7 +35,9 @@ extension REPL {
         let command = MetaCommand(text)
         switch command.name {
         case "help", "h", "?":
-            Terminal.out(HelpCatalog.text(for: command.argument, useColor: options.useColor))
+            Terminal.out(
+                HelpCatalog.text(
+                    for: command.argument, useColor: options.useColor, userFunctions: session.userFunctions))
         case "modules":
             Terminal.out(resultOutput(format: "table").render(.table(session.registry.modulesTable())))
         case "format":

@@ -84,7 +84,10 @@ public final class REPL {
         if trimmed.hasPrefix(":") {
             runMetaCommand(trimmed)
         } else if let topic = helpRequest(trimmed) {
-            Terminal.out(HelpCatalog.text(for: topic, useColor: options.useColor, preferLanguage: true))
+            Terminal.out(
+                HelpCatalog.text(
+                    for: topic, useColor: options.useColor, preferLanguage: true,
+                    userFunctions: session.userFunctions))
         } else {
             evaluate(SourceFile(name: "<input>", text: text))
         }
