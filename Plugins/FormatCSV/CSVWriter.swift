@@ -74,7 +74,8 @@ struct CSVWriter {
         case .string(let text): try out.bytes(encode(text, protect: options.protectFormulas))
         case .module(let id): try out.bytes(encode(id, protect: options.protectFormulas))
         case .date(let date): try out.string(date.iso8601)
-        case .list, .record, .table: try out.bytes(encode(JSONText.text(value), protect: options.protectFormulas))
+        case .list, .record, .table, .chart:
+            try out.bytes(encode(JSONText.text(value), protect: options.protectFormulas))
         }
     }
 

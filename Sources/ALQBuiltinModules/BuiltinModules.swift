@@ -1,6 +1,7 @@
 import ALQPluginAPI
 import FormatCSV
 import FormatJSON
+import FormatSVG
 import RegionBaise
 import RegionChongqing
 import RegionGuangxi
@@ -21,7 +22,7 @@ public enum BuiltinModules {
 
     /// The built-in export formats.
     static let formats: [any ExportFormat] = [
-        CSVFormat(), CSVFormat.excel, CSVFormat.tsv, JSONFormat(), NDJSONFormat(),
+        CSVFormat(), CSVFormat.excel, CSVFormat.tsv, JSONFormat(), NDJSONFormat(), SVGFormat(),
     ]
 
     /// Registers every built-in region and format.

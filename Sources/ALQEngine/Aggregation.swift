@@ -7,14 +7,14 @@ struct Aggregation {
     let table: Table
 
     /// The aggregate functions `agg` knows.
-    static let functions = Set([
-        "count", "sum", "avg", "min", "max", "first", "last", "count_distinct", "median",
-    ]).union(Statistics.functions.keys)
+    static let functions: Set<String> = Set([
+        "count", "sum", "avg", "min", "max", "first", "last", "count_distinct", "median", "spark",
+    ]).union(collectingFunctions).union(Statistics.functions.keys)
 
     // MARK: Groups
 
     /// A group id for every row (in order of first appearance) and the first row of each group.
-    private func groups(of keys: [Column]) throws(Diagnostic) -> (ids: [Int32], firstRows: [Int]) {
+    func groups(of keys: [Column]) throws(Diagnostic) -> (ids: [Int32], firstRows: [Int]) {
         let count = table.rowCount
         if keys.isEmpty { return ([Int32](repeating: 0, count: count), count == 0 ? [] : [0]) }
         let codes = keys.map(localCodes)
@@ -255,6 +255,9 @@ struct Aggregation {
             for id in ids { counts[Int(id)] += 1 }
             return .number(NumberColumn(values: counts, isInteger: true))
         }
+        if let column = try collectingAggregate(name, arguments, span: span, ids: ids, groupCount: groupCount) {
+            return column
+        }
         let takesParameter = Statistics.functions[name] == true
         guard arguments.count == (takesParameter ? 2 : 1) else {
             throw Diagnostic(
@@ -361,6 +364,7 @@ enum ListAggregates {
             var seen: [Value] = []
             for value in present where !seen.contains(where: { Comparison.equal($0, value) }) { seen.append(value) }
             return .number(Double(seen.count))
+        case "spark": return .string(try Sparkline.text(values))
         case "first": return values.first ?? .null
         case "last": return values.last ?? .null
         case "sum":

@@ -316,7 +316,9 @@ struct Interpreter {
             }
             throw Diagnostic(
                 .unknownFunction, "unknown function '\(name)'", span: nameSpan, file: file,
-                help: ForeignWords.functionHint(name) ?? Suggestion.didYouMean(name, among: session.functionNames))
+                help: Window.functions.contains(name)
+                    ? "\(name) is a window function: use it in derive, e.g. derive prev = lag(value) by region"
+                    : ForeignWords.functionHint(name) ?? Suggestion.didYouMean(name, among: session.functionNames))
         }
         guard function.arity.contains(arguments.count) else {
             throw Diagnostic(

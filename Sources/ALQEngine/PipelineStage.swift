@@ -16,6 +16,10 @@ struct PipelineStage {
             values.positional.insert(input, at: 0)
             return try interpreter.call(name, nameSpan: nameSpan, arguments: values, span: stage.span)
         }
+        if case .chart(let chart) = input, case .export(let format, let formatSpan, let pathExpr) = stage.kind {
+            try export(.chart(chart), format: format, formatSpan: formatSpan, pathExpr: pathExpr)
+            return .null
+        }
         let table = try tableInput(input)
         switch stage.kind {
         case .filter(let predicate):
@@ -23,7 +27,26 @@ struct PipelineStage {
         case .select(let bindings):
             return .table(try project(table, bindings, keepingOthers: false))
         case .derive(let bindings):
+            if bindings.contains(where: { Window.contains($0.value) }) {
+                return .table(try Window(interpreter: interpreter, table: table).derived(bindings, partitions: []))
+            }
             return .table(try project(table, bindings, keepingOthers: true))
+        case .window(let bindings, let partitions):
+            return .table(try Window(interpreter: interpreter, table: table).derived(bindings, partitions: partitions))
+        case .join(let clause):
+            let right = try tableInput(try interpreter.eval(clause.table))
+            return .table(try Join(interpreter: interpreter, clause: clause).joined(table, right))
+        case .rename(let renames):
+            return .table(try RenameDrop(file: file).renamed(table, renames))
+        case .drop(let columns):
+            return .table(try RenameDrop(file: file).dropped(table, columns))
+        case .pivot(let names, let values):
+            return .table(try Pivot(interpreter: interpreter, table: table).pivoted(names: names, values: values))
+        case .unpivot(let columns, let name, let value):
+            return .table(
+                try Pivot(interpreter: interpreter, table: table).unpivoted(columns, name: name, value: value))
+        case .describe:
+            return .table(try Describe(interpreter: interpreter).described(table))
         case .sort(let keys):
             return .table(try Sorting(interpreter: interpreter, table: table).sorted(by: keys))
         case .take(let countExpr):
@@ -44,8 +67,11 @@ struct PipelineStage {
             return .table(
                 try Aggregation(interpreter: interpreter, table: table).grouped(by: [], aggregates: aggregates))
         case .export(let format, let formatSpan, let pathExpr):
-            try export(table, format: format, formatSpan: formatSpan, pathExpr: pathExpr)
+            try export(.table(table), format: format, formatSpan: formatSpan, pathExpr: pathExpr)
             return .null
+        case .chart(let spec):
+            return .chart(
+                try ChartBuilder(interpreter: interpreter, table: table, spec: spec, span: stage.span).build())
         case .call:
             preconditionFailure("handled above")
         }
@@ -55,6 +81,8 @@ struct PipelineStage {
     private func tableInput(_ input: Value) throws(Diagnostic) -> Table {
         if let table = Table(rowsOf: input) { return table }
         switch input {
+        case .chart(let chart):
+            return chart.dataTable
         case .module(let id):
             if let table = interpreter.session.registry.region(id: id)?.table(named: "facts") { return table }
             fallthrough
@@ -68,13 +96,20 @@ struct PipelineStage {
         switch stage.kind {
         case .filter: "where"
         case .select: "select"
-        case .derive: "derive"
+        case .derive, .window: "derive"
+        case .join: "join"
+        case .rename: "rename"
+        case .drop: "drop"
+        case .pivot: "pivot"
+        case .unpivot: "unpivot"
+        case .describe: "describe"
         case .sort: "sort"
         case .take: "take"
         case .distinct: "distinct"
         case .group: "group"
         case .aggregate: "agg"
         case .export: "export"
+        case .chart: "chart"
         case .call(let name, _, _): name
         }
     }
@@ -112,7 +147,8 @@ struct PipelineStage {
         return result
     }
 
-    private func export(_ table: Table, format name: String?, formatSpan: Span?, pathExpr: Expr?) throws(Diagnostic) {
+    /// `export`: a table in any format; a chart in a chart format (`svg`), or as its points in a table format.
+    private func export(_ value: Value, format name: String?, formatSpan: Span?, pathExpr: Expr?) throws(Diagnostic) {
         let registry = interpreter.session.registry
         var path: String?
         if let pathExpr {
@@ -141,13 +177,35 @@ struct PipelineStage {
                 span: stage.span, file: file, help: "name it: export csv to \"file\"")
         }
         do throws(Diagnostic) {
-            try interpreter.session.host.export(table, format: format, path: path)
+            switch value {
+            case .chart(let chart):
+                if let chartFormat = format as? any ChartFormat {
+                    try interpreter.session.host.export(chart, format: chartFormat, path: path)
+                } else {
+                    try interpreter.session.host.export(chart.dataTable, format: format, path: path)
+                }
+            default:
+                guard case .table(let table) = value else { return }
+                if format is any ChartFormat {
+                    throw Diagnostic(
+                        .typeMismatch, "\(format.name) draws charts, not tables",
+                        help: "make a chart first: … | chart line year, value | export \(format.name) to \"chart.svg\"")
+                }
+                try interpreter.session.host.export(table, format: format, path: path)
+            }
         } catch {
             throw error.at(stage.span).located(in: file)
         }
         if let path {
-            interpreter.session.onNotice?(
-                "exported \(table.rowCount) row\(table.rowCount == 1 ? "" : "s") as \(format.name) to \(path)")
+            switch value {
+            case .chart(let chart):
+                interpreter.session.onNotice?("exported a \(chart.kind.rawValue) chart as \(format.name) to \(path)")
+            case .table(let table):
+                interpreter.session.onNotice?(
+                    "exported \(table.rowCount) row\(table.rowCount == 1 ? "" : "s") as \(format.name) to \(path)")
+            default:
+                break
+            }
         }
     }
 }

@@ -129,6 +129,10 @@ enum ExpressionHeight {
         case .sort(let keys): parts = keys.map(\.value)
         case .export(_, _, let path): parts = path.map { [$0] } ?? []
         case .call(_, _, let arguments): parts = arguments
+        case .window(let bindings, _): parts = bindings.map(\.value)
+        case .join(let clause): parts = [clause.table]
+        case .chart(let spec): parts = [spec.x, spec.y] + (spec.series.map { [$0] } ?? [])
+        case .rename, .drop, .pivot, .unpivot, .describe: parts = []
         }
         return 4 + (parts.map(of).max() ?? 0)
     }

@@ -13,6 +13,8 @@ public enum Value: Sendable {
     case table(Table)
     /// A registered region module, by id: a namespace (`Guangxi.output_value`).
     case module(String)
+    /// A chart made by the `chart` stage.
+    case chart(Chart)
 
     /// The name of the value's type, as messages and `type()` show it.
     public var typeName: String {
@@ -27,6 +29,7 @@ public enum Value: Sendable {
         case .record: "record"
         case .table: "table"
         case .module: "module"
+        case .chart: "chart"
         }
     }
 

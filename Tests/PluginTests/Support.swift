@@ -134,5 +134,6 @@ func describe(_ value: Value) -> String {
     case .table: "table"
     case .module(let id): "module \(id)"
     case .date(let date): "date \(date.iso8601)"
+    case .chart: "chart"
     }
 }

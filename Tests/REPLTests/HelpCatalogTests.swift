@@ -84,5 +84,6 @@ private final class NoFiles: EngineHost {
         throw Diagnostic(.cannotOpenFile, "no files")
     }
     func export(_ table: ALQRuntime.Table, format: any ExportFormat, path: String?) throws(Diagnostic) {}
+    func export(_ chart: Chart, format: any ChartFormat, path: String?) throws(Diagnostic) {}
     func load(path: String, registry: Registry) throws(Diagnostic) -> String { "" }
 }
