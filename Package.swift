@@ -75,7 +75,8 @@ let package = Package(
         .testTarget(
             name: "ALQEngineTests",
             dependencies: [
-                "ALQEngine", "ALQBuiltinModules", "ALQPluginAPI", "ALQRuntime", "ALQSyntax", "ALQTestSupport",
+                "ALQEngine", "ALQBuiltinModules", "ALQPluginAPI", "ALQPluginHost", "ALQRuntime", "ALQSyntax",
+                "ALQShell", "ALQTestSupport",
             ]
         ),
         .testTarget(name: "ALQSyntaxTests", dependencies: ["ALQSyntax", "ALQTestSupport"]),

@@ -7,10 +7,12 @@ import FormatSupport
 /// A UTF-8 byte order mark is skipped; LF, CRLF and CR line endings are accepted; a record with fewer
 /// fields than the header is padded with nulls, one with more is an error.
 enum CSVReader {
-    static func read(_ bytes: [UInt8], name: String) throws(Diagnostic) -> Table {
+    static func read(_ bytes: [UInt8], name: String, delimiter: UInt8 = UInt8(ascii: ","), header: Bool = true)
+        throws(Diagnostic) -> Table
+    {
         let result: Result<Table, Diagnostic> = bytes.withUnsafeBufferPointer { data in
             do throws(Diagnostic) {
-                return .success(try read(data, name: name))
+                return .success(try read(data, name: name, delimiter: delimiter, hasHeader: header))
             } catch {
                 return .failure(error)
             }
@@ -18,15 +20,24 @@ enum CSVReader {
         return try result.get()
     }
 
-    private static func read(_ data: UnsafeBufferPointer<UInt8>, name: String) throws(Diagnostic) -> Table {
+    private static func read(_ data: UnsafeBufferPointer<UInt8>, name: String, delimiter: UInt8, hasHeader: Bool)
+        throws(Diagnostic) -> Table
+    {
         var start = 0
         if data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { start = 3 }
-        var scanner = CSVScanner(data, from: start)
+        var scanner = CSVScanner(data, from: start, delimiter: delimiter)
         guard scanner.startRecord() else { return .empty }
+        let firstRecord = scanner.position
 
         var (header, units) = try readHeader(&scanner, name: name)
         header = uniqueNames(header)
-        let bodyStart = scanner.position
+        var bodyStart = scanner.position
+        if !hasHeader {
+            header = (1...header.count).map { "column\($0)" }
+            units = header.map { _ in nil }
+            bodyStart = firstRecord
+            scanner = CSVScanner(data, from: bodyStart, delimiter: delimiter)
+        }
         let width = header.count
 
         var builders = [ColumnBuilder](repeating: ColumnBuilder(), count: width)
@@ -46,7 +57,7 @@ enum CSVReader {
         let again = (0..<width).map { builders[$0].needsStringPass }
         if again.contains(true) {
             for index in 0..<width where again[index] { builders[index].restartAsStrings() }
-            var rescan = CSVScanner(data, from: bodyStart)
+            var rescan = CSVScanner(data, from: bodyStart, delimiter: delimiter)
             _ = try scan(&rescan, name: name, width: width) { column, field, quoted in
                 guard again[column] else { return }
                 if field.isEmpty && !quoted {
@@ -68,6 +79,9 @@ enum CSVReader {
             }
             if let unit = units[index], case .number(let numbers) = column {
                 column = .quantity(QuantityColumn(values: numbers.values, dimension: unit, validity: numbers.validity))
+            }
+            if case .string(let strings) = column, let dates = CalendarDate.column(inferredFrom: strings) {
+                column = dates
             }
             columns.append(column)
         }

@@ -15,7 +15,7 @@ struct CSVWriter {
         if options.byteOrderMark { try out.bytes([0xEF, 0xBB, 0xBF]) }
         let layout = ExportLayout.columns(of: table, unitInHeader: true)
         for (index, column) in layout.enumerated() {
-            if index > 0 { try out.byte(UInt8(ascii: ",")) }
+            if index > 0 { try out.byte(options.delimiter) }
             try out.bytes(encode(column.name, protect: false))
         }
         try endRecord(out)
@@ -25,7 +25,7 @@ struct CSVWriter {
         try CellViews.with(table, layout: layout, encode: encode, unit: unit) { cells in
             for row in 0..<table.rowCount {
                 for index in 0..<cells.count {
-                    if index > 0 { try out.byte(UInt8(ascii: ",")) }
+                    if index > 0 { try out.byte(options.delimiter) }
                     try writeCell(cells[index], row: row, to: out)
                 }
                 try endRecord(out)
@@ -73,6 +73,7 @@ struct CSVWriter {
         case .quantity(let quantity): try NumberText.append(quantity.value, to: out)
         case .string(let text): try out.bytes(encode(text, protect: options.protectFormulas))
         case .module(let id): try out.bytes(encode(id, protect: options.protectFormulas))
+        case .date(let date): try out.string(date.iso8601)
         case .list, .record, .table, .chart:
             try out.bytes(encode(JSONText.text(value), protect: options.protectFormulas))
         }
@@ -94,7 +95,7 @@ struct CSVWriter {
         }
         let needsQuotes =
             first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
-            || utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+            || utf8.contains { $0 == options.delimiter || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
         if needsQuotes { result.append(UInt8(ascii: "\"")) }
         if protect, CSVFormulaGuard.needsPrefix(utf8) { result.append(UInt8(ascii: "'")) }
         if needsQuotes {

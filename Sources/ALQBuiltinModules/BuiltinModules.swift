@@ -16,7 +16,7 @@ public enum BuiltinModules {
 
     /// The built-in export formats.
     static let formats: [any ExportFormat] = [
-        CSVFormat(), CSVFormat.excel, JSONFormat(), NDJSONFormat(), MarkdownFormat(), SVGFormat(),
+        CSVFormat(), CSVFormat.excel, CSVFormat.tsv, JSONFormat(), NDJSONFormat(), MarkdownFormat(), SVGFormat(),
     ]
 
     /// Registers every built-in region and format.

@@ -9,7 +9,7 @@ struct Aggregation {
     /// The aggregate functions `agg` knows.
     static let functions: Set<String> = Set([
         "count", "sum", "avg", "min", "max", "first", "last", "count_distinct", "median", "spark",
-    ]).union(collectingFunctions)
+    ]).union(collectingFunctions).union(Statistics.functions.keys)
 
     // MARK: Groups
 
@@ -123,7 +123,9 @@ struct Aggregation {
         }
         guard
             containsAggregate(expr)
-                || names(in: expr).allSatisfy({ keys[$0] != nil || interpreter.session.variables[$0] != nil })
+                || names(in: expr).allSatisfy({
+                    keys[$0] != nil || interpreter.locals[$0] != nil || interpreter.session.variables[$0] != nil
+                })
         else {
             throw Diagnostic(
                 .invalidArgument, "an aggregate must use an aggregate function", span: expr.span,
@@ -145,7 +147,10 @@ struct Aggregation {
         case .name(let name): return [name]
         case .call(_, _, let arguments): return arguments.flatMap(names)
         case .binary(_, let left, let right): return names(in: left) + names(in: right)
-        case .unary(_, let operand), .convert(let operand, _): return names(in: operand)
+        case .unary(_, let operand), .convert(let operand, _), .namedArgument(_, _, let operand):
+            return names(in: operand)
+        case .conditional(let condition, let value, let alternative):
+            return names(in: condition) + names(in: value) + names(in: alternative)
         default: return []
         }
     }
@@ -155,7 +160,10 @@ struct Aggregation {
         case .call(let name, _, let arguments):
             return Aggregation.functions.contains(name) || arguments.contains(where: containsAggregate)
         case .binary(_, let left, let right): return containsAggregate(left) || containsAggregate(right)
-        case .unary(_, let operand), .convert(let operand, _): return containsAggregate(operand)
+        case .unary(_, let operand), .convert(let operand, _), .namedArgument(_, _, let operand):
+            return containsAggregate(operand)
+        case .conditional(let condition, let value, let alternative):
+            return [condition, value, alternative].contains(where: containsAggregate)
         default: return false
         }
     }
@@ -176,8 +184,12 @@ struct Aggregation {
         case .binary(_, let left, let right):
             try collectAggregates(left, into: &parts, ids: ids, groupCount: groupCount)
             try collectAggregates(right, into: &parts, ids: ids, groupCount: groupCount)
-        case .unary(_, let operand), .convert(let operand, _):
+        case .unary(_, let operand), .convert(let operand, _), .namedArgument(_, _, let operand):
             try collectAggregates(operand, into: &parts, ids: ids, groupCount: groupCount)
+        case .conditional(let condition, let value, let alternative):
+            for part in [condition, value, alternative] {
+                try collectAggregates(part, into: &parts, ids: ids, groupCount: groupCount)
+            }
         default:
             break
         }
@@ -189,8 +201,14 @@ struct Aggregation {
         switch expr.kind {
         case .call(let name, let nameSpan, let arguments):
             if let part = parts[expr.span.start], Aggregation.functions.contains(name) { return part[group] }
-            var values: [Value] = []
-            for argument in arguments { values.append(try evaluate(argument, group: group, parts: parts, keys: keys)) }
+            var values = CallArguments(positional: [])
+            for argument in arguments {
+                if case .namedArgument(let label, let labelSpan, let value) = argument.kind {
+                    values.named.append((label, labelSpan, try evaluate(value, group: group, parts: parts, keys: keys)))
+                } else {
+                    values.positional.append(try evaluate(argument, group: group, parts: parts, keys: keys))
+                }
+            }
             return try interpreter.call(name, nameSpan: nameSpan, arguments: values, span: expr.span)
         case .binary(let op, let left, let right):
             let a = try evaluate(left, group: group, parts: parts, keys: keys)
@@ -217,6 +235,11 @@ struct Aggregation {
         case .convert(let operand, let spec):
             return try interpreter.convert(
                 try evaluate(operand, group: group, parts: parts, keys: keys), to: spec, span: expr.span)
+        case .conditional(let condition, let value, let alternative):
+            let test = try evaluate(condition, group: group, parts: parts, keys: keys)
+            return try evaluate(
+                try interpreter.truth(test, condition.span) ? value : alternative, group: group, parts: parts,
+                keys: keys)
         default:
             return try interpreter.eval(expr)
         }
@@ -235,14 +258,25 @@ struct Aggregation {
         if let column = try collectingAggregate(name, arguments, span: span, ids: ids, groupCount: groupCount) {
             return column
         }
-        guard arguments.count == 1 else {
+        let takesParameter = Statistics.functions[name] == true
+        guard arguments.count == (takesParameter ? 2 : 1) else {
             throw Diagnostic(
-                .wrongArgumentCount, "\(name) takes one argument in 'agg', given \(arguments.count)", span: span,
-                file: interpreter.file, help: "for example: total = \(name)(value)")
+                .wrongArgumentCount,
+                "\(name) takes \(takesParameter ? "two arguments" : "one argument") in 'agg', given \(arguments.count)",
+                span: span, file: interpreter.file,
+                help: "for example: \(takesParameter ? "p90 = \(name)(value, 90)" : "total = \(name)(value)")")
         }
         let column = try VectorEvaluator(interpreter: interpreter, table: table).eval(arguments[0]).column(
             count: table.rowCount)
         try interpreter.session.checkCancellation()
+        if Statistics.functions[name] != nil {
+            let parameter = arguments.count > 1 ? try interpreter.eval(arguments[1]) : nil
+            do throws(Diagnostic) {
+                return try Statistics.perGroup(name, column, parameter: parameter, ids: ids, groupCount: groupCount)
+            } catch {
+                throw interpreter.located(error, span)
+            }
+        }
         switch (name, column) {
         case ("sum", .number(let numbers)), ("avg", .number(let numbers)):
             let (sums, counts) = sumNumbers(numbers.values, numbers.validity, ids: ids, groupCount: groupCount)

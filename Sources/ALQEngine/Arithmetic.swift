@@ -11,6 +11,7 @@ import ALQSyntax
 /// Errors carry no span; the evaluator attaches the span of the expression.
 enum Arithmetic {
     static func apply(_ op: BinaryOperator, _ left: Value, _ right: Value) throws(Diagnostic) -> Value {
+        if left.isDate || right.isDate, let result = try DateArithmetic.apply(op, left, right) { return result }
         switch op {
         case .add, .subtract: return try additive(op, left, right)
         case .multiply: return try multiply(left, right)

@@ -6,7 +6,8 @@ import ALQSyntax
 public enum Builtins {
     /// The functions by name.
     public static let catalog: [String: Builtin] = Dictionary(
-        uniqueKeysWithValues: (math + text + lists + types + data + charts).map { ($0.name, $0) })
+        uniqueKeysWithValues: (math + maths + statistics + text + patterns + dates + environment + lists + types + data
+            + charts).map { ($0.name, $0) })
 
     static func builtin(
         _ name: String, _ signature: String, _ summary: String, example: String, arity: ClosedRange<Int>,
@@ -54,24 +55,6 @@ public enum Builtins {
             call throws(Diagnostic) in
             try mapNumber(call[0]) { $0.rounded(.up) }
         },
-        builtin("sqrt", "sqrt(x)", "The square root of a plain number.", example: "sqrt(16)", arity: 1...1) {
-            call throws(Diagnostic) in
-            let x = try call.number(0)
-            guard x >= 0 else { throw Diagnostic(.invalidArgument, "sqrt of a negative number") }
-            return .number(x.squareRoot())
-        },
-        builtin("pow", "pow(x, y)", "x raised to the whole power y.", example: "pow(2, 10)", arity: 2...2) {
-            call throws(Diagnostic) in
-            let exponent = try call.number(1)
-            guard exponent == exponent.rounded() else {
-                throw Diagnostic(
-                    .invalidArgument, "pow takes a whole-number exponent, given \(NumberFormat.plain(exponent))",
-                    help: "for a square root, use sqrt(x)")
-            }
-            let result = power(try call.number(0), exponent)
-            guard result.isFinite else { throw Arithmetic.overflow() }
-            return .number(result)
-        },
         builtin("mod", "mod(x, y)", "The remainder of x divided by y.", example: "mod(17, 5)", arity: 2...2) {
             call throws(Diagnostic) in
             let y = try call.number(1)
@@ -96,15 +79,6 @@ public enum Builtins {
             return .quantity(quantity)
         default: throw Diagnostic(.typeMismatch, "expected a number, found a \(value.typeName)")
         }
-    }
-
-    private static func power(_ base: Double, _ exponent: Double) -> Double {
-        if exponent == exponent.rounded(), abs(exponent) <= 1024 {
-            var result = 1.0
-            for _ in 0..<Int(abs(exponent)) { result *= base }
-            return exponent < 0 ? 1 / result : result
-        }
-        return .nan
     }
 
     // MARK: Text
@@ -362,11 +336,11 @@ public enum Builtins {
 
     static let data: [Builtin] = [
         builtin(
-            "open", "open(path)", "A CSV or JSON file as a table, with column types inferred.",
-            example: "open(\"Examples/data/capacity.csv\")", arity: 1...1
+            "open", "open(path, format = null, delimiter = null, header = true)",
+            "A CSV, TSV or JSON file (or standard input, \"-\") as a table, with column types inferred.",
+            example: "open(\"Examples/data/capacity.csv\")", arity: 1...4
         ) { call throws(Diagnostic) in
-            .table(
-                try call.session.host.open(path: try call.string(0, "a path string"), registry: call.session.registry))
+            try OpenArguments.open(call)
         },
         builtin(
             "source", "source(x)", "The quotes, files, dates and languages behind a value from the dataset.",

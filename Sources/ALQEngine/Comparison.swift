@@ -19,6 +19,7 @@ enum Comparison {
         case (.record(let a), .record(let b)):
             return a.keys == b.keys && zip(a.values, b.values).allSatisfy { equal($0, $1) }
         case (.module(let a), .module(let b)): return a == b
+        case (.date(let a), .date(let b)): return a == b
         default:
             if let a = Arithmetic.quantity(left), let b = Arithmetic.quantity(right) {
                 return a.dimension == b.dimension && a.value == b.value
@@ -32,6 +33,13 @@ enum Comparison {
         switch (left, right) {
         case (.string(let a), .string(let b)): return a < b ? -1 : (a == b ? 0 : 1)
         case (.bool(let a), .bool(let b)): return a == b ? 0 : (a ? 1 : -1)
+        case (.date(let a), .date(let b)):
+            guard let order = a.order(comparedWith: b) else {
+                throw Diagnostic(
+                    .typeMismatch, "cannot order \(a.displayText) and \(b.displayText): one states less of the date",
+                    help: "compare dates of the same precision, or their .year")
+            }
+            return order
         default:
             guard let a = Arithmetic.quantity(left), let b = Arithmetic.quantity(right) else {
                 throw Diagnostic(.typeMismatch, "cannot compare a \(left.typeName) with a \(right.typeName)")
@@ -81,6 +89,7 @@ enum Comparison {
         case (false, true): return -1
         default: break
         }
+        if case .date(let a) = left, case .date(let b) = right { return a.sortOrder(comparedWith: b) }
         if let a = Arithmetic.quantity(left), let b = Arithmetic.quantity(right), a.dimension != b.dimension {
             return a.dimension.symbol < b.dimension.symbol ? -1 : 1
         }

@@ -11,6 +11,8 @@ public protocol EngineHost: AnyObject {
     /// The columns `open(path)` would give, from the file's header alone; `nil` when they cannot be
     /// told without reading the whole file (or the file cannot be read).
     func header(path: String, registry: Registry) -> TableSchema?
+    /// Reads a data file with a format named or inferred, and reader options; `-` is standard input.
+    func open(path: String, format: String?, options: ReadOptions, registry: Registry) throws(Diagnostic) -> Table
     /// Writes a table in a format to a path, atomically, or to standard output when `path` is nil.
     func export(_ table: Table, format: any ExportFormat, path: String?) throws(Diagnostic)
     /// Writes a chart in a chart format to a path, atomically, or to standard output when `path` is nil.
@@ -25,6 +27,15 @@ public protocol EngineHost: AnyObject {
 
 extension EngineHost {
     public func header(path: String, registry: Registry) -> TableSchema? { nil }
+    public func open(path: String, format: String?, options: ReadOptions, registry: Registry) throws(Diagnostic)
+        -> Table
+    {
+        guard format == nil, options.isDefault else {
+            throw Diagnostic(.invalidArgument, "this host reads files only with their default format and options")
+        }
+        return try open(path: path, registry: registry)
+    }
+
     public func callFunction(_ name: String, arguments: [Value]) throws(Diagnostic) -> Value? { nil }
     public var functionNames: [String] { [] }
 }

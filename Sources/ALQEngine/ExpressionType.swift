@@ -28,7 +28,10 @@ struct ExpressionType {
                 return .quantity(dimension)
             case .multiply, .divide: return nil
             }
-        case .null, .list, .record, .member, .index, .call, .pipeline: return nil
+        case .conditional(_, let value, let alternative):
+            let type = type(of: value)
+            return type == self.type(of: alternative) ? type : nil
+        case .null, .list, .record, .member, .index, .call, .pipeline, .namedArgument: return nil
         }
     }
 

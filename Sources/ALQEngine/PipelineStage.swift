@@ -11,8 +11,9 @@ struct PipelineStage {
 
     func apply(to input: Value) throws(Diagnostic) -> Value {
         if case .call(let name, let nameSpan, let arguments) = stage.kind {
-            var values = [input]
-            for argument in arguments { values.append(try interpreter.eval(argument)) }
+            try StageDiagnostics.checkCallable(name, nameSpan: nameSpan, interpreter: interpreter)
+            var values = try interpreter.arguments(arguments, row: nil)
+            values.positional.insert(input, at: 0)
             return try interpreter.call(name, nameSpan: nameSpan, arguments: values, span: stage.span)
         }
         if case .chart(let chart) = input, case .export(let format, let formatSpan, let pathExpr) = stage.kind {

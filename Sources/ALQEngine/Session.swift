@@ -23,16 +23,24 @@ public final class Session: @unchecked Sendable {
 
     private struct State {
         var variables: [String: Value] = [:]
+        var userFunctions: [String: UserFunction] = [:]
         var lastResult: Value?
     }
 
     private let state = Mutex(State())
     private let cancelRequested = Atomic<Bool>(false)
+    /// Regular expressions compiled by the statements of this session.
+    let patterns = RegexCache()
 
     /// Variables bound with `let`, and `_`.
     public var variables: [String: Value] { state.withLock { $0.variables } }
     /// The value of the last statement that produced one (`_`).
     public var lastResult: Value? { state.withLock { $0.lastResult } }
+    /// Functions defined with `fn`, by name.
+    public internal(set) var userFunctions: [String: UserFunction] {
+        get { state.withLock { $0.userFunctions } }
+        set { state.withLock { $0.userFunctions = newValue } }
+    }
 
     public init(registry: Registry, host: any EngineHost) {
         self.registry = registry
@@ -43,7 +51,9 @@ public final class Session: @unchecked Sendable {
     public var variableNames: [String] { variables.keys.sorted() }
 
     /// The names of all functions, built-in and from plugins, sorted.
-    public var functionNames: [String] { Set(Builtins.catalog.keys).union(host.functionNames).sorted() }
+    public var functionNames: [String] {
+        Set(Builtins.catalog.keys).union(host.functionNames).union(userFunctions.keys).sorted()
+    }
 
     /// Whether ``cancel()`` was called and the running statement has not stopped yet.
     public var isCancellationRequested: Bool { cancelRequested.load(ordering: .relaxed) }
@@ -106,6 +116,8 @@ public final class Session: @unchecked Sendable {
             } catch {
                 throw error.at(span)
             }
+        case .function(let definition):
+            try define(definition, in: interpreter.file)
         case .expression(let expr):
             let value = try interpreter.eval(expr)
             if case .pipeline(_, let stages) = expr.kind, case .export = stages.last?.kind { return }

@@ -46,7 +46,8 @@ enum Sources {
                     Record([
                         ("fact", .string(id)),
                         ("role", .string(collected.stated.contains(id) ? "stated" : "derived from")),
-                        ("file", .string(quote.file)), ("date", .string(quote.date)),
+                        ("file", .string(quote.file)),
+                        ("date", CalendarDate.parse(quote.date).map(Value.date) ?? .string(quote.date)),
                         ("language", .string(quote.language)), ("quote", .string(quote.text)),
                         ("reading", quote.reading.map(Value.string) ?? .null),
                         ("caveat", caveats.isEmpty ? .null : .string(caveats.joined(separator: "; "))),

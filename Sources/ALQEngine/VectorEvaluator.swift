@@ -27,6 +27,8 @@ struct VectorEvaluator {
             }
             if let fast = try binary(op, a, b, span: expr.span) { return .column(fast) }
             return try rowByRow(expr)
+        case .conditional(let condition, let value, let alternative):
+            return try conditional(condition, value, alternative)
         case .unary(.not, let operand):
             if case .column(.bool(let column)) = try eval(operand) {
                 return .column(.bool(BoolColumn(values: column.values.map { $0 == 1 ? 0 : 1 })))
@@ -53,6 +55,44 @@ struct VectorEvaluator {
         case .convert(let operand, _): return references(operand)
         case .membership(let needle, let haystack): return references(needle) || references(haystack)
         case .pipeline(let input, _): return references(input)
+        case .conditional(let condition, let value, let alternative):
+            return references(condition) || references(value) || references(alternative)
+        case .namedArgument(_, _, let value): return references(value)
+        }
+    }
+
+    /// `if … then … else …` over a table: the condition as a column, then each branch over only the rows
+    /// that take it (so that `if x == 0 then 0 else 1 / x` never divides by zero).
+    private func conditional(_ condition: Expr, _ value: Expr, _ alternative: Expr) throws(Diagnostic) -> Vector {
+        let test = try eval(condition)
+        switch test {
+        case .scalar(let flag):
+            return try interpreter.truth(flag, condition.span) ? try eval(value) : try eval(alternative)
+        case .column(.bool(let flags)):
+            var taken: [Int] = []
+            var other: [Int] = []
+            for row in 0..<table.rowCount {
+                if flags.values[row] == 1 { taken.append(row) } else { other.append(row) }
+            }
+            if other.isEmpty { return try eval(value) }
+            if taken.isEmpty { return try eval(alternative) }
+            let thenValues = try VectorEvaluator(interpreter: interpreter, table: table.gather(taken)).eval(value)
+            let elseValues = try VectorEvaluator(interpreter: interpreter, table: table.gather(other)).eval(alternative)
+            var builder = ColumnBuilder()
+            var (nextTaken, nextOther) = (0, 0)
+            for row in 0..<table.rowCount {
+                if flags.values[row] == 1 {
+                    builder.append(thenValues[nextTaken])
+                    nextTaken += 1
+                } else {
+                    builder.append(elseValues[nextOther])
+                    nextOther += 1
+                }
+            }
+            return .column(builder.build())
+        case .column:
+            return try rowByRow(
+                Expr(.conditional(condition: condition, then: value, else: alternative), condition.span))
         }
     }
 

@@ -18,6 +18,8 @@ public protocol ExportFormat: Sendable {
     /// static checks); `nil` when the format cannot tell them that way. `prefix` is the start of the
     /// file, or all of it when `isWholeFile`; answer `nil` when the header may go on past the prefix.
     func readHeader(_ prefix: [UInt8], name: String, isWholeFile: Bool) throws -> TableSchema?
+    /// Reads with `open()`'s options (see ``ReadOptions``); formats without options reject any.
+    func read(_ bytes: [UInt8], name: String, options: ReadOptions) throws -> Table?
 }
 
 extension ExportFormat {

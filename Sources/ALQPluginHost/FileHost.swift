@@ -30,15 +30,47 @@ public final class FileHost {
     /// Reads a file into a table with the format its extension names (`E0401` when it cannot be read,
     /// `E0105` when no format reads it, `E0402` when it is malformed).
     public func open(path: String, registry: Registry) throws(Diagnostic) -> Table {
-        let path = HomeFolder.expanding(path)
-        guard let format = registry.format(forPath: path) else {
+        try open(path: path, format: nil, options: ReadOptions(), registry: registry)
+    }
+
+    /// Reads a file, or standard input for `-`, with the format named (`E0105` for an unknown name) or
+    /// else the one the extension names; standard input without a format is JSON when it starts with
+    /// `[` or `{`, and CSV otherwise.
+    public func open(path: String, format name: String?, options: ReadOptions, registry: Registry)
+        throws(Diagnostic) -> Table
+    {
+        let standardInput = path == "-"
+        let path = standardInput ? "<stdin>" : HomeFolder.expanding(path)
+        var input: [UInt8]?
+        let chosen: (any ExportFormat)?
+        if let name {
+            guard let named = registry.format(named: name) else {
+                let names = registry.formats.map(\.format.name)
+                throw Diagnostic(
+                    .unknownFormat, "unknown format '\(name)'",
+                    help: Suggestion.didYouMean(name, among: names)
+                        ?? "formats that read files: \(readableExtensions(registry))")
+            }
+            chosen = named
+        } else if standardInput {
+            let bytes = try readStandardInput()
+            input = bytes
+            let first = bytes.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+            chosen = registry.format(named: first == UInt8(ascii: "[") || first == UInt8(ascii: "{") ? "json" : "csv")
+        } else {
+            chosen = registry.format(forPath: path)
+        }
+        guard let format = chosen else {
             throw Diagnostic(
                 .unknownFormat, "cannot open '\(path)': no registered format reads files of this kind",
-                help: "formats that read files: \(readableExtensions(registry))")
+                help:
+                    "formats that read files: \(readableExtensions(registry)); or name one: open(path, format = \"csv\")"
+            )
         }
-        let bytes = try readFile(path)
+        let bytes: [UInt8]
+        if let input { bytes = input } else { bytes = try readFile(path) }
         do {
-            guard let table = try format.read(bytes, name: path) else {
+            guard let table = try format.read(bytes, name: path, options: options) else {
                 throw Diagnostic(
                     .unknownFormat,
                     "cannot open '\(path)': the format '\(format.name)' writes files but cannot read them",
@@ -47,6 +79,8 @@ public final class FileHost {
             return table
         } catch let diagnostic as Diagnostic {
             throw diagnostic
+        } catch let error as ReadOptionsError {
+            throw Diagnostic(.invalidArgument, "cannot open '\(path)': \(error)")
         } catch {
             throw Diagnostic(.malformedData, "cannot read '\(path)': \(error)")
         }
@@ -60,6 +94,17 @@ public final class FileHost {
             throw Diagnostic(.interrupted, "interrupted while reading '\(path)'")
         } catch {
             throw Diagnostic(.cannotOpenFile, "cannot open '\(path)': \(error)")
+        }
+    }
+
+    /// Standard input to its end (bounded as a stream, see ``FileContents``), for `open("-")`.
+    func readStandardInput() throws(Diagnostic) -> [UInt8] {
+        do {
+            return try FileContents.readAll(from: .standardInput, isCancelled: isCancelled)
+        } catch .interrupted {
+            throw Diagnostic(.interrupted, "interrupted while reading standard input")
+        } catch {
+            throw Diagnostic(.cannotOpenFile, "cannot read standard input: \(error)")
         }
     }
 

@@ -174,6 +174,11 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
     }
 
     private func text(_ s: String?) -> Value { s.map(Value.string) ?? .null }
+    /// An ISO 8601 date as a date value (a pack's dates are validated as ISO 8601).
+    private func date(_ s: String?) -> Value {
+        guard let s else { return .null }
+        return CalendarDate.parse(s).map(Value.date) ?? .string(s)
+    }
     private func integer(_ n: Int?) -> Value { n.map { .number(Double($0)) } ?? .null }
     private func list(_ items: [String]) -> Value { .list(items.map(Value.string)) }
 
@@ -238,7 +243,7 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
             ["id", "region", "name", "date", "kind", "description", "source"],
             pack.events.map { e in
                 [
-                    .string(e.id), region, .string(e.name), text(e.date), .string(e.kind), .string(e.description),
+                    .string(e.id), region, .string(e.name), date(e.date), .string(e.kind), .string(e.description),
                     sourceIDs(e.quotes),
                 ]
             })
@@ -250,7 +255,7 @@ public final class PackRegionModule: RegionModule, @unchecked Sendable {
             ["id", "region", "file", "title", "date", "date_note", "language", "translated"],
             pack.sources.map { s in
                 [
-                    .string(s.id), region, .string(s.file), .string(s.title), text(s.date), text(s.dateNote),
+                    .string(s.id), region, .string(s.file), .string(s.title), date(s.date), text(s.dateNote),
                     .string(s.language), s.translated.map(Value.bool) ?? .null,
                 ]
             })

@@ -43,6 +43,7 @@ extension Value {
         case .bool(let flag): return flag ? "true" : "false"
         case .number(let number): return NumberFormat.plain(number)
         case .string(let text): return quoted(text)
+        case .date(let date): return date.displayText
         case .quantity(let quantity): return quantity.formatted
         case .list(let values): return "[" + values.map(\.literalText).joined(separator: ", ") + "]"
         case .record(let record):

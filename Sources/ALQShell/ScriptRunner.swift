@@ -85,7 +85,9 @@ public final class ScriptRunner {
         switch command.name {
         case "help", "h", "?":
             StandardStreams.out(
-                HelpCatalog.text(for: command.argument, useColor: color.enabled, registry: session.registry))
+                HelpCatalog.text(
+                    for: command.argument, useColor: color.enabled, registry: session.registry,
+                    userFunctions: session.userFunctions))
         case "format":
             guard let next = outputNamed(command.argument) else {
                 return problem("unknown format '\(command.argument)'")

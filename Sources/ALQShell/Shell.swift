@@ -45,6 +45,13 @@ public struct Shell {
         }
         let session = Session(registry: registry, host: host)
         configure?(session)
+        session.setVariable("args", .list(options.scriptArguments.map(Value.string)))
+        for (name, text) in options.assignments {
+            guard Parameters.isName(name) else {
+                return usage("--set needs a name before '=': '\(name)' is not a name")
+            }
+            session.setVariable(name, Parameters.value(of: text, in: session))
+        }
         if options.timer {
             session.onStatementTimed = { duration in
                 StandardStreams.err("time: \(Shell.milliseconds(duration)) ms\n")

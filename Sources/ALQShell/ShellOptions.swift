@@ -19,6 +19,10 @@ public struct ShellOptions: Sendable {
     public var runInit = false
     /// The process environment.
     public var environment: [String: String] = [:]
+    /// Variables bound with `--set NAME=VALUE`, in order; VALUE as written.
+    public var assignments: [(name: String, value: String)] = []
+    /// The arguments after `--`, bound to `args`.
+    public var scriptArguments: [String] = []
 
     public init() {}
 

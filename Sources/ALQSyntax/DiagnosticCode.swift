@@ -28,6 +28,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case unitMismatch = "E0202"
     case wrongArgumentCount = "E0203"
     case invalidArgument = "E0204"
+    case invalidPattern = "E0205"
     // Evaluation
     case divisionByZero = "E0301"
     case indexOutOfRange = "E0302"
@@ -35,6 +36,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case ambiguousLookup = "E0304"
     case numericOverflow = "E0305"
     case interrupted = "E0306"
+    case recursionTooDeep = "E0307"
     // Files and data
     case cannotOpenFile = "E0401"
     case malformedData = "E0402"

@@ -88,7 +88,7 @@ import Testing
     @Test(arguments: [
         ("facts | where yeer == 2024", DiagnosticCode.unknownColumn, Optional("did you mean 'year'?")),
         ("lenn(\"a\")", .unknownFunction, "did you mean 'len'?"),
-        ("[1] | summ", .unknownFunction, "did you mean 'sum'?"),
+        ("[1] | summ", .invalidStage, "did you mean 'sum'? (a function used as a stage)"),
         ("factz", .unknownName, "did you mean 'facts'?"),
         ("Guangxy.name", .unknownName, "did you mean 'Guangxi'?"),
         ("let capacity = 1; capacty", .unknownName, "did you mean 'capacity'?"),

@@ -70,6 +70,14 @@ struct ScriptCase: Sendable, CustomTestStringConvertible {
         return cases
     }
 
+    /// The hint (`= help: …`) the expected error must contain: `# expect help: fragment`.
+    var expectedHelp: String? {
+        for line in source.split(separator: "\n") {
+            if let range = line.range(of: "# expect help: ") { return String(line[range.upperBound...]) }
+        }
+        return nil
+    }
+
     /// The output lines and error the source expects.
     var expectations: (output: [String], error: (code: String, message: String, line: Int?)?) {
         var output: [String] = []

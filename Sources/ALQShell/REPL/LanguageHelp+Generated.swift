@@ -74,6 +74,10 @@ extension LanguageHelp {
             summary: "evaluates the right side and binds the name for the rest of the session, replacing any earlier binding (a variable may shadow a table or region name).",
             example: "let x = 5\nlet x = x * 2\nx + 1\n# => 11"),
         Entry(
+            name: "fn", kind: .statement, usage: "fn name(a, b = default) = expression",
+            summary: "defines a function for the rest of the session (see [User-defined functions](#user-defined-functions)).",
+            example: ""),
+        Entry(
             name: "load", kind: .statement, usage: "load expression",
             summary: "registers a region pack (a JSON file) or an external plugin at run time; the expression must give a path string.",
             example: ""),
@@ -112,11 +116,11 @@ extension LanguageHelp {
         Entry(
             name: "formats", kind: .table, usage: "formats",
             summary: "One row per registered export format; columns: name, extensions, media_type, version, origin.",
-            example: "formats | select name, media_type\n# => name | media_type\n# => csv | text/csv\n# => csv-excel | text/csv\n# => json | application/json\n# => ndjson | application/x-ndjson\n# => markdown | text/markdown\n# => svg | image/svg+xml"),
+            example: "formats | select name, media_type\n# => name | media_type\n# => csv | text/csv\n# => csv-excel | text/csv\n# => tsv | text/csv\n# => json | application/json\n# => ndjson | application/x-ndjson\n# => markdown | text/markdown\n# => svg | image/svg+xml"),
         Entry(
             name: "modules", kind: .table, usage: "modules",
             summary: "One row per registered module of either kind; columns: name, kind, version, origin.",
-            example: "modules | where kind == \"format\" | select name\n# => name\n# => csv\n# => csv-excel\n# => json\n# => ndjson\n# => markdown\n# => svg"),
+            example: "modules | where kind == \"format\" | select name\n# => name\n# => csv\n# => csv-excel\n# => tsv\n# => json\n# => ndjson\n# => markdown\n# => svg"),
         Entry(
             name: "abs", kind: .function, usage: "abs(x)",
             summary: "The absolute value of a number or quantity.",
@@ -135,12 +139,32 @@ extension LanguageHelp {
             example: "[abs(-3.5), round(3.14159, 2), round(2.5), floor(2.7), ceil(2.1), sqrt(16), pow(2, 10), mod(17, 5)]\n# => [3.5, 3.14, 3, 2, 3, 4, 1024, 2]"),
         Entry(
             name: "sqrt", kind: .function, usage: "sqrt(x)",
-            summary: "The square root of a plain number (a negative one is E0204).",
+            summary: "The square root of a number (a negative one is E0204); of a quantity only where its unit is a square (none of alq's base units is: E0202).",
             example: "[abs(-3.5), round(3.14159, 2), round(2.5), floor(2.7), ceil(2.1), sqrt(16), pow(2, 10), mod(17, 5)]\n# => [3.5, 3.14, 3, 2, 3, 4, 1024, 2]"),
         Entry(
             name: "pow", kind: .function, usage: "pow(x, y)",
-            summary: "x raised to the whole power y (a fractional y is E0204; use sqrt).",
+            summary: "x raised to the power y; a fractional y gives roots (pow(8, 1 / 3) is 2). A negative x with a fractional y is E0204; a result too large is E0305, one too small the tiny number or 0.",
             example: "[abs(-3.5), round(3.14159, 2), round(2.5), floor(2.7), ceil(2.1), sqrt(16), pow(2, 10), mod(17, 5)]\n# => [3.5, 3.14, 3, 2, 3, 4, 1024, 2]"),
+        Entry(
+            name: "exp", kind: .function, usage: "exp(x)",
+            summary: "e raised to the power x.",
+            example: "[exp(1), ln(exp(2)), log10(1000), log(8, 2)]\n# => [2.718281828, 2, 3, 3]"),
+        Entry(
+            name: "ln", kind: .function, usage: "ln(x)",
+            summary: "The natural logarithm of a positive number (0 or less is E0204).",
+            example: "[exp(1), ln(exp(2)), log10(1000), log(8, 2)]\n# => [2.718281828, 2, 3, 3]"),
+        Entry(
+            name: "log10", kind: .function, usage: "log10(x)",
+            summary: "The base-10 logarithm of a positive number.",
+            example: "[exp(1), ln(exp(2)), log10(1000), log(8, 2)]\n# => [2.718281828, 2, 3, 3]"),
+        Entry(
+            name: "log", kind: .function, usage: "log(x, base)",
+            summary: "The logarithm of a positive number to a positive base other than 1.",
+            example: "[exp(1), ln(exp(2)), log10(1000), log(8, 2)]\n# => [2.718281828, 2, 3, 3]"),
+        Entry(
+            name: "cagr", kind: .function, usage: "cagr(start, end, years)",
+            summary: "The compound annual growth rate from start to end over years, as a percentage: (end / start)^(1 / years) − 1.",
+            example: "let needed = cagr(Guangyuan.output_value[2024], Guangyuan.output_value[2027], 3)\nround(needed, 1)\n# => ≥ 33.6 % (target)"),
         Entry(
             name: "mod", kind: .function, usage: "mod(x, y)",
             summary: "The remainder of x divided by y, with the sign of x.",
@@ -250,6 +274,18 @@ extension LanguageHelp {
             summary: "A list or string in reverse order, or a table's rows.",
             example: "reverse([1, 2, 3])\n# => [3, 2, 1]"),
         Entry(
+            name: "stddev", kind: .function, usage: "stddev(list)",
+            summary: "The sample standard deviation (n − 1) of a list; in agg, per group.",
+            example: "[stddev([2, 4, 4, 4, 5, 5, 7, 9]), variance([1, 2, 3, 4]), percentile([1, 2, 3, 4, 5], 90)]\n# => [2.138089935, 1.666666667, 4.6]"),
+        Entry(
+            name: "variance", kind: .function, usage: "variance(list)",
+            summary: "The sample variance (n − 1) of a list of numbers; in agg, per group.",
+            example: "[stddev([2, 4, 4, 4, 5, 5, 7, 9]), variance([1, 2, 3, 4]), percentile([1, 2, 3, 4, 5], 90)]\n# => [2.138089935, 1.666666667, 4.6]"),
+        Entry(
+            name: "percentile", kind: .function, usage: "percentile(list, p)",
+            summary: "The p-th percentile (p from 0 to 100, or a percentage) of a list, interpolated linearly between ranks; in agg, percentile(column, p) per group.",
+            example: "[stddev([2, 4, 4, 4, 5, 5, 7, 9]), variance([1, 2, 3, 4]), percentile([1, 2, 3, 4, 5], 90)]\n# => [2.138089935, 1.666666667, 4.6]"),
+        Entry(
             name: "type", kind: .function, usage: "type(x)",
             summary: "The type of a value: null, bool, number, string, quantity, list, record, table, module.",
             example: "type(facts | where unit == \"t\" | chart column region, value)\n# => chart"),
@@ -278,13 +314,41 @@ extension LanguageHelp {
             summary: "The first argument that is not null.",
             example: "[is_null(null), coalesce(null, 2024)]\n# => [true, 2024]"),
         Entry(
-            name: "open", kind: .function, usage: "open(path)",
-            summary: "A CSV or JSON file as a table, with column types inferred.",
+            name: "matches", kind: .function, usage: "matches(s, regex)",
+            summary: "Whether a regular expression matches anywhere in a string (false for null).",
+            example: "matches(\"Guangxi Huayin Aluminum Co., Ltd.\", \"Alumin(i)?um\")\n# => true"),
+        Entry(
+            name: "extract", kind: .function, usage: "extract(s, regex, group = 0)",
+            summary: "The first match, or one of its groups by number or name; null when nothing matches.",
+            example: "[extract(\"capacity 2.2 Mt in 2024\", r\"\\d{4}\"), extract(\"2.2 Mt\", r\"(\\d+)\\.(\\d+)\", group = 2)]\n# => [\"2024\", \"2\"]"),
+        Entry(
+            name: "replace_regex", kind: .function, usage: "replace_regex(s, regex, replacement)",
+            summary: "The string with every match replaced; $1 or ${name} in the replacement insert a group, $$ a dollar sign.",
+            example: "replace_regex(\"2025-09-23\", r\"(\\d+)-(\\d+)-(\\d+)\", \"$3/$2/$1\")\n# => 23/09/2025"),
+        Entry(
+            name: "equals_ignore_case", kind: .function, usage: "equals_ignore_case(a, b)",
+            summary: "Whether two strings are equal when upper and lower case are not told apart.",
+            example: "equals_ignore_case(\"GUANGXI\", \"Guangxi\")\n# => true"),
+        Entry(
+            name: "date", kind: .function, usage: "date(text)",
+            summary: "A date from ISO 8601 text (2025-09-23, 2025-09, 2025, --07-30), or from date(year, month, day).",
+            example: "date(\"2025-09-23\").year\n# => 2025"),
+        Entry(
+            name: "today", kind: .function, usage: "today()",
+            summary: "The current date (local time).",
+            example: ""),
+        Entry(
+            name: "open", kind: .function, usage: "open(path, format = null, delimiter = null, header = true)",
+            summary: "A CSV, TSV or JSON file (or standard input, \"-\") as a table, with column types inferred.",
             example: "let plants = open(\"Examples/data/synthetic-plants.csv\")\nopen(\"Examples/data/guangxi-2024.json\") | where unit == \"rank\" | sort value | select metric, value\n# => metric | value\n# => alumina_output_rank | 3\n# => aluminium_materials_output_rank | 4\n# => electrolytic_aluminium_output_rank | 6"),
+        Entry(
+            name: "env", kind: .function, usage: "env(name)",
+            summary: "An environment variable's value as a string, or null when it is not set.",
+            example: ""),
         Entry(
             name: "source", kind: .function, usage: "source(x)",
             summary: "The quotes, files, dates and languages behind a value from the dataset.",
-            example: "let targets = facts | where region == \"Guangyuan\" and unit == \"t\" and kind == \"target\"\nsource(targets | agg s = sum(value)) | distinct fact\n# => fact\n# => guangyuan.electrolytic_aluminium_capacity.2027.target\n# => guangyuan.purchased_aluminium_ingot_capacity.2027.target\n# => guangyuan.recycled_aluminium_capacity.2027.target"),
+            example: "let needed = cagr(Guangyuan.output_value[2024], Guangyuan.output_value[2027], 3)\nsource(needed) | distinct fact | select fact\n# => fact\n# => guangyuan.output_value.2024.actual\n# => guangyuan.output_value.2027.target"),
         Entry(
             name: "with_fact_ids", kind: .function, usage: "with_fact_ids(t)",
             summary: "The table with a column fact_ids: the ids of the facts behind each row, for exports.",
@@ -394,6 +458,10 @@ extension LanguageHelp {
             summary: "tonnes is a unit of mass (same as t); quantities in it convert with in (x in t).",
             example: ""),
         Entry(
+            name: "kg", kind: .unit, usage: "kg",
+            summary: "kg is a unit of mass (10^-3 t); quantities in it convert with in (x in t).",
+            example: ""),
+        Entry(
             name: "kt", kind: .unit, usage: "kt",
             summary: "kt is a unit of mass (10^3 t); quantities in it convert with in (x in t).",
             example: ""),
@@ -402,8 +470,40 @@ extension LanguageHelp {
             summary: "Mt is a unit of mass (10^6 t); quantities in it convert with in (x in t).",
             example: "14.543 Mt\n# => 14.543 Mt"),
         Entry(
+            name: "kWh", kind: .unit, usage: "kWh",
+            summary: "kWh is the base unit of energy; quantities in it convert with in (x in kWh).",
+            example: ""),
+        Entry(
+            name: "MWh", kind: .unit, usage: "MWh",
+            summary: "MWh is a unit of energy (10^3 kWh); quantities in it convert with in (x in kWh).",
+            example: ""),
+        Entry(
+            name: "GWh", kind: .unit, usage: "GWh",
+            summary: "GWh is a unit of energy (10^6 kWh); quantities in it convert with in (x in kWh).",
+            example: ""),
+        Entry(
+            name: "TWh", kind: .unit, usage: "TWh",
+            summary: "TWh is a unit of energy (10^9 kWh); quantities in it convert with in (x in kWh).",
+            example: ""),
+        Entry(
+            name: "a", kind: .unit, usage: "a",
+            summary: "a is the base unit of time; quantities in it convert with in (x in a).",
+            example: ""),
+        Entry(
+            name: "year", kind: .unit, usage: "year",
+            summary: "year is a unit of time (same as a); quantities in it convert with in (x in a).",
+            example: ""),
+        Entry(
+            name: "years", kind: .unit, usage: "years",
+            summary: "years is a unit of time (same as a); quantities in it convert with in (x in a).",
+            example: ""),
+        Entry(
             name: "%", kind: .unit, usage: "%",
             summary: "% is the base unit of percentage; quantities in it convert with in (x in %).",
+            example: ""),
+        Entry(
+            name: "pp", kind: .unit, usage: "pp",
+            summary: "pp is the base unit of percentage points; quantities in it convert with in (x in pp).",
             example: ""),
         Entry(
             name: "count", kind: .unit, usage: "count",

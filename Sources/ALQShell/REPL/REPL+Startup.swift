@@ -47,7 +47,9 @@ extension REPL {
 extension REPL {
     /// Help text wrapped at word boundaries to the terminal's width.
     func helpText(for topic: String, useColor: Bool, preferLanguage: Bool = false, registry: Registry) -> String {
-        let text = HelpCatalog.text(for: topic, useColor: useColor, preferLanguage: preferLanguage, registry: registry)
+        let text = HelpCatalog.text(
+            for: topic, useColor: useColor, preferLanguage: preferLanguage, registry: registry,
+            userFunctions: session.userFunctions)
         guard Terminal.isTerminal(1) else { return text }
         return DisplayWidth.wrapLines(text, to: Terminal.columns(environment: options.environment))
     }
