@@ -6,7 +6,7 @@ SWIFT ?= swift
 SWIFT_FLAGS ?=
 RELEASE_FLAGS = -c release --static-swift-stdlib
 
-.PHONY: all deps build release run test lint format install uninstall bench help-catalog clean
+.PHONY: all deps build release run test lint format install uninstall bench help-catalog chart-images clean man completions
 
 all: build
 
@@ -36,12 +36,38 @@ test: deps lint
 	$(SWIFT) test $(SWIFT_FLAGS) --skip-build
 	@if [ -f bench/run.sh ]; then ALQ_BIN="$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/alq" bash bench/run.sh --small --check; fi
 
+# The binary the man page and completion scripts are generated from (the release build by default).
+ALQ_BIN ?= $$($(SWIFT) build $(SWIFT_FLAGS) $(RELEASE_FLAGS) --show-bin-path)/alq
+SHARE = .build/share
+
+# alq.1, generated from the argument parser by swift-argument-parser's generate-manual tool.
+man:
+	$(SWIFT) build $(SWIFT_FLAGS) --product generate-manual
+	mkdir -p $(SHARE)/man
+	"$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/generate-manual" "$(ALQ_BIN)" --output-directory $(SHARE)/man
+
+# bash, zsh and fish completion: options, files, and --format names (asked of alq at completion time).
+completions:
+	mkdir -p $(SHARE)/completions
+	"$(ALQ_BIN)" --generate-completion-script bash > $(SHARE)/completions/alq.bash
+	"$(ALQ_BIN)" --generate-completion-script zsh > $(SHARE)/completions/_alq
+	"$(ALQ_BIN)" --generate-completion-script fish > $(SHARE)/completions/alq.fish
+
 install: release
-	install -d "$(DESTDIR)$(PREFIX)/bin"
+	$(MAKE) man completions
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/man/man1" \
+		"$(DESTDIR)$(PREFIX)/share/bash-completion/completions" "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" \
+		"$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"
 	install -m 0755 "$$($(SWIFT) build $(SWIFT_FLAGS) $(RELEASE_FLAGS) --show-bin-path)/alq" "$(DESTDIR)$(PREFIX)/bin/alq"
+	install -m 0644 $(SHARE)/man/alq.1 "$(DESTDIR)$(PREFIX)/share/man/man1/alq.1"
+	install -m 0644 $(SHARE)/completions/alq.bash "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/alq"
+	install -m 0644 $(SHARE)/completions/_alq "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_alq"
+	install -m 0644 $(SHARE)/completions/alq.fish "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/alq.fish"
 
 uninstall:
-	rm -f "$(DESTDIR)$(PREFIX)/bin/alq"
+	rm -f "$(DESTDIR)$(PREFIX)/bin/alq" "$(DESTDIR)$(PREFIX)/share/man/man1/alq.1" \
+		"$(DESTDIR)$(PREFIX)/share/bash-completion/completions/alq" "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_alq" \
+		"$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/alq.fish"
 
 bench: deps
 	bash bench/run.sh
@@ -49,6 +75,14 @@ bench: deps
 # After editing docs/language.md: regenerate the REPL's help topics from it.
 help-catalog: deps
 	ALQ_UPDATE_HELP=1 $(SWIFT) test $(SWIFT_FLAGS) --filter HelpCatalogTests
+
+# After changing how charts are drawn: redraw the README's chart images from the example scripts.
+CHART_EXAMPLES = output_value_chart guangyuan_capacity_chart guangxi_output_value_chart
+
+chart-images: build
+	@for name in $(CHART_EXAMPLES); do \
+		"$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/alq" --format svg "Examples/$$name.alq" > "docs/images/$$name.svg"; \
+	done
 
 clean:
 	$(SWIFT) package clean

@@ -5,7 +5,11 @@ let package = Package(
     name: "alq",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "alq", targets: ["alq"])
+        .executable(name: "alq", targets: ["alq"]),
+        // What a Swift plugin imports: the handshake, framing, batching and errors done (docs/plugins.md).
+        .library(name: "ALQPluginKit", targets: ["ALQPluginKit"]),
+        // The example plugin on the kit: the `html` export format.
+        .executable(name: "alq-html", targets: ["alq-html"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -13,6 +17,13 @@ let package = Package(
     targets: [
         // The one JSON reader and writer (RFC 8259, strict); depends on nothing.
         .target(name: "ALQJSON"),
+        // The plugin protocol as typed messages, shared by the host and the plugin kit.
+        .target(name: "ALQPluginProtocol", dependencies: ["ALQJSON"]),
+        // The plugin kit: a Swift export-format plugin in a few lines.
+        .target(name: "ALQPluginKit", dependencies: ["ALQJSON", "ALQPluginProtocol"]),
+        // The example external plugin written with the kit (Examples/plugins/html).
+        .executableTarget(
+            name: "alq-html", dependencies: ["ALQPluginKit"], path: "Examples/plugins/html/Sources/alq-html"),
         // The language: tokens, spans, diagnostics, parser, AST.
         .target(name: "ALQSyntax"),
         // Values, units, quantities, provenance and columnar tables.
@@ -35,11 +46,16 @@ let package = Package(
         .target(
             name: "FormatJSON", dependencies: ["ALQJSON", "FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"],
             path: "Plugins/FormatJSON"),
+        // The built-in SVG format: charts as standalone SVG 1.1 documents.
+        .target(name: "FormatSVG", dependencies: ["ALQRuntime", "ALQPluginAPI"], path: "Plugins/FormatSVG"),
+        // The built-in Markdown format (markdown): a pipe table for reports.
+        .target(name: "FormatMarkdown", dependencies: ["ALQRuntime", "ALQPluginAPI"], path: "Plugins/FormatMarkdown"),
         // Files, exports, region packs and external plugin processes: the engine's host.
         .target(
             name: "ALQPluginHost",
             dependencies: [
-                "ALQJSON", "ALQSyntax", "ALQRuntime", "ALQPluginAPI", "ALQRegionPack", "ALQEngine", "FormatSupport",
+                "ALQJSON", "ALQPluginProtocol", "ALQSyntax", "ALQRuntime", "ALQPluginAPI", "ALQRegionPack", "ALQEngine",
+                "FormatSupport",
             ]
         ),
         // libedit (line editing, history) for the REPL; see Sources/CLibEdit/shim.h.
@@ -52,7 +68,7 @@ let package = Package(
             dependencies: [
                 "ALQPluginAPI", "ALQRegionPack", "BuiltinRegions",
                 "FormatCSV",
-                "FormatJSON",
+                "FormatJSON", "FormatMarkdown", "FormatSVG",
             ]
         ),
         // The built-in regions: pack files embedded in code, registered by the one generic pack module.
@@ -80,7 +96,8 @@ let package = Package(
         .testTarget(
             name: "PluginTests",
             dependencies: [
-                "ALQJSON", "ALQPluginHost", "ALQBuiltinModules", "FormatCSV", "FormatJSON", "FormatSupport",
+                "ALQJSON", "ALQPluginHost", "ALQPluginKit", "ALQPluginProtocol", "ALQBuiltinModules", "FormatCSV",
+                "FormatJSON", "FormatMarkdown", "FormatSupport",
                 "ALQPluginAPI",
                 "ALQRuntime",
                 "ALQSyntax",
@@ -98,7 +115,7 @@ let package = Package(
             ]
         ),
         // The REPL driven through a pseudo-terminal (runs the built `alq` binary).
-        .testTarget(name: "REPLTests", dependencies: ["alq", "ALQShell"]),
+        .testTarget(name: "REPLTests", dependencies: ["alq", "ALQShell"], exclude: ["Screens"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,6 +3,8 @@ import ALQRegionPack
 import BuiltinRegions
 import FormatCSV
 import FormatJSON
+import FormatMarkdown
+import FormatSVG
 
 /// The modules compiled into alq, registered at start-up through the same interface an external
 /// plugin or a region pack uses. This is the one list of them.
@@ -13,7 +15,9 @@ public enum BuiltinModules {
     }
 
     /// The built-in export formats.
-    static let formats: [any ExportFormat] = [CSVFormat(), CSVFormat.excel, JSONFormat(), NDJSONFormat()]
+    static let formats: [any ExportFormat] = [
+        CSVFormat(), CSVFormat.excel, JSONFormat(), NDJSONFormat(), MarkdownFormat(), SVGFormat(),
+    ]
 
     /// Registers every built-in region and format.
     ///

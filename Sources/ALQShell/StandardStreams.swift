@@ -41,6 +41,11 @@ public enum StandardStreams {
         return (Int(size.ws_col), Int(size.ws_row))
     }
 
+    /// Whether anything exists at a path.
+    public static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
     /// Everything on standard input.
     public static func readStandardInput() -> [UInt8] {
         readAll(descriptor: STDIN_FILENO)
