@@ -105,6 +105,13 @@ public final class PluginConnection: @unchecked Sendable {
         _ method: PluginMethod, encodedParams: [UInt8], timeout: Double? = nil,
         onChunk: ((JSONObject) throws(Diagnostic) -> Void)? = nil
     ) throws(Diagnostic) -> JSONObject {
+        let id = try send(method, encodedParams: encodedParams, timeout: timeout)
+        return try answer(to: id, method: method, timeout: timeout, onChunk: onChunk)
+    }
+
+    /// Sends a request without waiting for its answer, and returns its id; ``answer(to:method:timeout:onChunk:)``
+    /// reads the answer. Answers come in the order of the requests.
+    func send(_ method: PluginMethod, encodedParams: [UInt8], timeout: Double? = nil) throws(Diagnostic) -> Int {
         guard let process, process.isRunning else {
             throw Diagnostic(
                 .pluginFailed, "\(label) is no longer running (it failed earlier); load it again to use it")
@@ -114,10 +121,19 @@ public final class PluginConnection: @unchecked Sendable {
         let seconds = timeout ?? limits.timeout
         let line = PluginRequest.encode(id: id, method: method, encodedParams: encodedParams)
         do {
-            try process.send(line, deadline: PluginProcess.now() + seconds)
+            try process.send(line, deadline: PluginProcess.now() + seconds, limit: limits.maximumMessageBytes)
         } catch {
             throw failure(error, method: method, seconds: seconds)
         }
+        return id
+    }
+
+    /// Reads the answer to request `id` (sent with ``send(_:encodedParams:timeout:)``) and returns its result.
+    func answer(
+        to id: Int, method: PluginMethod, timeout: Double? = nil,
+        onChunk: ((JSONObject) throws(Diagnostic) -> Void)? = nil
+    ) throws(Diagnostic) -> JSONObject {
+        let seconds = timeout ?? limits.timeout
         while true {
             let answer = try receive(method: method, id: id, seconds: seconds)
             switch answer.body {

@@ -20,20 +20,34 @@ extension PluginConnection {
             try self.deliver(result, to: output, method: method)
         }
         try deliver(try request(.exportBegin, begin.json), .exportBegin)
-        var start = 0
-        while start < table.rowCount {
+        // One batch goes ahead: alq encodes and sends batch k + 1 while the plugin writes batch k.
+        var outstanding: Int?
+        for start in stride(from: 0, to: table.rowCount, by: PluginProtocol.rowsPerBatch) {
             let end = min(start + PluginProtocol.rowsPerBatch, table.rowCount)
-            let params = PluginConnection.encodeRows(table, layout: layout, rows: start..<end)
-            let result = try request(.exportRows, encodedParams: params) { (chunk) throws(Diagnostic) in
-                try deliver(chunk, .exportRows)
+            let id = try send(
+                .exportRows, encodedParams: PluginConnection.encodeRows(table, layout: layout, rows: start..<end))
+            if let previous = outstanding {
+                do {
+                    try deliver(try rowsAnswer(to: previous, deliver: deliver), .exportRows)
+                } catch {
+                    // The batch sent ahead is answered too, so that the next request reads its own answer.
+                    _ = try? answer(to: id, method: .exportRows) { (_: JSONObject) throws(Diagnostic) in }
+                    throw error
+                }
             }
-            try deliver(result, .exportRows)
-            start = end
+            outstanding = id
         }
+        if let previous = outstanding { try deliver(try rowsAnswer(to: previous, deliver: deliver), .exportRows) }
         let end = try request(.exportEnd, encodedParams: Array("{}".utf8)) { (chunk) throws(Diagnostic) in
             try deliver(chunk, .exportEnd)
         }
         try deliver(end, .exportEnd)
+    }
+
+    private func rowsAnswer(
+        to id: Int, deliver: @escaping (JSONObject, PluginMethod) throws(Diagnostic) -> Void
+    ) throws(Diagnostic) -> JSONObject {
+        try answer(to: id, method: .exportRows) { (chunk) throws(Diagnostic) in try deliver(chunk, .exportRows) }
     }
 
     private func deliver(_ result: JSONObject, to output: any OutputSink, method: PluginMethod) throws(Diagnostic) {

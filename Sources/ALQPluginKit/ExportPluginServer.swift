@@ -6,6 +6,7 @@ public struct ExportPluginServer<Plugin: ExportFormatPlugin> {
 
     private var plugin: Plugin
     private var exporting = false
+    private var row: [JSONValue] = []
     /// Whether `shutdown` was answered: the plugin should exit.
     public private(set) var isFinished = false
 
@@ -14,6 +15,7 @@ public struct ExportPluginServer<Plugin: ExportFormatPlugin> {
 
     /// The lines (without newlines) answering one request line.
     public mutating func answer(_ line: [UInt8]) -> [[UInt8]] {
+        if exporting, let answers = answerRows(line) { return answers }
         let request: PluginRequest
         do {
             request = try PluginRequest.decode(line)
@@ -61,6 +63,25 @@ public struct ExportPluginServer<Plugin: ExportFormatPlugin> {
         return Self.answers(id: request.id, output: output.bytes)
     }
 
+    /// Answers `export.rows` row by row as it reads the line (``ExportRowsReader``); `nil` for another request.
+    private mutating func answerRows(_ line: [UInt8]) -> [[UInt8]]? {
+        var output = PluginOutput()
+        var row = self.row
+        defer { self.row = row }
+        do {
+            let outcome = try ExportRowsReader.read(line, row: &row) { row in
+                try plugin.write(row: row, to: &output)
+            }
+            guard case .rows(let id) = outcome else { return nil }
+            return Self.answers(id: id, output: output.bytes)
+        } catch {
+            // The id is read again by the general path, which answers with the error.
+            exporting = false
+            guard let request = try? PluginRequest.decode(line) else { return nil }
+            return [PluginAnswer(id: request.id, .error(message: "\(error)")).encoded]
+        }
+    }
+
     /// The output in chunks of at most ``chunkBytes`` (cut between UTF-8 characters), the last in the result.
     static func answers(id: Int, output: [UInt8]) -> [[UInt8]] {
         var lines: [[UInt8]] = []
@@ -68,12 +89,10 @@ public struct ExportPluginServer<Plugin: ExportFormatPlugin> {
         while output.count - start > chunkBytes {
             var end = start + chunkBytes
             while end > start + 1, output[end] & 0xC0 == 0x80 { end -= 1 }
-            let chunk = ExportOutput(bytes: Array(output[start..<end]))
-            lines.append(PluginAnswer(id: id, .chunk(chunk.json)).encoded)
+            lines.append(PluginAnswer.encode(id: id, output: output[start..<end], chunk: true))
             start = end
         }
-        let last = ExportOutput(bytes: start == 0 ? output : Array(output[start...]))
-        lines.append(PluginAnswer(id: id, .result(last.json)).encoded)
+        lines.append(PluginAnswer.encode(id: id, output: output[start...]))
         return lines
     }
 }

@@ -148,3 +148,20 @@ import Testing
         #expect(PluginLimits(timeout: 1, startupTimeout: 2).startupTimeout == 2)
     }
 }
+
+extension PluginKitTests {
+    @Test func rowsReadTheSameWhateverTheOrderOfKeys() throws {
+        var server = ExportPluginServer(Lines())
+        _ = try Self.ask(&server, 1, .exportBegin, ExportBegin(format: "lines", columns: [], rowCount: 2).json)
+        let paramsFirst = #"{"params":{"rows":[["x"]]},"method":"export.rows","id":2}"#
+        let idLast = #"{"method":"export.rows","params":{"rows":[["y"]],"extra":1},"id":3}"#
+        var answers = try server.answer(Array(paramsFirst.utf8)).map { try PluginAnswer.decode($0) }
+        answers += try server.answer(Array(idLast.utf8)).map { try PluginAnswer.decode($0) }
+        #expect(answers.map(\.id) == [2, 3])
+        #expect(try Self.text(answers) == "x\ny\n")
+        let broken = server.answer(Array(#"{"id":4,"method":"export.rows","params":{"rows":[[1,]]}}"#.utf8))
+        let answer = try PluginAnswer.decode(broken[0])
+        guard case .error(let message) = answer.body else { throw PluginError("not an error") }
+        #expect(answer.id == nil && message.contains("not JSON"))
+    }
+}

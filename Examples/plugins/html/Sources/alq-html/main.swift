@@ -24,7 +24,7 @@ struct HTMLTable: ExportFormatPlugin {
         output.write("<tr>")
         for (index, cell) in row.enumerated() {
             // Numbers are right-aligned.
-            output.write(numeric[index] ? "<td align=\"right\">" : "<td>")
+            output.write(numeric[index] ? "<td align=right>" : "<td>")
             Self.escape(cell.plainText, to: &output)
             output.write("</td>")
         }
