@@ -66,9 +66,8 @@ let package = Package(
         .target(
             name: "ALQBuiltinModules",
             dependencies: [
-                "ALQPluginAPI", "ALQRegionPack", "BuiltinRegions",
-                "FormatCSV",
-                "FormatJSON", "FormatMarkdown", "FormatSVG",
+                "ALQPluginAPI", "ALQRegionPack", "BuiltinRegions", "FormatCSV", "FormatJSON", "FormatMarkdown",
+                "FormatSVG",
             ]
         ),
         // The built-in regions: pack files embedded in code, registered by the one generic pack module.
