@@ -4,7 +4,11 @@ import PackageDescription
 let package = Package(
     name: "alq",
     products: [
-        .executable(name: "alq", targets: ["alq"])
+        .executable(name: "alq", targets: ["alq"]),
+        // What a Swift plugin imports: the handshake, framing, batching and errors done (docs/plugins.md).
+        .library(name: "ALQPluginKit", targets: ["ALQPluginKit"]),
+        // The example plugin on the kit: the `html` export format.
+        .executable(name: "alq-html", targets: ["alq-html"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -16,6 +20,13 @@ let package = Package(
         // System calls through swift-system: whole-file reads, writing all bytes, `~`, terminal size,
         // atomic file replacement, a worker thread with a large stack. No Foundation.
         .target(name: "ALQSystem", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
+        // The plugin protocol as typed messages, shared by the host and the plugin kit.
+        .target(name: "ALQPluginProtocol", dependencies: ["ALQJSON"]),
+        // The plugin kit: a Swift export-format plugin in a few lines.
+        .target(name: "ALQPluginKit", dependencies: ["ALQJSON", "ALQPluginProtocol"]),
+        // The example external plugin written with the kit (Examples/plugins/html).
+        .executableTarget(
+            name: "alq-html", dependencies: ["ALQPluginKit"], path: "Examples/plugins/html/Sources/alq-html"),
         // The language: tokens, spans, diagnostics, parser, AST.
         .target(name: "ALQSyntax"),
         // Values, units, quantities, provenance and columnar tables.
@@ -46,7 +57,8 @@ let package = Package(
         .target(
             name: "ALQPluginHost",
             dependencies: [
-                "ALQJSON", "ALQSystem", "ALQSyntax", "ALQRuntime", "ALQPluginAPI", "ALQRegionPack", "ALQEngine",
+                "ALQJSON", "ALQSystem", "ALQPluginProtocol", "ALQSyntax", "ALQRuntime", "ALQPluginAPI", "ALQRegionPack",
+                "ALQEngine",
                 "FormatSupport",
             ]
         ),
@@ -95,8 +107,8 @@ let package = Package(
         .testTarget(
             name: "PluginTests",
             dependencies: [
-                "ALQJSON", "ALQPluginHost", "ALQBuiltinModules", "FormatCSV", "FormatJSON", "FormatMarkdown",
-                "FormatSupport",
+                "ALQJSON", "ALQPluginHost", "ALQPluginKit", "ALQPluginProtocol", "ALQBuiltinModules", "FormatCSV",
+                "FormatJSON", "FormatMarkdown", "FormatSupport",
                 "ALQPluginAPI",
                 "ALQRuntime",
                 "ALQSyntax", "ALQTestSupport",

@@ -117,8 +117,15 @@ public struct JSONScanner: ~Copyable {
             }
             if byte < 0x20 { throw controlCharacter() }
             guard byte == UInt8(ascii: "\\") else {
-                scratch.append(byte)
+                // A run of plain bytes is copied at once.
+                let run = position
                 position += 1
+                while position < data.count {
+                    let next = data[position]
+                    if next < 0x20 || next == UInt8(ascii: "\"") || next == UInt8(ascii: "\\") { break }
+                    position += 1
+                }
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: data[run..<position]))
                 continue
             }
             guard position + 1 < data.count else { break }

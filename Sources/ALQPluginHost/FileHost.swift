@@ -1,5 +1,6 @@
 import ALQEngine
 import ALQPluginAPI
+import ALQPluginProtocol
 import ALQRuntime
 import ALQSyntax
 import ALQSystem
@@ -241,7 +242,11 @@ public final class FileHost {
                 try registry.register(format: PluginFormat(format, connection: connection), origin: .plugin(path: path))
                 offered.append("format \(format.name)")
             }
-            if let info = connection.description.region {
+            if let described = connection.description.region {
+                let info = RegionInfo(
+                    id: described.id, name: described.name, chinese: described.chinese, pinyin: described.pinyin,
+                    aliases: described.aliases, level: described.level, parent: described.parent,
+                    summary: described.summary)
                 let region = try PluginRegion(
                     info: info, connection: connection, tableNames: connection.description.tables)
                 try registry.register(region: region, origin: .plugin(path: path))

@@ -1,4 +1,5 @@
 import ALQPluginAPI
+import ALQPluginProtocol
 import ALQRuntime
 import ALQSyntax
 
@@ -11,7 +12,7 @@ public struct PluginFormat: ExportFormat {
     /// The plugin that writes it.
     public let connection: PluginConnection
 
-    init(_ format: PluginDescription.Format, connection: PluginConnection) {
+    init(_ format: FormatDescription, connection: PluginConnection) {
         name = format.name
         fileExtensions = format.extensions
         mediaType = format.mediaType

@@ -104,8 +104,10 @@ final class PluginProcess {
         return lines.joined(separator: " / ")
     }
 
-    /// Writes one line (the newline is added) before the deadline.
-    func send(_ line: [UInt8], deadline: Double) throws(Failure) {
+    /// Writes one line (the newline is added) before the deadline. While the plugin's input is full, what
+    /// the plugin writes meanwhile is read ahead (up to `limit` bytes), so that a plugin answering an
+    /// earlier request while alq sends the next one never blocks either side.
+    func send(_ line: [UInt8], deadline: Double, limit: Int) throws(Failure) {
         var bytes = line
         bytes.append(10)
         try withSIGPIPEBlocked { () throws(Failure) in
@@ -118,7 +120,7 @@ final class PluginProcess {
                 }
                 if errno == EINTR { continue }
                 if errno == EAGAIN {
-                    try wait(for: input, events: Int16(POLLOUT), deadline: deadline)
+                    try wait(for: input, events: Int16(POLLOUT), deadline: deadline, readingAheadUpTo: limit)
                     continue
                 }
                 throw .exited(endDescription())
@@ -149,15 +151,20 @@ final class PluginProcess {
         }
     }
 
-    /// Waits until `fd` is ready, draining the plugin's standard error meanwhile.
-    private func wait(for fd: Int32, events: Int16, deadline: Double) throws(Failure) {
+    /// Waits until `fd` is ready, draining the plugin's standard error meanwhile, and with
+    /// `readingAheadUpTo`, its standard output into the pending lines (up to that many bytes).
+    private func wait(
+        for fd: Int32, events: Int16, deadline: Double, readingAheadUpTo limit: Int = 0
+    ) throws(Failure) {
         while true {
             let remaining = deadline - PluginProcess.now()
             if remaining <= 0 { throw .timedOut }
+            let readAhead = fd != output && output >= 0 && pending.count < limit
             var fds = [
                 pollfd(fd: fd, events: events, revents: 0), pollfd(fd: errors, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: readAhead ? output : -1, events: Int16(POLLIN), revents: 0),
             ]
-            let ready = poll(&fds, errors >= 0 ? 2 : 1, Int32(min(remaining * 1000 + 1, 200)))
+            let ready = poll(&fds, 3, Int32(min(remaining * 1000 + 1, 200)))
             if isCancelled?() == true { throw .interrupted }
             if ready < 0 {
                 if errno == EINTR { continue }
@@ -165,6 +172,11 @@ final class PluginProcess {
             }
             if errors >= 0, fds[1].revents != 0 { drainErrors() }
             if fds[0].revents != 0 { return }
+            if readAhead, fds[2].revents & Int16(POLLIN) != 0 {
+                var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+                let n = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
+                if n > 0 { pending.append(contentsOf: chunk[0..<n]) }
+            }
         }
     }
 

@@ -27,15 +27,19 @@ struct BinaryTests {
     }
 
     @Test func swiftExamplePluginFromTheCommandLine() throws {
-        let plugin = try ExamplePluginTests.buildMarkdownPlugin()
+        let plugin = try ExamplePluginTests.htmlPlugin()
         let formats = try Self.alq(["--plugin", plugin, "-c", "formats"])
-        #expect(formats.status == 0 && formats.output.contains("markdown"), "\(formats.error)")
-        let export = try Self.alq(["--plugin", plugin, "-c", "facts | take 2 | export markdown"])
-        #expect(export.status == 0 && export.output.hasPrefix("| id | region |"), "\(export.output)\(export.error)")
+        #expect(formats.status == 0 && formats.output.contains("text/html"), "\(formats.error)")
+        let export = try Self.alq(["--plugin", plugin, "-c", "facts | take 2 | export html"])
+        #expect(
+            export.status == 0 && export.output.hasPrefix("<table>\n<thead>\n<tr><th>id</th><th>region</th>"),
+            "\(export.output)\(export.error)")
+        #expect(export.output.components(separatedBy: "<tr>").count == 4)
         let folder = Support.temporaryFolder()
-        let inferred = try Self.alq(["--plugin", plugin, "-c", "companies | export to \"\(folder)/c.md\""])
+        let inferred = try Self.alq(["--plugin", plugin, "-c", "companies | export to \"\(folder)/c.html\""])
         #expect(inferred.status == 0, "\(inferred.error)")
-        #expect(FileManager.default.fileExists(atPath: "\(folder)/c.md"))
+        let written = try String(contentsOfFile: "\(folder)/c.html", encoding: .utf8)
+        #expect(written.hasPrefix("<table>") && written.hasSuffix("</tbody>\n</table>\n"))
     }
 
     @Test(arguments: ["crash.sh", "hang.py", "garbage.sh", "wrong_version.py", "missing"])

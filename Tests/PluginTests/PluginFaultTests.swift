@@ -9,8 +9,8 @@ import Testing
 /// External plugins: the well-behaved one works; each kind of misbehaviour ends in a clear
 /// diagnostic, and the host goes on.
 @Suite struct PluginFaultTests {
-    static func host(timeout: Double = 5, limit: Int = 1 << 20) -> FileHost {
-        FileHost(limits: PluginLimits(timeout: timeout, maximumMessageBytes: limit))
+    static func host(timeout: Double = 5, startup: Double? = nil, limit: Int = 1 << 20) -> FileHost {
+        FileHost(limits: PluginLimits(timeout: timeout, startupTimeout: startup, maximumMessageBytes: limit))
     }
 
     /// Loads `fixture` and expects a diagnostic with `code` whose message contains `text`.
@@ -147,8 +147,8 @@ import Testing
 
     @Test func hangTimesOut() throws {
         try expectFailure(
-            Support.fixture("plugins/hang.py"), .pluginTimeout, "did not answer 'hello' within 1 s; it was stopped",
-            host: Self.host(timeout: 1))
+            Support.fixture("plugins/hang.py"), .pluginTimeout, "did not answer 'hello' within 3 s; it was stopped",
+            host: Self.host(timeout: 1, startup: 3))
     }
 
     @Test func floodIsCapped() throws {

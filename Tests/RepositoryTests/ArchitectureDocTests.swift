@@ -13,7 +13,7 @@ import Testing
 
     /// The first cells of table rows that hold one target name in backticks: `| `ALQEngine` | … |`.
     static func documentedTargets(_ document: String) -> Set<String> {
-        let row = #/^\|\s*`([A-Za-z0-9_]+)`\s*\|/#
+        let row = #/^\|\s*`([A-Za-z0-9_-]+)`\s*\|/#
         return Set(
             document.split(separator: "\n").compactMap { line in line.firstMatch(of: row).map { String($0.output.1) } })
     }
