@@ -93,7 +93,8 @@ def main() -> None:
             times = [line.split() for line in out.splitlines() if line.startswith("Run Time")][1:]
             duck_wall = statistics.median(float(t[4]) for t in times) * 1000
             duck_cpu = statistics.median(float(t[6]) + float(t[8]) for t in times) * 1000
-        print(f"| `{label}` | {statistics.median(walls):.0f} | {alq_cpu:.0f} | {duck_wall:.0f} | {duck_cpu:.0f} |",
+        cell = label.replace("|", "\\|")
+        print(f"| `{cell}` | {statistics.median(walls):.0f} | {alq_cpu:.0f} | {duck_wall:.0f} | {duck_cpu:.0f} |",
               flush=True)
 
 
