@@ -44,6 +44,14 @@ def workloads(regions: list[str]) -> list[tuple[str, str, str]]:
          "CREATE OR REPLACE TABLE s AS SELECT * FROM t ORDER BY value;"),
         ("full sort by region, year desc, value", "let s = t | sort region, year desc, value",
          "CREATE OR REPLACE TABLE s AS SELECT * FROM t ORDER BY region, year DESC, value;"),
+        ("derive u = upper(region)", "let s = t | derive u = upper(region)",
+         "CREATE OR REPLACE TABLE s AS SELECT *, upper(region) AS u FROM t;"),
+        ('derive c = region + "/" + metric', 'let s = t | derive c = region + "/" + metric',
+         "CREATE OR REPLACE TABLE s AS SELECT *, region || '/' || metric AS c FROM t;"),
+        ("derive r = round(value)", "let s = t | derive r = round(value)",
+         "CREATE OR REPLACE TABLE s AS SELECT *, round(value) AS r FROM t;"),
+        ('where lower(region) == "yaxi" | agg sum', 't | where lower(region) == "yaxi" | agg s = sum(value)',
+         "SELECT sum(value) FROM t WHERE lower(region) = 'yaxi';"),
     ]
 
 
@@ -60,6 +68,7 @@ def main() -> None:
     p.add_argument("--alq", required=True)
     p.add_argument("--duckdb")
     p.add_argument("--data", required=True)
+    p.add_argument("--only", help="run only the workloads whose label contains this text")
     args = p.parse_args()
     regions: list[str] = []
     with open(args.data, encoding="utf-8") as f:
@@ -79,6 +88,8 @@ def main() -> None:
     print("| workload | alq wall (ms) | alq CPU (ms) | DuckDB wall (ms) | DuckDB CPU (ms) |")
     print("|---|---|---|---|---|")
     for label, alq, sql in workloads(regions):
+        if args.only and args.only not in label:
+            continue
         script = os.path.join(tmp, "w.alq")
         with open(script, "w") as f:
             f.write(load + "len(t)\n" + "".join(alq + "\n" for _ in range(REPS)))

@@ -113,7 +113,8 @@ struct Interpreter {
         while position < stages.endIndex {
             try session.checkCancellation()
             let step = PipelineStage(interpreter: self, stage: stages[position])
-            if position + 1 < stages.endIndex, let top = try step.sortedPrefix(taking: stages[position + 1], of: value) {
+            if position + 1 < stages.endIndex, let top = try step.sortedPrefix(taking: stages[position + 1], of: value)
+            {
                 value = top
                 position += 2
                 continue
