@@ -39,6 +39,10 @@ public struct CSVFormat: ExportFormat {
     public func read(_ bytes: [UInt8], name: String) throws -> Table? {
         try CSVReader.read(bytes, name: name)
     }
+
+    public func readHeader(_ prefix: [UInt8], name: String, isWholeFile: Bool) throws -> TableSchema? {
+        CSVReader.readHeader(prefix, name: name, isWholeFile: isWholeFile)
+    }
 }
 
 /// How a CSV file is written.

@@ -321,9 +321,19 @@ struct Aggregation {
 }
 
 /// Aggregate functions over a list of values, shared by `agg` and the list builtins.
+///
+/// Sums and averages go through ``Arithmetic``, so kind, bound and sources propagate as for `+`;
+/// `min`, `max` and `median` pick a stated figure; where an input is bounded they give it the bound
+/// and sources of everything they compared (``picked(_:from:interval:)``), which other aggregates
+/// (`cagr`, `percentile`, window functions) can reuse, with ``Arithmetic/combine`` and
+/// ``ALQRuntime/Quantity/annotate(from:interval:)`` for values they compute.
 enum ListAggregates {
+    /// The aggregates that need one dimension across their values.
+    static let numeric: Set<String> = ["sum", "avg", "min", "max", "median"]
+
     static func apply(_ name: String, _ values: [Value]) throws(Diagnostic) -> Value {
         let present = values.filter { !$0.isNull }
+        if numeric.contains(name) { try requireOneUnit(name, present) }
         switch name {
         case "count": return .number(Double(present.count))
         case "count_distinct":
@@ -349,7 +359,14 @@ enum ListAggregates {
                 let order = try Comparison.order(value, best)
                 if name == "min" ? order < 0 : order > 0 { best = value }
             }
-            return best
+            let intervals = present.compactMap { Arithmetic.quantity($0)?.interval }
+            let interval = intervals.dropFirst().reduce(intervals.first) { range, next in
+                guard let range else { return next }
+                return name == "min"
+                    ? Interval(lower: Swift.min(range.lower, next.lower), upper: Swift.min(range.upper, next.upper))
+                    : Interval(lower: Swift.max(range.lower, next.lower), upper: Swift.max(range.upper, next.upper))
+            }
+            return picked(best, from: present, interval: interval)
         case "median":
             guard !present.isEmpty else { return .null }
             var sorted = present
@@ -363,12 +380,43 @@ enum ListAggregates {
             if let failure { throw failure }
             let middle = sorted.count / 2
             if sorted.count % 2 == 1 || Arithmetic.quantity(sorted[middle]) == nil {
-                return sorted[middle - (sorted.count % 2 == 0 ? 1 : 0)]
+                return picked(sorted[middle - (sorted.count % 2 == 0 ? 1 : 0)], from: present, interval: nil)
             }
-            return try Arithmetic.apply(
+            let median = try Arithmetic.apply(
                 .divide, try Arithmetic.apply(.add, sorted[middle - 1], sorted[middle]), .number(2))
+            return picked(median, from: present, interval: nil)
         default:
             throw Diagnostic(.unknownFunction, "unknown aggregate '\(name)'")
         }
+    }
+
+    /// A value an aggregate chose among `inputs` (a minimum, a median), annotated as computed from all
+    /// of them: their least certain kind, their sources, and the bound that `interval` (the range the
+    /// true result lies in) gives, or unknown when no range is given and any input is bounded.
+    ///
+    /// A value picked from exact inputs is returned as it is: it is the figure of the fact it came from.
+    static func picked(_ value: Value, from inputs: [Value], interval: Interval?) -> Value {
+        guard case .quantity(let chosen) = value else { return value }
+        let quantities = inputs.compactMap(Arithmetic.quantity)
+        if quantities.allSatisfy({ $0.bound == .exact }) { return value }
+        var result = chosen
+        result.annotate(from: quantities, interval: interval)
+        return .quantity(result)
+    }
+
+    /// Throws when `values` mix dimensions, naming the units found.
+    static func requireOneUnit(_ name: String, _ values: [Value]) throws(Diagnostic) {
+        var dimensions: [Dimension] = []
+        for value in values {
+            guard let quantity = Arithmetic.quantity(value) else { continue }
+            if !dimensions.contains(quantity.dimension) { dimensions.append(quantity.dimension) }
+        }
+        guard dimensions.count > 1 else { return }
+        let names = dimensions.map { $0 == .none ? "plain numbers" : $0.symbol }
+        throw Diagnostic(
+            .unitMismatch,
+            "\(name) over values in different units: \(names.joined(separator: ", ")); the result would mean nothing",
+            help: "keep one unit first, e.g. | where unit == \"\(dimensions.first { $0 != .none }?.symbol ?? "t")\", "
+                + "or group by unit: | group unit | agg …")
     }
 }

@@ -77,10 +77,7 @@ public enum Builtins {
             "growth", "growth(new, old)", "The change from old to new as a percentage.",
             example: "growth(205 bn CNY, 100 bn CNY)", arity: 2...2
         ) { call throws(Diagnostic) in
-            let ratio = try Arithmetic.apply(.divide, call[0], call[1])
-            guard let quantity = Arithmetic.quantity(ratio) else { return .null }
-            return .quantity(
-                Quantity(value: (quantity.value - 1) * 100, dimension: .percent, provenance: quantity.provenance))
+            try QuantityFunctions.growth(call[0], call[1])
         },
     ]
 
@@ -308,12 +305,13 @@ public enum Builtins {
             .string(call[0].typeName)
         },
         builtin(
-            "number", "number(x)", "A string read as a number, or a quantity's value in its base unit.",
+            "number", "number(x)",
+            "A string read as a number, or a quantity's value in its base unit (a percentage as its ratio: 20 % is 0.2).",
             example: "number(\"41.9\")", arity: 1...1
         ) { call throws(Diagnostic) in
             switch call[0] {
             case .number, .null: return call[0]
-            case .quantity(let quantity): return .number(quantity.value)
+            case .quantity(let quantity): return QuantityFunctions.number(quantity)
             case .bool(let flag): return .number(flag ? 1 : 0)
             case .string(let text):
                 guard let number = Double(text.filter { $0 != "," && $0 != "_" && !$0.isWhitespace }), number.isFinite
@@ -341,14 +339,7 @@ public enum Builtins {
             "A quantity from a number in a base unit and the unit's name, as in the facts table.",
             example: "quantity(205000000000, \"CNY\")", arity: 2...2
         ) { call throws(Diagnostic) in
-            if call[0].isNull { return .null }
-            let number = try call.number(0)
-            let symbol = try call.string(1)
-            guard let unit = Unit.resolve(symbol.split(separator: " ").map(String.init)) else {
-                throw Diagnostic(
-                    .invalidArgument, "'\(symbol)' is not a unit", help: "units are CNY, t, kt, Mt, %, count, rank, x")
-            }
-            return Arithmetic.result(Quantity(value: number * unit.scale, dimension: unit.dimension))
+            try QuantityFunctions.quantity(call[0], symbol: try call.string(1))
         },
         builtin("is_null", "is_null(x)", "Whether a value is null.", example: "is_null(null)", arity: 1...1) {
             call throws(Diagnostic) in
@@ -377,6 +368,15 @@ public enum Builtins {
             example: "source(Guangxi.alumina_output[2024])", arity: 1...1
         ) { call throws(Diagnostic) in
             try Sources.table(for: call[0], registry: call.session.registry)
+        },
+        builtin(
+            "with_fact_ids", "with_fact_ids(t)",
+            "The table with a column fact_ids: the ids of the facts behind each row, for exports.",
+            example: "with_fact_ids(Guangxi.output_value) | select year, fact_ids", arity: 1...1
+        ) { call throws(Diagnostic) in
+            guard let table = Table(rowsOf: call[0]) else { throw call.mistyped(0, "a table") }
+            let ids = table.factIDsPerRow().map { Value.list($0.map(Value.string)) }
+            return .table(table.setting("fact_ids", to: .mixed(ids)))
         },
         builtin(
             "region", "region(name)", "A region module by any of its names.", example: "region(\"百色\").level",

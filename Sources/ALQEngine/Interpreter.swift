@@ -263,12 +263,17 @@ struct Interpreter {
         case .number(let number) where unit.dimension == .percent:
             return .quantity(Quantity(value: number * 100, dimension: .percent))
         case .quantity(let quantity) where quantity.dimension == .none && unit.dimension == .percent:
-            return .quantity(
-                Quantity(value: quantity.value * 100, dimension: .percent, provenance: quantity.provenance.asDerived))
+            var percent = quantity
+            percent.value = quantity.value * 100
+            percent.dimension = .percent
+            percent.displayUnit = nil
+            percent.annotate(from: [quantity], interval: quantity.interval * Interval(100, .exact))
+            return .quantity(percent)
         case .quantity(let quantity):
-            throw Diagnostic(
-                .unitMismatch, "cannot convert \(Arithmetic.unitName(quantity)) to \(unit.symbol)", span: span,
-                file: file)
+            throw Arithmetic.mismatch(
+                "cannot convert \(Arithmetic.unitName(quantity)) to \(unit.symbol)", expected: unit.dimension,
+                found: quantity.dimension
+            ).at(span).located(in: file)
         case .number:
             throw Diagnostic(
                 .unitMismatch, "cannot convert a plain number to \(unit.symbol)", span: span, file: file,

@@ -83,7 +83,9 @@ struct PipelineStage {
         case .chart(let chart):
             return chart.dataTable
         case .module(let id):
-            if let table = interpreter.session.registry.region(id: id)?.table(named: "facts") { return table }
+            if let table = interpreter.session.registry.region(id: id)?.table(named: "facts") {
+                return FactValues.withQuantities(table)
+            }
             fallthrough
         default:
             throw Diagnostic(

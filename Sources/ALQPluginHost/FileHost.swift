@@ -2,11 +2,12 @@ import ALQEngine
 import ALQPluginAPI
 import ALQRuntime
 import ALQSyntax
+import ALQSystem
 
 /// What the engine asks of the outside world: reading files into tables (`open`), writing exports
 /// (`export`), and loading region packs and external plugins (`load`).
 ///
-/// Exports to a path are atomic (see `AtomicFile`). Plugins stay running for the session; call
+/// Exports to a path are atomic (see ``AtomicFile``). Plugins stay running for the session; call
 /// ``shutdown()`` before exiting.
 public final class FileHost {
     /// How long plugins may take to answer and how much they may send.
@@ -29,13 +30,13 @@ public final class FileHost {
     /// Reads a file into a table with the format its extension names (`E0401` when it cannot be read,
     /// `E0105` when no format reads it, `E0402` when it is malformed).
     public func open(path: String, registry: Registry) throws(Diagnostic) -> Table {
-        let path = PluginLocations.expandingHome(path)
+        let path = HomeFolder.expanding(path)
         guard let format = registry.format(forPath: path) else {
             throw Diagnostic(
                 .unknownFormat, "cannot open '\(path)': no registered format reads files of this kind",
                 help: "formats that read files: \(readableExtensions(registry))")
         }
-        let bytes = try FileSystem.readFile(path)
+        let bytes = try readFile(path)
         do {
             guard let table = try format.read(bytes, name: path) else {
                 throw Diagnostic(
@@ -48,6 +49,17 @@ public final class FileHost {
             throw diagnostic
         } catch {
             throw Diagnostic(.malformedData, "cannot read '\(path)': \(error)")
+        }
+    }
+
+    /// A whole file (bounded, see ``FileContents``), or `E0401` saying why it cannot be read.
+    func readFile(_ path: String) throws(Diagnostic) -> [UInt8] {
+        do {
+            return try FileContents.read(path, isCancelled: isCancelled)
+        } catch .interrupted {
+            throw Diagnostic(.interrupted, "interrupted while reading '\(path)'")
+        } catch {
+            throw Diagnostic(.cannotOpenFile, "cannot open '\(path)': \(error)")
         }
     }
 
@@ -72,8 +84,8 @@ public final class FileHost {
                 table, format: format, to: DescriptorSink.standardOutput(isCancelled: isCancelled),
                 label: "standard output")
         }
-        let target = PluginLocations.expandingHome(path)
-        try AtomicFile.write(to: target, isCancelled: isCancelled) { sink in
+        let target = HomeFolder.expanding(path)
+        try replaceAtomically(target) { (sink) throws(Diagnostic) in
             try write(table, format: format, to: sink, label: "'\(target)'")
         }
     }
@@ -84,9 +96,29 @@ public final class FileHost {
                 label: "standard output", format: format, to: DescriptorSink.standardOutput(isCancelled: isCancelled)
             ) { try format.write(chart, to: $0) }
         }
-        let target = PluginLocations.expandingHome(path)
-        try AtomicFile.write(to: target, isCancelled: isCancelled) { sink in
+        let target = HomeFolder.expanding(path)
+        try replaceAtomically(target) { (sink) throws(Diagnostic) in
             try write(label: "'\(target)'", format: format, to: sink) { try format.write(chart, to: $0) }
+        }
+    }
+
+    /// Replaces `target` with what `body` writes to a sink (see ``AtomicFile``): `E0403` when it
+    /// cannot, `E0306` when the user interrupts.
+    private func replaceAtomically(_ target: String, _ body: (DescriptorSink) throws(Diagnostic) -> Void)
+        throws(Diagnostic)
+    {
+        do {
+            try AtomicFile.replace(target) { temporary in
+                try body(
+                    DescriptorSink(
+                        descriptor: temporary.descriptor.rawValue, label: "'\(target)'", isCancelled: isCancelled))
+            }
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
+        } catch let failure as AtomicFile.Failure {
+            throw Diagnostic(.exportFailed, "cannot export to '\(target)': \(failure)", help: failure.suggestion)
+        } catch {
+            throw Diagnostic(.exportFailed, "cannot export to '\(target)': \(error)")
         }
     }
 
@@ -137,7 +169,7 @@ public final class FileHost {
     /// Loads a region pack (a `.json` file) or an external plugin (any other path), registers what
     /// it offers, and returns a one-line message such as `loaded region Hainan from packs/hainan.json`.
     public func load(path: String, registry: Registry) throws(Diagnostic) -> String {
-        let path = PluginLocations.expandingHome(path)
+        let path = HomeFolder.expanding(path)
         if PluginLocations.isPack(path) { return try loadPack(path: path, registry: registry) }
         return try loadPlugin(path: path, registry: registry)
     }
@@ -145,8 +177,8 @@ public final class FileHost {
     private func loadPack(path: String, registry: Registry) throws(Diagnostic) -> String {
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.readFile(path)
-        } catch {
+            bytes = try readFile(path)
+        } catch  where error.code == .cannotOpenFile {
             throw Diagnostic(.invalidPack, "cannot load region pack" + error.message.dropFirst("cannot open".count))
         }
         let module = try RegionPackLoading.module(from: bytes, file: path, registry: registry)

@@ -1,8 +1,10 @@
+import ALQJSON
 import ALQPluginAPI
 import ALQRuntime
 import ALQSyntax
-import FormatJSON
+import ALQSystem
 import FormatSupport
+import Synchronization
 
 /// A conversation with one external plugin: the handshake, then requests, one answer each
 /// (docs/plugins.md specifies the protocol).
@@ -10,12 +12,17 @@ import FormatSupport
 /// Every failure becomes a diagnostic: `E0501` when the plugin cannot run, crashes or reports an
 /// error, `E0502` when it breaks the protocol (another version, garbage, an oversized message),
 /// `E0503` when it does not answer in time. A plugin that broke the protocol, crashed or hung is
-/// stopped; the session goes on. Used from one thread at a time, like the ``Registry``.
+/// stopped; the session goes on.
+///
+/// Each public operation holds ``exchange`` for its whole exchange, so requests from different threads
+/// take turns and never interleave on the pipe.
+// Safe: `process` and `nextID` are touched only while `exchange` is held, or in init and deinit, when
+// no other thread has the connection; the other properties are set in init and never change.
 public final class PluginConnection: @unchecked Sendable {
     /// The protocol version this alq speaks.
     public static let protocolVersion = 1
     /// The alq version sent in the handshake.
-    public nonisolated(unsafe) static var hostVersion = "0.1.0"
+    public static let hostVersion = "0.1.0"
 
     /// The executable's path.
     public let path: String
@@ -31,6 +38,8 @@ public final class PluginConnection: @unchecked Sendable {
     private var process: PluginProcess?
     private var nextID = 1
     private let limits: PluginLimits
+    /// Held for each exchange with the plugin (see the type's comment).
+    private let exchange = Mutex(())
 
     /// Starts the plugin and runs the handshake and `describe`.
     init(path: String, limits: PluginLimits, isCancelled: (() -> Bool)? = nil) throws(Diagnostic) {
@@ -57,7 +66,12 @@ public final class PluginConnection: @unchecked Sendable {
     var label: String { "plugin '\(name)' (\(path))" }
 
     /// Whether the process is still there to answer.
-    public var isRunning: Bool { process?.isRunning ?? false }
+    public var isRunning: Bool { exchange.withLock { _ in process?.isRunning ?? false } }
+
+    /// Runs `body` (requests and their answers) holding ``exchange``.
+    func exclusively<Result: Sendable>(_ body: () throws(Diagnostic) -> Result) throws(Diagnostic) -> Result {
+        try exchange.withLock { (_) throws(Diagnostic) -> Result in try body() }
+    }
 
     private func handshake() throws(Diagnostic) {
         let result = try request(
@@ -83,7 +97,8 @@ public final class PluginConnection: @unchecked Sendable {
 
     // MARK: Requests
 
-    /// Sends a request and returns its result object.
+    /// Sends a request and returns its result object. The caller holds ``exchange`` (or is the
+    /// initializer).
     func request(_ method: String, _ params: [String: Value]) throws(Diagnostic) -> Record {
         var fields: [(String, Value)] = []
         for key in params.keys.sorted() { fields.append((key, params[key]!)) }
@@ -142,7 +157,7 @@ public final class PluginConnection: @unchecked Sendable {
         }
         let message: Value
         do {
-            message = try JSONParser.parse(answer)
+            message = JSONValues.value(try JSONParser.parse(answer))
         } catch {
             stop()
             let preview = String(decoding: answer.prefix(60), as: UTF8.self)
@@ -192,30 +207,33 @@ public final class PluginConnection: @unchecked Sendable {
         }
     }
 
-    /// Stops the plugin process.
+    /// Stops the plugin process. The caller holds ``exchange`` (or is the initializer).
     func stop() {
         process?.stop()
     }
 
     /// Says goodbye: sends `shutdown`, closes the plugin's input, and stops it if it lingers.
     public func close() {
-        guard let process, process.isRunning else { return }
-        _ = try? request("shutdown", [:])
-        process.finish(grace: 0.5)
+        exchange.withLock { _ in
+            guard let process, process.isRunning else { return }
+            _ = try? request("shutdown", [:])
+            process.finish(grace: 0.5)
+        }
     }
 
     // MARK: Tables, functions
 
     /// A table the plugin offers.
     func table(named tableName: String) throws(Diagnostic) -> Table {
-        let result = try request("table", ["name": .string(tableName)])
+        let result = try exclusively { () throws(Diagnostic) in try request("table", ["name": .string(tableName)]) }
         return try PluginValues.table(from: result, plugin: label, table: tableName)
     }
 
     /// Calls one of the plugin's functions.
     public func call(function: String, arguments: [Value]) throws(Diagnostic) -> Value {
-        let result = try request(
-            "call", ["function": .string(function), "args": .list(arguments.map(PluginValues.wire))])
+        let result = try exclusively { () throws(Diagnostic) in
+            try request("call", ["function": .string(function), "args": .list(arguments.map(PluginValues.wire))])
+        }
         return PluginValues.value(fromWire: result["value"] ?? .null)
     }
 }

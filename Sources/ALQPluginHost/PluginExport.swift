@@ -8,8 +8,13 @@ extension PluginConnection {
     static let rowsPerBatch = 1000
 
     /// Streams a table to the plugin's format: `export.begin`, `export.rows` in batches, `export.end`;
-    /// every answer may carry output bytes, written to `output` in order.
+    /// every answer may carry output bytes, written to `output` in order. The whole export is one
+    /// exchange: no other request reaches the plugin meanwhile.
     func export(_ table: Table, format: String, to output: any OutputSink) throws(Diagnostic) {
+        try exclusively { () throws(Diagnostic) in try exportHoldingExchange(table, format: format, to: output) }
+    }
+
+    private func exportHoldingExchange(_ table: Table, format: String, to output: any OutputSink) throws(Diagnostic) {
         let layout = ExportLayout.columns(of: table, unitInHeader: false)
         let columns: [Value] = layout.map { column in
             let type = column.role == .units ? "string" : PluginConnection.typeName(table.columns[column.source])

@@ -26,7 +26,7 @@ public struct PluginFormat: ExportFormat {
 
 /// A region served by an external plugin. Its tables are fetched when the plugin is loaded, so a
 /// plugin that fails later cannot break a query on them.
-public final class PluginRegion: RegionModule, @unchecked Sendable {
+public final class PluginRegion: RegionModule, Sendable {
     public let info: RegionInfo
     public let version: String
     public let tableNames: [String]

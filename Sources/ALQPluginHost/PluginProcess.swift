@@ -1,8 +1,5 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import ALQSystem
+import Glibc
 
 /// A running plugin executable: its pipes, and line-by-line exchange with a deadline and a size cap.
 ///

@@ -39,6 +39,8 @@ public enum OutputFormat {
             return chart.dataTable
         case .module(let id):
             return Table(records: [Record([("region", .string(id))])])
+        case .quantity(let quantity):
+            return Table(records: [quantity.exportRecord])
         default:
             return Table(columnNames: ["value"], columns: [ColumnBuilder.column([value])], rowCount: 1)
         }

@@ -29,13 +29,3 @@ public struct ShellOptions: Sendable {
         return home + "/.config/alq/init.alq"
     }
 }
-
-/// The process exit statuses of the command-line contract.
-public enum ExitStatus {
-    public static let ok: Int32 = 0
-    public static let runtimeError: Int32 = 1
-    public static let usageError: Int32 = 2
-    public static let syntaxError: Int32 = 3
-    public static let pluginError: Int32 = 4
-    public static let interrupted: Int32 = 130
-}

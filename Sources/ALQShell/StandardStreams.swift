@@ -1,124 +1,66 @@
 import ALQPluginAPI
+import ALQSystem
+import Synchronization
+import SystemPackage
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// Standard input, output and error, and whole-file reads, without Foundation.
+/// Standard output and error, without Foundation.
 public enum StandardStreams {
-    /// Standard output, buffered.
-    nonisolated(unsafe) public static let output = BufferedDescriptorWriter(descriptor: STDOUT_FILENO)
+    /// Standard output, buffered; the lock makes writes from the evaluation thread and the REPL's
+    /// main thread take turns.
+    public static let output = Mutex(BufferedDescriptorWriter(descriptor: .standardOutput))
 
     /// Writes text to standard output.
     public static func out(_ text: String) {
-        var text = text
-        text.withUTF8 { output.write(UnsafeRawBufferPointer($0)) }
+        output.withLock { writer in
+            var text = text
+            text.withUTF8 { writer.write(UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// Writes text to standard error, flushing standard output first so the two interleave in order.
     public static func err(_ text: String) {
-        output.flush()
-        var text = text
-        text.withUTF8 { BufferedDescriptorWriter.writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
+        output.withLock { writer in
+            writer.flush()
+            var text = text
+            text.withUTF8 { try? FileDescriptor.standardError.writeAllBytes(UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// Flushes standard output.
     public static func flush() {
-        output.flush()
+        output.withLock { $0.flush() }
     }
 
     /// Whether a file descriptor is a terminal.
     public static func isTerminal(_ descriptor: Int32) -> Bool {
-        isatty(descriptor) == 1
-    }
-
-    /// The width of the terminal on standard output, if it is one.
-    public static func terminalSize() -> (columns: Int, rows: Int)? {
-        var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
-        return (Int(size.ws_col), Int(size.ws_row))
-    }
-
-    /// Whether anything exists at a path.
-    public static func exists(_ path: String) -> Bool {
-        access(path, F_OK) == 0
-    }
-
-    /// Everything on standard input.
-    public static func readStandardInput() -> [UInt8] {
-        readAll(descriptor: STDIN_FILENO)
-    }
-
-    /// A whole file's bytes, or a message saying why it could not be read.
-    public static func readFile(_ path: String) -> Result<[UInt8], ReadError> {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return .failure(ReadError(reason: String(cString: strerror(errno)))) }
-        defer { close(descriptor) }
-        var status = stat()
-        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-            return .failure(ReadError(reason: "is a directory"))
-        }
-        return .success(readAll(descriptor: descriptor))
-    }
-
-    private static func readAll(descriptor: Int32) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { break }
-            bytes.append(contentsOf: buffer[0..<count])
-        }
-        return bytes
+        TerminalSize.isTerminal(FileDescriptor(rawValue: descriptor))
     }
 }
 
-/// Why a file could not be read.
-public struct ReadError: Error, CustomStringConvertible {
-    public var reason: String
-    public var description: String { reason }
-}
-
-/// A buffered writer on a file descriptor.
-public final class BufferedDescriptorWriter {
-    private let descriptor: Int32
+/// A buffered writer on a file descriptor. A write that fails (a closed pipe) is dropped.
+public struct BufferedDescriptorWriter: ~Copyable {
+    private let descriptor: FileDescriptor
     private var buffer: [UInt8] = []
     private let capacity = 1 << 16
 
-    public init(descriptor: Int32) {
+    public init(descriptor: FileDescriptor) {
         self.descriptor = descriptor
         buffer.reserveCapacity(capacity)
     }
 
-    public func write(_ bytes: UnsafeRawBufferPointer) {
+    public mutating func write(_ bytes: UnsafeRawBufferPointer) {
         if buffer.count + bytes.count > capacity { flush() }
         if bytes.count >= capacity {
-            BufferedDescriptorWriter.writeAll(descriptor, bytes)
+            try? descriptor.writeAllBytes(bytes)
         } else {
             buffer.append(contentsOf: bytes)
         }
     }
 
-    public func flush() {
+    public mutating func flush() {
         guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { BufferedDescriptorWriter.writeAll(descriptor, $0) }
+        try? descriptor.writeAllBytes(buffer)
         buffer.removeAll(keepingCapacity: true)
-    }
-
-    /// Writes every byte, retrying after interruptions; gives up silently on a closed pipe.
-    public static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            offset += written
-        }
     }
 }
 
@@ -128,6 +70,8 @@ public final class StandardOutputSink: OutputSink {
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard bytes.count > 0 else { return }
-        StandardStreams.output.write(bytes)
+        // A copy (Sendable) crosses into the lock; formats hand over large chunks, so this costs little.
+        let chunk = [UInt8](bytes)
+        StandardStreams.output.withLock { writer in chunk.withUnsafeBytes { writer.write($0) } }
     }
 }

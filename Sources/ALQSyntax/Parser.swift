@@ -436,7 +436,7 @@ public struct Parser {
         while peek.kind == .keyword(.in) {
             try enter(at: advance().span)
             levels += 1
-            if let unit = try parseUnitSpec() {
+            if let unit = try parseUnitSpec(afterIn: true) {
                 left = Expr(.convert(left, unit), left.span.merged(with: unit.span))
             } else {
                 let right = try parseAdditive()
@@ -621,8 +621,14 @@ public struct Parser {
         return arguments
     }
 
-    /// A scale word and/or unit word, if the next tokens are one.
-    private mutating func parseUnitSpec() throws(Diagnostic) -> UnitSpec? {
+    /// A scale word and/or unit word, if the next tokens are one, then any `/ unit` parts of a
+    /// compound unit (`CNY/t`, `万 CNY/t`, `kWh/t`).
+    private mutating func parseUnitSpec(afterIn: Bool = false) throws(Diagnostic) -> UnitSpec? {
+        if afterIn, case .identifier(let name) = peek.kind, UnitWords.timeWords.contains(name),
+            !(position + 2 < tokens.count && tokens[position + 1].kind == .symbol(.slash))
+        {
+            return nil
+        }
         var words: [String] = []
         var span: Span?
         func word(_ token: Token) -> String? {
@@ -646,7 +652,17 @@ public struct Parser {
                 at: span,
                 help: "write the quantity in t with a scale word (\(words[0]) t), or in \(words[1]) alone")
         }
-        return UnitSpec(words: words, span: span)
+        var compound = span
+        while peek.kind == .symbol(.slash), position + 1 < tokens.count,
+            case .identifier(let name) = tokens[position + 1].kind, UnitWords.denominators.contains(name),
+            position + 2 >= tokens.count || tokens[position + 2].kind != .symbol(.leftParen)
+        {
+            advance()
+            compound = compound.merged(with: peek.span)
+            advance()
+            words += ["/", name]
+        }
+        return UnitSpec(words: words, span: compound)
     }
 
     // MARK: Helpers

@@ -2,13 +2,9 @@ import ALQBuiltinModules
 import ALQPluginAPI
 import ALQPluginHost
 import ALQShell
+import ALQSyntax
 import ArgumentParser
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// The `alq` command: argument parsing and wiring.
 @main
@@ -77,7 +73,7 @@ struct Alq: ParsableCommand {
             let code = exitCode(for: error)
             if code == .success {
                 print(fullMessage(for: error))
-                Glibc.exit(0)
+                Glibc.exit(ExitStatus.ok)
             }
             StandardStreams.err("alq: error: \(message(for: error))\n\(usageString())\n")
             Glibc.exit(ExitStatus.usageError)

@@ -65,6 +65,14 @@ final class TestHost: EngineHost {
         }
     }
 
+    /// The header through the format's header reader, given the whole file.
+    func header(path: String, registry: Registry) -> TableSchema? {
+        guard let format = registry.format(forPath: path), let data = FileManager.default.contents(atPath: path) else {
+            return nil
+        }
+        return try? format.readHeader([UInt8](data), name: path, isWholeFile: true)
+    }
+
     func export(_ table: Table, format: any ExportFormat, path: String?) throws(Diagnostic) {
         let sink = MemorySink()
         do { try format.write(table, to: sink) } catch { throw Diagnostic(.exportFailed, "\(error)") }

@@ -1,6 +1,7 @@
 import ALQEngine
 import ALQPluginAPI
 import ALQSyntax
+import ALQTestSupport
 import Foundation
 import Testing
 
@@ -10,9 +11,8 @@ import Testing
 /// docs/language.md gives.
 @Suite("Help topics")
 struct HelpCatalogTests {
-    /// The repository's root, from this file's path.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    /// The repository's root.
+    static var root: URL { PackageLayout.root }
 
     @Test func everyStageAndTableHasHelp() {
         let names = Set(LanguageHelp.entries.map(\.name))

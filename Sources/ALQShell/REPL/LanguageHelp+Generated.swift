@@ -56,7 +56,7 @@ extension LanguageHelp {
         Entry(
             name: "pivot", kind: .stage, usage: "pivot NAMES values VALUES",
             summary: "pivot NAMES values VALUES spreads a table: the column NAMES gives the new columns' names and VALUES their cells; all other columns are the row keys, one row per distinct combination in order of first appearance.",
-            example: "facts | where metric == \"output_value\" and is_null(period) | select region, year, value | pivot year values value\n# => region | 2024 | 2025 | 2027\n# => Guangxi | 205000000000 | 240000000000 | null\n# => Guangyuan | 41900000000 | 50000000000 | 100000000000"),
+            example: "facts | where metric == \"output_value\" and is_null(period) | select region, year, value | pivot year values value\n# => region | 2024 | 2025 | 2027\n# => Guangxi | 205 bn CNY | ≥ 240 bn CNY (expected) | null\n# => Guangyuan | 41.9 bn CNY | ≥ 50 bn CNY (expected) | ≥ 100 bn CNY (target)"),
         Entry(
             name: "unpivot", kind: .stage, usage: "unpivot COL, … into NAME, VALUE",
             summary: "unpivot COL, … into NAME, VALUE is the inverse: each listed column becomes a row per input row, with the column's name in NAME and its cell in VALUE, the other columns repeated.",
@@ -80,7 +80,7 @@ extension LanguageHelp {
         Entry(
             name: "facts", kind: .table, usage: "facts",
             summary: "One row per number stated in a source; columns: id, region, metric, year, period, value, unit, kind, bound, scope, subject, source, and where given base_year, as_of, note.",
-            example: "facts | where region == \"Guangxi\" and year == 2024 and unit == \"t\" | select metric, value, unit\n# => metric | value | unit\n# => alumina_output | 14543000 | t\n# => electrolytic_aluminium_output | 2932000 | t\n# => aluminium_materials_output | 4304000 | t"),
+            example: "facts | where region == \"Guangxi\" and year == 2024 and unit == \"t\" | select metric, value, unit\n# => metric | value | unit\n# => alumina_output | 14.543 Mt | t\n# => electrolytic_aluminium_output | 2.932 Mt | t\n# => aluminium_materials_output | 4.304 Mt | t"),
         Entry(
             name: "companies", kind: .table, usage: "companies",
             summary: "One row per company; columns: id, region, name, description, tags, customers, export_destinations, note, source.",
@@ -255,8 +255,8 @@ extension LanguageHelp {
             example: "type(facts | where unit == \"t\" | chart column region, value)\n# => chart"),
         Entry(
             name: "number", kind: .function, usage: "number(x)",
-            summary: "A string read as a number (commas and underscores ignored), a quantity's value in its base unit, a bool as 1 or 0.",
-            example: "[number(\"41.9\"), number(\"1,234.5\"), number(205 bn CNY)]\n# => [41.9, 1234.5, 205000000000]"),
+            summary: "A string read as a number (commas and underscores ignored), a quantity's value in its base unit (a percentage as its ratio: number(20 %) is 0.2), a bool as 1 or 0. The number keeps the quantity's sources, kind and bound.",
+            example: "[number(\"41.9\"), number(\"1,234.5\"), number(205 bn CNY), number(20 %)]\n# => [41.9, 1234.5, 205000000000, 0.2]"),
         Entry(
             name: "string", kind: .function, usage: "string(x)",
             summary: "A value as text, the way alq shows it.",
@@ -267,7 +267,7 @@ extension LanguageHelp {
             example: "[unit(14.543 Mt), unit(5)]\n# => [\"t\", null]"),
         Entry(
             name: "quantity", kind: .function, usage: "quantity(value, unit)",
-            summary: "A quantity from a number and a unit name, as in the facts table.",
+            summary: "A quantity from a number in the base unit of a unit name (\"CNY\", \"t\", \"CNY/t\"), as in an exported facts row; it keeps the number's sources, and a quantity already in that unit is returned as it is.",
             example: "quantity(14543000, \"t\")\n# => 14.543 Mt"),
         Entry(
             name: "is_null", kind: .function, usage: "is_null(x)",
@@ -284,7 +284,11 @@ extension LanguageHelp {
         Entry(
             name: "source", kind: .function, usage: "source(x)",
             summary: "The quotes, files, dates and languages behind a value from the dataset.",
-            example: "source(Guangxi.alumina_output[2024]) | select role, file, date, language, quote\n# => role | file | date | language | quote\n# => stated | 000_5fdf5b7c782c7ec0.txt | 2025-09-23 | en | In 2024, the total output of alumina in the region reached 14.543 million tons, ranking third in the country."),
+            example: "let targets = facts | where region == \"Guangyuan\" and unit == \"t\" and kind == \"target\"\nsource(targets | agg s = sum(value)) | distinct fact\n# => fact\n# => guangyuan.electrolytic_aluminium_capacity.2027.target\n# => guangyuan.purchased_aluminium_ingot_capacity.2027.target\n# => guangyuan.recycled_aluminium_capacity.2027.target"),
+        Entry(
+            name: "with_fact_ids", kind: .function, usage: "with_fact_ids(t)",
+            summary: "The table with a column fact_ids: the ids of the facts behind each row, for exports.",
+            example: "with_fact_ids(Guangxi.output_value) | select year, fact_ids\n# => year | fact_ids\n# => 2024 | [\"guangxi.output_value.2024.actual\"]\n# => 2025 | [\"guangxi.output_value.2025.jan_jul.actual\"]\n# => 2025 | [\"guangxi.output_value.2025.expected\"]"),
         Entry(
             name: "region", kind: .function, usage: "region(name)",
             summary: "A region module by any of its names.",
