@@ -32,13 +32,8 @@ public enum Builtins {
             guard digits >= 0, digits <= 15, digits == digits.rounded() else {
                 throw Diagnostic(.invalidArgument, "round takes 0 to 15 digits, given \(NumberFormat.plain(digits))")
             }
-            var factor = 1.0
-            for _ in 0..<Int(digits) { factor *= 10 }
-            /// Rounds `x`; a number too large to have decimals at this precision is already round.
-            func rounded(_ x: Double) -> Double {
-                let scaled = x * factor
-                return scaled.isFinite ? scaled.rounded() / factor : x
-            }
+            let factor = Rounding.factor(places: digits)
+            func rounded(_ x: Double) -> Double { Rounding.rounded(x, factor: factor) }
             if case .quantity(var quantity) = call[0] {
                 let scale = quantity.shownUnit.scale
                 quantity.value = rounded(quantity.value / scale) * scale

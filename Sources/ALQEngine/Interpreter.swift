@@ -116,9 +116,18 @@ struct Interpreter {
 
     private func pipeline(_ input: Expr, _ stages: [Stage], row: RowContext?) throws(Diagnostic) -> Value {
         var value = try eval(input, row: row)
-        for stage in stages {
+        var position = stages.startIndex
+        while position < stages.endIndex {
             try session.checkCancellation()
-            value = try PipelineStage(interpreter: self, stage: stage).apply(to: value)
+            let step = PipelineStage(interpreter: self, stage: stages[position])
+            if position + 1 < stages.endIndex, let top = try step.sortedPrefix(taking: stages[position + 1], of: value)
+            {
+                value = top
+                position += 2
+                continue
+            }
+            value = try step.apply(to: value)
+            position += 1
         }
         return value
     }

@@ -78,7 +78,7 @@ struct PipelineStage {
     }
 
     /// The stage's input as a table: tables as they are, lists of records as rows, a region as its facts.
-    private func tableInput(_ input: Value) throws(Diagnostic) -> Table {
+    func tableInput(_ input: Value) throws(Diagnostic) -> Table {
         if let table = Table(rowsOf: input) { return table }
         switch input {
         case .chart(let chart):

@@ -34,6 +34,12 @@ struct VectorEvaluator {
                 return .column(.bool(BoolColumn(values: column.values.map { $0 == 1 ? 0 : 1 })))
             }
             return try rowByRow(expr)
+        case .call(let name, let nameSpan, let arguments) where references(expr):
+            if let fast = try call(name, nameSpan: nameSpan, arguments, span: expr.span) { return fast }
+            return try rowByRow(expr)
+        case .membership(let needle, let haystack) where references(expr):
+            if let fast = try membership(needle, haystack) { return fast }
+            return try rowByRow(expr)
         default:
             if !references(expr) { return .scalar(try interpreter.eval(expr)) }
             return try rowByRow(expr)
@@ -41,7 +47,7 @@ struct VectorEvaluator {
     }
 
     /// Whether an expression mentions any column of the table.
-    private func references(_ expr: Expr) -> Bool {
+    func references(_ expr: Expr) -> Bool {
         switch expr.kind {
         case .name(let name): return table.columnIndex(name) != nil
         case .number, .string, .bool, .null, .quantity: return false
@@ -171,6 +177,7 @@ struct VectorEvaluator {
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
             return try compare(op, a, b, span: span)
         case .add, .subtract, .multiply, .divide:
+            if op == .add, let joined = concatenation(a, b) { return joined }
             return try arithmetic(op, a, b, span: span)
         }
     }
