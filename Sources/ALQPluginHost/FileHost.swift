@@ -41,7 +41,7 @@ public final class FileHost {
         throws(Diagnostic) -> Table
     {
         let standardInput = path == "-"
-        let path = standardInput ? "<stdin>" : HomeFolder.expanding(path)
+        let path = standardInput ? "<stdin>" : HomeFolder.expanding(try PathText.checked(path, .cannotOpenFile))
         var input: [UInt8]?
         let chosen: (any ExportFormat)?
         if let name {
@@ -130,7 +130,7 @@ public final class FileHost {
                 table, format: format, to: DescriptorSink.standardOutput(isCancelled: isCancelled),
                 label: "standard output")
         }
-        let target = HomeFolder.expanding(path)
+        let target = HomeFolder.expanding(try PathText.checked(path, .exportFailed))
         try replaceAtomically(target) { (sink) throws(Diagnostic) in
             try write(table, format: format, to: sink, label: "'\(target)'")
         }
@@ -142,7 +142,7 @@ public final class FileHost {
                 label: "standard output", format: format, to: DescriptorSink.standardOutput(isCancelled: isCancelled)
             ) { try format.write(chart, to: $0) }
         }
-        let target = HomeFolder.expanding(path)
+        let target = HomeFolder.expanding(try PathText.checked(path, .exportFailed))
         try replaceAtomically(target) { (sink) throws(Diagnostic) in
             try write(label: "'\(target)'", format: format, to: sink) { try format.write(chart, to: $0) }
         }
@@ -215,7 +215,7 @@ public final class FileHost {
     /// Loads a region pack (a `.json` file) or an external plugin (any other path), registers what
     /// it offers, and returns a one-line message such as `loaded region Hainan from packs/hainan.json`.
     public func load(path: String, registry: Registry) throws(Diagnostic) -> String {
-        let path = HomeFolder.expanding(path)
+        let path = HomeFolder.expanding(try PathText.checked(path, .cannotOpenFile))
         if PluginLocations.isPack(path) { return try loadPack(path: path, registry: registry) }
         return try loadPlugin(path: path, registry: registry)
     }
