@@ -110,7 +110,7 @@ final class PluginProcess {
     func send(_ line: [UInt8], deadline: Double, limit: Int) throws(Failure) {
         var bytes = line
         bytes.append(10)
-        try withSIGPIPEBlocked { () throws(Failure) in
+        try SIGPIPEBlock.around { () throws(Failure) in
             var offset = 0
             while offset < bytes.count {
                 let n = bytes.withUnsafeBytes { write(input, $0.baseAddress! + offset, $0.count - offset) }
@@ -250,24 +250,6 @@ final class PluginProcess {
         input = -1
         output = -1
         errors = -1
-    }
-
-    private func withSIGPIPEBlocked(_ body: () throws(Failure) -> Void) throws(Failure) {
-        var block = sigset_t()
-        sigemptyset(&block)
-        sigaddset(&block, SIGPIPE)
-        var previous = sigset_t()
-        pthread_sigmask(SIG_BLOCK, &block, &previous)
-        defer {
-            var pending = sigset_t()
-            sigpending(&pending)
-            if sigismember(&pending, SIGPIPE) == 1 {
-                var zero = timespec(tv_sec: 0, tv_nsec: 0)
-                _ = sigtimedwait(&block, nil, &zero)
-            }
-            pthread_sigmask(SIG_SETMASK, &previous, nil)
-        }
-        try body()
     }
 
     private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
