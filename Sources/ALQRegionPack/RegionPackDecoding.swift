@@ -98,9 +98,7 @@ extension RegionPack {
         } catch {
             throw RegionPackError(file: file, issues: [issue(from: error)])
         }
-        var shell = RegionPack(region: header.region, sources: [], metrics: [], facts: [])
-        shell.alqPack = header.alqPack
-        let issues = shell.validate().filter { $0.path.hasPrefix("region") || $0.path == "alq_pack" }
+        let issues = RegionPack.headerIssues(alqPack: header.alqPack, region: header.region)
         if !issues.isEmpty { throw RegionPackError(file: file, issues: issues) }
         return header.region
     }
