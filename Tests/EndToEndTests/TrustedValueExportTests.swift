@@ -47,6 +47,17 @@ struct TrustedValueExportTests {
             row["sources"] as? [String] == ["guangyuan.output_value.2024.actual", "guangyuan.output_value.2027.target"])
     }
 
+    @Test func aDerivedValueWrittenAsCSVJoinsItsSources() throws {
+        let result = try AlqProcess.run([
+            "--format", "csv", "-c", "Guangyuan.output_value[2027] - Guangyuan.output_value[2024]",
+        ])
+        #expect(result.status == 0)
+        #expect(
+            result.stdout == "value [CNY],unit,kind,bound,period,sources,derived\n"
+                + "58100000000,CNY,target,at_least,,guangyuan.output_value.2024.actual;"
+                + "guangyuan.output_value.2027.target,true\n")
+    }
+
     @Test func csvExportWithFactIDsJoinsEachRowsIDsInOneCell() throws {
         let result = try AlqProcess.run([
             "-c",
