@@ -6,7 +6,7 @@ SWIFT ?= swift
 SWIFT_FLAGS ?=
 RELEASE_FLAGS = -c release --static-swift-stdlib
 
-.PHONY: all deps build release run test lint format install uninstall bench help-catalog clean
+.PHONY: all deps build release run test lint format install uninstall bench help-catalog clean fuzz fuzz-smoke
 
 all: build
 
@@ -23,7 +23,7 @@ run: build
 	@$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/alq
 
 # Sources, plugins, tests and examples as checked by swift-format with the checked-in .swift-format.
-FORMAT_PATHS = Package.swift Sources Plugins Tests Examples
+FORMAT_PATHS = Package.swift Sources Plugins Tests Examples Fuzz
 
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel $(FORMAT_PATHS)
@@ -34,7 +34,17 @@ format:
 test: deps lint
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
 	$(SWIFT) test $(SWIFT_FLAGS) --skip-build
+	$(MAKE) fuzz-smoke
 	@if [ -f bench/run.sh ]; then ALQ_BIN="$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/alq" bash bench/run.sh --small --check; fi
+
+# libFuzzer harnesses (Fuzz/Harnesses), FUZZ_SECONDS each (default 60); see docs/reliability.md.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
+
+# A short run of every harness (about 15 s each), so that the harnesses keep building and running.
+fuzz-smoke: deps
+	FUZZ_SECONDS=15 bash scripts/fuzz.sh --smoke
 
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin"
