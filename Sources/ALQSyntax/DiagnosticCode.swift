@@ -34,6 +34,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case ambiguousLookup = "E0304"
     case numericOverflow = "E0305"
     case interrupted = "E0306"
+    case valueTooDeep = "E0307"
     // Files and data
     case cannotOpenFile = "E0401"
     case malformedData = "E0402"
