@@ -222,22 +222,22 @@ struct JSONScanner: ~Copyable {
             }
         case UInt8(ascii: "{"):
             position += 1
-            var record = Record()
+            var fields: [(String, Value)] = []
             if peek() == UInt8(ascii: "}") {
                 position += 1
-                return .record(record)
+                return .record(Record())
             }
             while true {
                 guard peek() == UInt8(ascii: "\"") else { throw failure("a key in quotes") }
                 let key = try string { String(decoding: $0, as: UTF8.self) }
                 try expect(UInt8(ascii: ":"), "':'")
-                record[key] = try value(depth: depth + 1)
+                fields.append((key, try value(depth: depth + 1)))
                 if peek() == UInt8(ascii: ",") {
                     position += 1
                     continue
                 }
                 try expect(UInt8(ascii: "}"), "',' or '}'")
-                return .record(record)
+                return .record(Record(fields))
             }
         case let byte? where byte == UInt8(ascii: "-") || byte &- 48 < 10:
             return .number(try number().value)

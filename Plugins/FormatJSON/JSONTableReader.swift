@@ -64,6 +64,10 @@ enum JSONTableReader {
                 }
             }
             rows += 1
+            if rows &* builders.count > SparseTableLimit.cells(forInputBytes: scanner.data.count) {
+                throw JSONScanner.Failure(
+                    offset: scanner.position, message: SparseTableLimit.message(rows, builders.count))
+            }
             for index in builders.indices where builders[index].rows < rows { builders[index].appendNull() }
             if style == .array {
                 if scanner.peek() == UInt8(ascii: ",") {

@@ -142,7 +142,7 @@ public enum Builtins {
         ) { call throws(Diagnostic) in
             if call[0].isNull { return .null }
             let text = try call.string(0)
-            return .string(String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()))
+            return .string(TextOperations.trimmed(text))
         },
         builtin(
             "contains", "contains(s, part)", "Whether a string contains a part, or a list an element.",
@@ -298,7 +298,7 @@ public enum Builtins {
             ) { call throws(Diagnostic) in
                 switch call[0] {
                 case .list(let values): return .list(values.reversed())
-                case .string(let text): return .string(String(text.reversed()))
+                case .string(let text): return .string(TextOperations.reversed(text))
                 case .table(let table): return .table(table.gather(Array((0..<table.rowCount).reversed())))
                 default: throw call.mistyped(0, "a list, string or table")
                 }
@@ -353,6 +353,7 @@ public enum Builtins {
                 throw Diagnostic(
                     .invalidArgument, "'\(symbol)' is not a unit", help: "units are CNY, t, kt, Mt, %, count, rank, x")
             }
+            try FiniteCheck.one(number * unit.scale, span: nil, file: nil)
             return Arithmetic.result(Quantity(value: number * unit.scale, dimension: unit.dimension))
         },
         builtin("is_null", "is_null(x)", "Whether a value is null.", example: "is_null(null)", arity: 1...1) {

@@ -57,7 +57,11 @@ struct JSONTreeDecoder: Decoder {
         case .bool(let flag) where type == Bool.self: return flag as! T
         case .number(let number) where type == Double.self: return number as! T
         case .number(let number) where type == Int.self:
-            guard number == number.rounded(), abs(number) < 9e15 else {
+            guard abs(number) < 9e15 else {
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: path, debugDescription: "Number \(number) is out of range (at most ±9e15)."))
+            }
+            guard number == number.rounded() else {
                 throw DecodingError.dataCorrupted(
                     .init(codingPath: path, debugDescription: "Number \(number) is not a whole number."))
             }

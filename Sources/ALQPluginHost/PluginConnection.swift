@@ -30,7 +30,7 @@ public final class PluginConnection: @unchecked Sendable {
 
     private var process: PluginProcess?
     private var nextID = 1
-    private let limits: PluginLimits
+    private var limits: PluginLimits
 
     /// Starts the plugin and runs the handshake and `describe`.
     init(path: String, limits: PluginLimits, isCancelled: (() -> Bool)? = nil) throws(Diagnostic) {
@@ -200,8 +200,10 @@ public final class PluginConnection: @unchecked Sendable {
     /// Says goodbye: sends `shutdown`, closes the plugin's input, and stops it if it lingers.
     public func close() {
         guard let process, process.isRunning else { return }
+        // The whole goodbye takes at most about a second: half for the answer, half for the exit.
+        limits.timeout = min(limits.timeout, PluginLimits.shutdownGrace)
         _ = try? request("shutdown", [:])
-        process.finish(grace: 0.5)
+        process.finish(grace: PluginLimits.shutdownGrace)
     }
 
     // MARK: Tables, functions
@@ -226,6 +228,9 @@ public struct PluginLimits: Sendable {
     public var timeout: Double
     /// The longest message (one line) accepted.
     public var maximumMessageBytes: Int
+
+    /// How long a plugin has to answer `shutdown`, and then to exit, before it is killed.
+    public static let shutdownGrace = 0.5
 
     /// Limits; the defaults are 10 s and 64 MiB.
     public init(timeout: Double = 10, maximumMessageBytes: Int = 64 << 20) {

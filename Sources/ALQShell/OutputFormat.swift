@@ -15,6 +15,7 @@ public enum OutputFormat {
             try format.write(OutputFormat.asTable(value), to: StandardOutputSink())
         }
         StandardStreams.flush()
+        if let failure = StandardStreams.outputFailure { throw ReadError(reason: failure) }
     }
 
     /// Any result as a table: tables as they are, records as one row, lists of records as rows,

@@ -21,12 +21,17 @@ public enum StandardStreams {
     public static func err(_ text: String) {
         output.flush()
         var text = text
-        text.withUTF8 { BufferedDescriptorWriter.writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
+        _ = text.withUTF8 { BufferedDescriptorWriter.writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
     }
 
     /// Flushes standard output.
     public static func flush() {
         output.flush()
+    }
+
+    /// Why standard output could not be written (a full disk, a closed pipe), once a write has failed.
+    public static var outputFailure: String? {
+        output.failure.map { String(cString: strerror($0)) }
     }
 
     /// Whether a file descriptor is a terminal.
@@ -82,6 +87,8 @@ public final class BufferedDescriptorWriter {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     private let capacity = 1 << 16
+    /// The `errno` of the first write that failed; after it, writes are dropped.
+    public private(set) var failure: Int32?
 
     public init(descriptor: Int32) {
         self.descriptor = descriptor
@@ -89,9 +96,10 @@ public final class BufferedDescriptorWriter {
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil else { return }
         if buffer.count + bytes.count > capacity { flush() }
         if bytes.count >= capacity {
-            BufferedDescriptorWriter.writeAll(descriptor, bytes)
+            failure = BufferedDescriptorWriter.writeAll(descriptor, bytes)
         } else {
             buffer.append(contentsOf: bytes)
         }
@@ -99,21 +107,24 @@ public final class BufferedDescriptorWriter {
 
     public func flush() {
         guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { BufferedDescriptorWriter.writeAll(descriptor, $0) }
+        if failure == nil { failure = buffer.withUnsafeBytes { BufferedDescriptorWriter.writeAll(descriptor, $0) } }
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Writes every byte, retrying after interruptions; gives up silently on a closed pipe.
-    public static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) {
+    /// Writes every byte, retrying after interruptions; returns the `errno` of a write that failed
+    /// (`ENOSPC` on a full disk, `EPIPE` on a closed pipe: alq ignores SIGPIPE), or `nil`.
+    @discardableResult
+    public static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
         var offset = 0
         while offset < bytes.count {
             let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                return
+                return errno
             }
             offset += written
         }
+        return nil
     }
 }
 
@@ -124,5 +135,6 @@ public final class StandardOutputSink: OutputSink {
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard bytes.count > 0 else { return }
         StandardStreams.output.write(bytes)
+        if let failure = StandardStreams.outputFailure { throw ReadError(reason: failure) }
     }
 }

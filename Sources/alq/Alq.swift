@@ -48,6 +48,10 @@ struct Alq: ParsableCommand {
     var files: [String] = []
 
     static func main() {
+        // A closed pipe on standard output is an error (exit 1), not death by SIGPIPE (141); plugins
+        // are started with SIGPIPE back at its default (PluginProcess).
+        signal(SIGPIPE, SIG_IGN)
+        if let status = CommandTextCheck.failureStatus(CommandTextCheck.rawArguments) { Glibc.exit(status) }
         let command: Alq
         do {
             command = try parseAsRoot() as! Alq
@@ -95,7 +99,7 @@ struct Alq: ParsableCommand {
             })
         StandardStreams.flush()
         host.shutdown()
-        return status
+        return OutputFailure.status(after: status)
     }
 
     private static func environment() -> [String: String] {
