@@ -29,7 +29,7 @@ public final class FileHost {
     /// Reads a file into a table with the format its extension names (`E0401` when it cannot be read,
     /// `E0105` when no format reads it, `E0402` when it is malformed).
     public func open(path: String, registry: Registry) throws(Diagnostic) -> Table {
-        let path = PluginLocations.expandingHome(path)
+        let path = PluginLocations.expandingHome(try PathText.checked(path, .cannotOpenFile))
         guard let format = registry.format(forPath: path) else {
             throw Diagnostic(
                 .unknownFormat, "cannot open '\(path)': no registered format reads files of this kind",
@@ -72,7 +72,7 @@ public final class FileHost {
                 table, format: format, to: DescriptorSink.standardOutput(isCancelled: isCancelled),
                 label: "standard output")
         }
-        let target = PluginLocations.expandingHome(path)
+        let target = PluginLocations.expandingHome(try PathText.checked(path, .exportFailed))
         try AtomicFile.write(to: target, isCancelled: isCancelled) { sink in
             try write(table, format: format, to: sink, label: "'\(target)'")
         }
@@ -118,7 +118,7 @@ public final class FileHost {
     /// Loads a region pack (a `.json` file) or an external plugin (any other path), registers what
     /// it offers, and returns a one-line message such as `loaded region Hainan from packs/hainan.json`.
     public func load(path: String, registry: Registry) throws(Diagnostic) -> String {
-        let path = PluginLocations.expandingHome(path)
+        let path = PluginLocations.expandingHome(try PathText.checked(path, .cannotOpenFile))
         if PluginLocations.isPack(path) { return try loadPack(path: path, registry: registry) }
         return try loadPlugin(path: path, registry: registry)
     }
