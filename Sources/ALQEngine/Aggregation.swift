@@ -7,14 +7,14 @@ struct Aggregation {
     let table: Table
 
     /// The aggregate functions `agg` knows.
-    static let functions: Set<String> = [
+    static let functions: Set<String> = Set([
         "count", "sum", "avg", "min", "max", "first", "last", "count_distinct", "median",
-    ]
+    ]).union(collectingFunctions)
 
     // MARK: Groups
 
     /// A group id for every row (in order of first appearance) and the first row of each group.
-    private func groups(of keys: [Column]) throws(Diagnostic) -> (ids: [Int32], firstRows: [Int]) {
+    func groups(of keys: [Column]) throws(Diagnostic) -> (ids: [Int32], firstRows: [Int]) {
         let count = table.rowCount
         if keys.isEmpty { return ([Int32](repeating: 0, count: count), count == 0 ? [] : [0]) }
         let codes = keys.map(localCodes)
@@ -232,6 +232,9 @@ struct Aggregation {
             var counts = [Double](repeating: 0, count: groupCount)
             for id in ids { counts[Int(id)] += 1 }
             return .number(NumberColumn(values: counts, isInteger: true))
+        }
+        if let column = try collectingAggregate(name, arguments, span: span, ids: ids, groupCount: groupCount) {
+            return column
         }
         guard arguments.count == 1 else {
             throw Diagnostic(

@@ -298,7 +298,9 @@ struct Interpreter {
             }
             throw Diagnostic(
                 .unknownFunction, "unknown function '\(name)'", span: nameSpan, file: file,
-                help: Suggestion.didYouMean(name, among: Array(Builtins.catalog.keys) + session.host.functionNames))
+                help: Window.functions.contains(name)
+                    ? "\(name) is a window function: use it in derive, e.g. derive prev = lag(value) by region"
+                    : Suggestion.didYouMean(name, among: Array(Builtins.catalog.keys) + session.host.functionNames))
         }
         guard function.arity.contains(arguments.count) else {
             let expected =

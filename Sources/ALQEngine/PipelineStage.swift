@@ -22,7 +22,26 @@ struct PipelineStage {
         case .select(let bindings):
             return .table(try project(table, bindings, keepingOthers: false))
         case .derive(let bindings):
+            if bindings.contains(where: { Window.contains($0.value) }) {
+                return .table(try Window(interpreter: interpreter, table: table).derived(bindings, partitions: []))
+            }
             return .table(try project(table, bindings, keepingOthers: true))
+        case .window(let bindings, let partitions):
+            return .table(try Window(interpreter: interpreter, table: table).derived(bindings, partitions: partitions))
+        case .join(let clause):
+            let right = try tableInput(try interpreter.eval(clause.table))
+            return .table(try Join(interpreter: interpreter, clause: clause).joined(table, right))
+        case .rename(let renames):
+            return .table(try RenameDrop(file: file).renamed(table, renames))
+        case .drop(let columns):
+            return .table(try RenameDrop(file: file).dropped(table, columns))
+        case .pivot(let names, let values):
+            return .table(try Pivot(interpreter: interpreter, table: table).pivoted(names: names, values: values))
+        case .unpivot(let columns, let name, let value):
+            return .table(
+                try Pivot(interpreter: interpreter, table: table).unpivoted(columns, name: name, value: value))
+        case .describe:
+            return .table(try Describe(interpreter: interpreter).described(table))
         case .sort(let keys):
             return .table(try Sorting(interpreter: interpreter, table: table).sorted(by: keys))
         case .take(let countExpr):
@@ -67,7 +86,13 @@ struct PipelineStage {
         switch stage.kind {
         case .filter: "where"
         case .select: "select"
-        case .derive: "derive"
+        case .derive, .window: "derive"
+        case .join: "join"
+        case .rename: "rename"
+        case .drop: "drop"
+        case .pivot: "pivot"
+        case .unpivot: "unpivot"
+        case .describe: "describe"
         case .sort: "sort"
         case .take: "take"
         case .distinct: "distinct"

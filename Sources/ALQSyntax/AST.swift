@@ -131,6 +131,20 @@ public enum StageKind: Sendable {
     case export(format: String?, formatSpan: Span?, path: Expr?)
     /// A function applied to the stage's input: `| upper` or `| round(2)`.
     case call(name: String, nameSpan: Span, arguments: [Expr])
+    /// `join [inner|left|full] table on key, …`
+    case join(JoinClause)
+    /// `rename new = old, …`
+    case rename([ColumnRename])
+    /// `drop column, …`
+    case drop([ColumnName])
+    /// `derive name = expr, … by key, …`: window functions evaluated within partitions.
+    case window(bindings: [Binding], partitions: [ColumnName])
+    /// `pivot names values values`
+    case pivot(names: ColumnName, values: ColumnName)
+    /// `unpivot column, … into name, value`
+    case unpivot(columns: [ColumnName], name: ColumnName, value: ColumnName)
+    /// `describe`: one row of statistics per column.
+    case describe
 }
 
 /// `name = expr`, or a bare expression whose name is derived from its text.

@@ -101,7 +101,10 @@ public struct Parser {
     }
 
     /// The stage names the parser knows.
-    public static let stageNames = ["where", "select", "derive", "sort", "take", "distinct", "group", "agg", "export"]
+    public static let stageNames = [
+        "where", "select", "derive", "sort", "take", "distinct", "group", "agg", "export",
+        "join", "rename", "drop", "pivot", "unpivot", "describe",
+    ]
 
     private mutating func parseStage() throws(Diagnostic) -> Stage {
         let head = peek
@@ -118,7 +121,8 @@ public struct Parser {
         case "select":
             kind = .select(try parseBindings(requireNames: false))
         case "derive":
-            kind = .derive(try parseBindings(requireNames: true))
+            let bindings = try parseBindings(requireNames: true)
+            kind = try parseWindowPartitions(bindings)
         case "sort":
             kind = .sort(try parseSortKeys())
         case "take":
@@ -131,6 +135,18 @@ public struct Parser {
             kind = .aggregate(try parseBindings(requireNames: true))
         case "export":
             kind = try parseExport()
+        case "join" where !(peek.kind == .symbol(.leftParen) && peek.span.start == head.span.end):
+            kind = try parseJoin()
+        case "rename":
+            kind = .rename(try parseRenames())
+        case "drop":
+            kind = .drop(try parseColumnNames(after: "drop"))
+        case "pivot":
+            kind = try parsePivot()
+        case "unpivot":
+            kind = try parseUnpivot()
+        case "describe":
+            kind = .describe
         default:
             var arguments: [Expr] = []
             if peek.kind == .symbol(.leftParen) && peek.span.start == head.span.end {
@@ -218,6 +234,110 @@ public struct Parser {
             keys.append(SortKey(value: value, descending: descending))
         } while match(.comma)
         return keys
+    }
+
+    // MARK: Table stages: join, rename, drop, pivot, unpivot, derive … by
+
+    /// `derive … by key, …` makes the bindings window computations within partitions.
+    private mutating func parseWindowPartitions(_ bindings: [Binding]) throws(Diagnostic) -> StageKind {
+        guard case .identifier("by") = peek.kind else { return .derive(bindings) }
+        advance()
+        return .window(bindings: bindings, partitions: try parseColumnNames(after: "by"))
+    }
+
+    private mutating func parseJoin() throws(Diagnostic) -> StageKind {
+        var kind = JoinKind.inner
+        if case .identifier(let word) = peek.kind, let named = JoinKind(rawValue: word),
+            tokens[position + 1].kind != .identifier("on")
+        {
+            kind = named
+            advance()
+        }
+        if peek.kind == .identifier("on") || atStageEnd {
+            throw error(
+                .expectedExpression, "expected the table to join, found \(peek.kind.description)", at: peek.span,
+                help: "join [inner|left|full] TABLE on KEY, for example: join left companies on region")
+        }
+        let table = try parsePostfix()
+        guard peek.kind == .identifier("on") else {
+            throw error(
+                .unexpectedToken, "expected 'on' and the key columns after the table, found \(peek.kind.description)",
+                at: peek.span, help: "join on columns of both tables: on region, or on region == name")
+        }
+        advance()
+        var keys: [JoinKey] = []
+        repeat {
+            let left = try parseColumnName(after: "on")
+            if match(.equalEqual) {
+                keys.append(JoinKey(left: left, right: try parseColumnName(after: "==")))
+            } else {
+                keys.append(JoinKey(left: left, right: left))
+            }
+        } while match(.comma)
+        return .join(JoinClause(kind: kind, table: table, keys: keys))
+    }
+
+    private mutating func parseRenames() throws(Diagnostic) -> [ColumnRename] {
+        var renames: [ColumnRename] = []
+        repeat {
+            let new = try parseColumnName(after: "rename")
+            guard match(.equal) else {
+                throw error(
+                    .unexpectedToken, "expected '=' after the new name, found \(peek.kind.description)", at: peek.span,
+                    help: "rename NEW = OLD, for example: rename amount = value")
+            }
+            renames.append(ColumnRename(new: new, old: try parseColumnName(after: "=")))
+        } while match(.comma)
+        return renames
+    }
+
+    private mutating func parsePivot() throws(Diagnostic) -> StageKind {
+        let names = try parseColumnName(after: "pivot")
+        guard peek.kind == .identifier("values") else {
+            throw error(
+                .unexpectedToken,
+                "expected 'values' and the column that fills the cells, found \(peek.kind.description)",
+                at: peek.span, help: "pivot NAMES values VALUES, for example: pivot year values value")
+        }
+        advance()
+        return .pivot(names: names, values: try parseColumnName(after: "values"))
+    }
+
+    private mutating func parseUnpivot() throws(Diagnostic) -> StageKind {
+        let columns = try parseColumnNames(after: "unpivot")
+        guard peek.kind == .identifier("into") else {
+            throw error(
+                .unexpectedToken,
+                "expected 'into' and the names of the two new columns, found \(peek.kind.description)",
+                at: peek.span,
+                help: "unpivot COLUMN, … into NAME, VALUE, for example: unpivot `2023`, `2024` into year, value")
+        }
+        advance()
+        let name = try parseColumnName(after: "into")
+        try expect(.comma, "expected ',' and the value column's name after '\(name.name)'")
+        return .unpivot(columns: columns, name: name, value: try parseColumnName(after: ","))
+    }
+
+    private mutating func parseColumnNames(after word: String) throws(Diagnostic) -> [ColumnName] {
+        var names: [ColumnName] = []
+        repeat { names.append(try parseColumnName(after: word)) } while match(.comma)
+        return names
+    }
+
+    /// A column name: an identifier, or any text in backticks (`` `2024` ``).
+    private mutating func parseColumnName(after word: String) throws(Diagnostic) -> ColumnName {
+        switch peek.kind {
+        case .identifier(let name):
+            return ColumnName(name: name, span: advance().span)
+        case .number:
+            throw error(
+                .unexpectedToken, "expected a column name after '\(word)', found a number", at: peek.span,
+                help: "write a column named by a number in backticks: `\(file.text(of: peek.span))`")
+        default:
+            throw error(
+                .unexpectedToken, "expected a column name after '\(word)', found \(peek.kind.description)",
+                at: peek.span)
+        }
     }
 
     // MARK: Expressions

@@ -45,6 +45,17 @@ enum SExpression {
         case .aggregate(let aggregates): "(agg\(of(aggregates)))"
         case .export(let format, _, let path): "(export \(format ?? "-")\(path.map { " to " + of($0) } ?? ""))"
         case .call(let name, _, let arguments): "(stage \(name)" + arguments.map { " " + of($0) }.joined() + ")"
+        case .join(let clause):
+            "(join \(clause.kind.rawValue) \(of(clause.table))"
+                + clause.keys.map { " \($0.left.name)==\($0.right.name)" }.joined() + ")"
+        case .rename(let renames): "(rename" + renames.map { " \($0.new.name)=\($0.old.name)" }.joined() + ")"
+        case .drop(let columns): "(drop" + columns.map { " " + $0.name }.joined() + ")"
+        case .window(let bindings, let partitions):
+            "(derive\(of(bindings)) by" + partitions.map { " " + $0.name }.joined() + ")"
+        case .pivot(let names, let values): "(pivot \(names.name) values \(values.name))"
+        case .unpivot(let columns, let name, let value):
+            "(unpivot" + columns.map { " " + $0.name }.joined() + " into \(name.name) \(value.name))"
+        case .describe: "(describe)"
         }
     }
 

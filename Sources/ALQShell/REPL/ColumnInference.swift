@@ -37,6 +37,8 @@ struct ColumnInference {
                 columns = bindings.map(\.name)
             case .distinct(let bindings):
                 if !bindings.isEmpty { columns = bindings.map(\.name) }
+            case .join, .rename, .drop, .window, .pivot, .unpivot, .describe:
+                columns = TableStageSchema.columns(after: stage.kind, from: columns) { table(for: $0)?.columnNames }
             case .filter, .sort, .take, .export, .call:
                 break
             }

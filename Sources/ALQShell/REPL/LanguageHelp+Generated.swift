@@ -42,6 +42,30 @@ extension LanguageHelp {
             summary: "export FORMAT [to PATH] writes the table in a registered format (csv, csv-excel, json, ndjson, or one a plugin adds; see the formats table).",
             example: "facts | where region == \"Guangyuan\" | export csv to \"guangyuan.csv\"\n\"exported\"\n# => exported"),
         Entry(
+            name: "join", kind: .stage, usage: "join [inner|left|full] TABLE on KEY, …",
+            summary: "join [inner|left|full] TABLE on KEY, … puts the rows of two tables side by side where their keys are equal.",
+            example: "let sites = [{plant: \"A\", site: \"N\"}, {plant: \"B\", site: \"S\"}, {plant: \"C\", site: \"X\"}]\nlet owners = [{site: \"S\", owner: \"Q\"}, {site: \"N\", owner: \"P\"}, {site: \"S\", owner: \"R\"}]\nsites | join left owners on site\n# => plant | site | owner\n# => A | N | P\n# => B | S | Q\n# => B | S | R\n# => C | X | null"),
+        Entry(
+            name: "rename", kind: .stage, usage: "rename NEW = OLD, …",
+            summary: "rename NEW = OLD, … renames columns where they are (all at once, so rename a = b, b = a swaps two names); drop COL, … removes columns.",
+            example: "let t = [{a: 1, b: 2, c: 3}]\nt | rename x = a | drop c\n# => x | b\n# => 1 | 2"),
+        Entry(
+            name: "drop", kind: .stage, usage: "drop COL, …",
+            summary: "rename NEW = OLD, … renames columns where they are (all at once, so rename a = b, b = a swaps two names); drop COL, … removes columns.",
+            example: "let t = [{a: 1, b: 2, c: 3}]\nt | rename x = a | drop c\n# => x | b\n# => 1 | 2"),
+        Entry(
+            name: "pivot", kind: .stage, usage: "pivot NAMES values VALUES",
+            summary: "pivot NAMES values VALUES spreads a table: the column NAMES gives the new columns' names and VALUES their cells; all other columns are the row keys, one row per distinct combination in order of first appearance.",
+            example: "facts | where metric == \"output_value\" and is_null(period) | select region, year, value | pivot year values value\n# => region | 2024 | 2025 | 2027\n# => Guangxi | 205000000000 | 240000000000 | null\n# => Guangyuan | 41900000000 | 50000000000 | 100000000000"),
+        Entry(
+            name: "unpivot", kind: .stage, usage: "unpivot COL, … into NAME, VALUE",
+            summary: "unpivot COL, … into NAME, VALUE is the inverse: each listed column becomes a row per input row, with the column's name in NAME and its cell in VALUE, the other columns repeated.",
+            example: "t | pivot y values v | unpivot `2024`, `2025` into y, v\n# => r | y | v\n# => A | 2024 | 1\n# => A | 2025 | 3\n# => B | 2025 | 5"),
+        Entry(
+            name: "describe", kind: .stage, usage: "describe",
+            summary: "describe summarises a table, one row per column (as DuckDB's SUMMARIZE): column, type (integer, number, string, bool, quantity, a value type, or any for several), units (the base units of its quantities), count (values), nulls, distinct (distinct values), min, max (numbers, quantities of one dimension, strings, booleans) and mean (numbers and quantities of one dimension).",
+            example: "[{name: \"A\", q: 1 Mt}, {name: \"B\", q: 500 kt}, {name: \"A\", q: null}] | describe\n# => column | type | units | count | nulls | distinct | min | max | mean\n# => name | string | null | 3 | 0 | 2 | A | B | null\n# => q | quantity | t | 2 | 1 | 2 | 500 kt | 1 Mt | 750 kt"),
+        Entry(
             name: "let", kind: .statement, usage: "let name = pipeline",
             summary: "evaluates the right side and binds the name for the rest of the session, replacing any earlier binding (a variable may shadow a table or region name).",
             example: "let x = 5\nlet x = x * 2\nx + 1\n# => 11"),
