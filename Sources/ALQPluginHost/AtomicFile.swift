@@ -9,7 +9,9 @@ import ALQSyntax
 
 /// Writes a file atomically: into a temporary file in the same folder, flushed to disk, then renamed
 /// over the target. A failure, an interruption or a killed process leaves the old file (or none),
-/// never a partial one; a killed process can leave a hidden `.NAME.alq-PID-N.tmp` file behind.
+/// never a partial one; a killed process can leave a hidden `.NAME.alq-PID-N.tmp` file behind. Only a
+/// regular file is replaced, keeping its mode and owner: a symbolic link, a device, a FIFO or a socket
+/// at the path is an error, never silently replaced by a regular file.
 enum AtomicFile {
     nonisolated(unsafe) private static var counter = 0
 
@@ -25,6 +27,17 @@ enum AtomicFile {
         case .file, .other: throw fail("'\(folder)' is not a folder")
         }
         if access(folder, W_OK) != 0 { throw fail("the folder '\(folder)' is not writable") }
+        var existing = stat()
+        if lstat(path, &existing) == 0 {
+            switch existing.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFLNK:
+                throw fail(
+                    "it is a symbolic link; exports replace only regular files (export to the file it points to)")
+            default:
+                throw fail("it is not a regular file (a device, FIFO or socket); exports replace only regular files")
+            }
+        }
         if FileSystem.kind(of: path) != .missing, access(path, W_OK) != 0 { throw fail("the file is not writable") }
     }
 
@@ -41,35 +54,40 @@ enum AtomicFile {
             throw Diagnostic(.exportFailed, "cannot export to '\(path)': \(FileSystem.lastError().lowercased())")
         }
         if let mode = FileSystem.mode(of: path) { fchmod(fd, mode & 0o7777) }
-        var closed = false
-        func abandon() {
-            if !closed { close(fd) }
-            unlink(temporary)
-        }
-        do {
-            try body(DescriptorSink(descriptor: fd, label: "'\(path)'", isCancelled: isCancelled))
-        } catch let diagnostic as Diagnostic {
-            abandon()
-            throw diagnostic
-        } catch {
-            abandon()
-            throw Diagnostic(.exportFailed, "cannot export to '\(path)': \(error)")
-        }
-        if fsync(fd) != 0 && errno != EINVAL {
-            let reason = FileSystem.lastError().lowercased()
-            abandon()
-            throw Diagnostic(.exportFailed, "cannot export to '\(path)': \(reason)")
-        }
-        closed = true
-        if close(fd) != 0 {
-            let reason = FileSystem.lastError().lowercased()
-            abandon()
-            throw Diagnostic(.exportFailed, "cannot export to '\(path)': \(reason)")
-        }
-        if rename(temporary, path) != 0 {
-            let reason = FileSystem.lastError().lowercased()
-            abandon()
-            throw Diagnostic(.exportFailed, "cannot export to '\(path)': \(reason)")
+        // The replaced file keeps its owner (only possible, and only needed, when running as root).
+        var replaced = stat()
+        if geteuid() == 0, stat(path, &replaced) == 0 { _ = fchown(fd, replaced.st_uid, replaced.st_gid) }
+        try TemporaryFileCleanup.guarding(temporary) { () throws(Diagnostic) in
+            var closed = false
+            func abandon() {
+                if !closed { close(fd) }
+                unlink(temporary)
+            }
+            do {
+                try body(DescriptorSink(descriptor: fd, label: "'\(path)'", isCancelled: isCancelled))
+            } catch let diagnostic as Diagnostic {
+                abandon()
+                throw diagnostic
+            } catch {
+                abandon()
+                throw Diagnostic(.exportFailed, "cannot export to '\(path)': \(error)")
+            }
+            if fsync(fd) != 0 && errno != EINVAL {
+                let reason = FileSystem.lastError().lowercased()
+                abandon()
+                throw Diagnostic(.exportFailed, "cannot export to '\(path)': \(reason)")
+            }
+            closed = true
+            if close(fd) != 0 {
+                let reason = FileSystem.lastError().lowercased()
+                abandon()
+                throw Diagnostic(.exportFailed, "cannot export to '\(path)': \(reason)")
+            }
+            if rename(temporary, path) != 0 {
+                let reason = FileSystem.lastError().lowercased()
+                abandon()
+                throw Diagnostic(.exportFailed, "cannot export to '\(path)': \(reason)")
+            }
         }
     }
 }

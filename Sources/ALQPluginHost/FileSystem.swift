@@ -40,14 +40,17 @@ enum FileSystem {
         switch kind(of: path) {
         case .missing: throw Diagnostic(.cannotOpenFile, "cannot open '\(path)': no such file")
         case .directory: throw Diagnostic(.cannotOpenFile, "cannot open '\(path)': it is a directory")
-        case .file, .other: break
+        case .other: throw notRegular(path)
+        case .file: break
         }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, so that a FIFO put in the file's place after the check cannot block the open.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw Diagnostic(.cannotOpenFile, "cannot open '\(path)': \(lastError().lowercased())") }
         defer { close(fd) }
         var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw notRegular(path) }
         var bytes: [UInt8] = []
-        if fstat(fd, &info) == 0, info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
+        if info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
@@ -59,6 +62,14 @@ enum FileSystem {
             bytes.append(contentsOf: chunk[0..<n])
         }
         return bytes
+    }
+
+    /// Devices (`/dev/zero`, `/dev/urandom`), FIFOs and sockets never end or block: `open` and `load`
+    /// read regular files only.
+    private static func notRegular(_ path: String) -> Diagnostic {
+        Diagnostic(
+            .cannotOpenFile, "cannot open '\(path)': it is not a regular file (a device, FIFO or socket)",
+            help: "copy the data into a file first")
     }
 
     /// The folder part of a path (`.` for a bare file name).

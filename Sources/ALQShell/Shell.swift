@@ -85,7 +85,12 @@ public struct Shell {
                 }
             }
         } else if !StandardStreams.isTerminal(STDIN_FILENO) || options.checkOnly {
-            switch SourceFile.decode(name: "<stdin>", bytes: StandardStreams.readStandardInput()) {
+            let input: [UInt8]
+            switch StandardStreams.readStandardInput() {
+            case .success(let bytes): input = bytes
+            case .failure(let reason): return usage("cannot read standard input: \(reason)")
+            }
+            switch SourceFile.decode(name: "<stdin>", bytes: input) {
             case .success(let file): sources.append(file)
             case .failure(let diagnostic):
                 StandardStreams.err(diagnostics.render(diagnostic))

@@ -46,9 +46,18 @@ public enum StandardStreams {
         return (Int(size.ws_col), Int(size.ws_row))
     }
 
-    /// Everything on standard input.
-    public static func readStandardInput() -> [UInt8] {
-        readAll(descriptor: STDIN_FILENO)
+    /// The largest script alq reads from a file or standard input; more is an error, so that
+    /// `alq /dev/zero` or an endless pipe ends instead of exhausting memory.
+    public static let maximumScriptBytes = 64 << 20
+
+    /// Everything on standard input, up to ``maximumScriptBytes``.
+    public static func readStandardInput() -> Result<[UInt8], ReadError> {
+        guard let bytes = readAll(descriptor: STDIN_FILENO) else { return .failure(tooLarge) }
+        return .success(bytes)
+    }
+
+    private static var tooLarge: ReadError {
+        ReadError(reason: "it is larger than \(maximumScriptBytes >> 20) MiB, the most alq reads as a script")
     }
 
     /// A whole file's bytes, or a message saying why it could not be read.
@@ -60,16 +69,19 @@ public enum StandardStreams {
         if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
             return .failure(ReadError(reason: "is a directory"))
         }
-        return .success(readAll(descriptor: descriptor))
+        guard let bytes = readAll(descriptor: descriptor) else { return .failure(tooLarge) }
+        return .success(bytes)
     }
 
-    private static func readAll(descriptor: Int32) -> [UInt8] {
+    /// Everything up to the end of the input, or `nil` past ``maximumScriptBytes``.
+    private static func readAll(descriptor: Int32) -> [UInt8]? {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             if count <= 0 { break }
+            if bytes.count + count > maximumScriptBytes { return nil }
             bytes.append(contentsOf: buffer[0..<count])
         }
         return bytes

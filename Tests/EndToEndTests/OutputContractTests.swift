@@ -53,3 +53,21 @@ import Testing
         #expect(result.stderr.contains("-c may be given once"))
     }
 }
+
+/// Scripts are read up to 64 MiB: an endless input ends in a usage error, not in exhausted memory.
+@Suite struct EndlessScriptTests {
+    @Test(arguments: ["\"$ALQ\" /dev/zero", "\"$ALQ\" < /dev/zero"])
+    func anEndlessScriptIsRefused(command: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", command]
+        process.environment = ProcessInfo.processInfo.environment.merging(["ALQ": AlqProcess.binary.path]) { $1 }
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(message.contains("larger than 64 MiB"))
+    }
+}

@@ -105,11 +105,14 @@ extension REPL {
             return
         }
         if path.hasPrefix("~/"), let home = options.environment["HOME"] { path = home + path.dropFirst() }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            problem("cannot read \(path)")
+        let bytes: [UInt8]
+        switch StandardStreams.readFile(path) {
+        case .success(let read): bytes = read
+        case .failure(let reason):
+            problem("cannot read \(path): \(reason)")
             return
         }
-        switch SourceFile.decode(name: path, bytes: Array(data)) {
+        switch SourceFile.decode(name: path, bytes: bytes) {
         case .success(let file):
             evaluate(file)
         case .failure(let diagnostic):
