@@ -6,7 +6,7 @@ SWIFT ?= swift
 SWIFT_FLAGS ?=
 RELEASE_FLAGS = -c release --static-swift-stdlib
 
-.PHONY: all deps build release run test lint format install uninstall bench help-catalog clean fuzz fuzz-smoke
+.PHONY: all deps build release run test lint format install uninstall bench help-catalog chart-images clean fuzz fuzz-smoke
 
 all: build
 
@@ -59,6 +59,14 @@ bench: deps
 # After editing docs/language.md: regenerate the REPL's help topics from it.
 help-catalog: deps
 	ALQ_UPDATE_HELP=1 $(SWIFT) test $(SWIFT_FLAGS) --filter HelpCatalogTests
+
+# After changing how charts are drawn: redraw the README's chart images from the example scripts.
+CHART_EXAMPLES = output_value_chart guangyuan_capacity_chart guangxi_output_value_chart
+
+chart-images: build
+	@for name in $(CHART_EXAMPLES); do \
+		"$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/alq" --format svg "Examples/$$name.alq" > "docs/images/$$name.svg"; \
+	done
 
 clean:
 	$(SWIFT) package clean

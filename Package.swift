@@ -29,6 +29,8 @@ let package = Package(
         .target(
             name: "FormatJSON", dependencies: ["FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"],
             path: "Plugins/FormatJSON"),
+        // The built-in SVG format: charts as standalone SVG 1.1 documents.
+        .target(name: "FormatSVG", dependencies: ["ALQRuntime", "ALQPluginAPI"], path: "Plugins/FormatSVG"),
         // Files, exports, region packs and external plugin processes: the engine's host.
         .target(
             name: "ALQPluginHost",
@@ -43,7 +45,7 @@ let package = Package(
             name: "ALQBuiltinModules",
             dependencies: [
                 "ALQPluginAPI", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise", "FormatCSV",
-                "FormatJSON",
+                "FormatJSON", "FormatSVG",
             ]
         ),
         // Built-in region modules: each embeds its region pack (JSON) in code.

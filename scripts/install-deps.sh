@@ -5,6 +5,8 @@ set -euo pipefail
 need=()
 if ! pkg-config --exists libedit 2>/dev/null; then need+=(libedit-dev pkg-config); fi
 if ! command -v python3 >/dev/null 2>&1; then need+=(python3); fi
+# rsvg-convert renders the SVG charts the tests export, to prove they draw.
+if ! command -v rsvg-convert >/dev/null 2>&1; then need+=(librsvg2-bin); fi
 
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 

@@ -80,7 +80,8 @@ struct CSVWriter {
         case .quantity(let quantity): try NumberText.append(quantity.value, to: out)
         case .string(let text): try out.bytes(encode(text, protect: options.protectFormulas))
         case .module(let id): try out.bytes(encode(id, protect: options.protectFormulas))
-        case .list, .record, .table: try out.bytes(encode(JSONText.text(value), protect: options.protectFormulas))
+        case .list, .record, .table, .chart:
+            try out.bytes(encode(JSONText.text(value), protect: options.protectFormulas))
         }
     }
 

@@ -119,6 +119,7 @@ public enum JSONText {
             }
             try out.byte(UInt8(ascii: "]"))
         case .module(let id): try appendString(id, to: out)
+        case .chart(let chart): try appendValue(.table(chart.dataTable), to: out)
         }
     }
 

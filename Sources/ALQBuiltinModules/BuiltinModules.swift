@@ -1,6 +1,7 @@
 import ALQPluginAPI
 import FormatCSV
 import FormatJSON
+import FormatSVG
 import RegionBaise
 import RegionChongqing
 import RegionGuangxi
@@ -20,7 +21,7 @@ public enum BuiltinModules {
     }
 
     /// The built-in export formats.
-    static let formats: [any ExportFormat] = [CSVFormat(), CSVFormat.excel, JSONFormat(), NDJSONFormat()]
+    static let formats: [any ExportFormat] = [CSVFormat(), CSVFormat.excel, JSONFormat(), NDJSONFormat(), SVGFormat()]
 
     /// Registers every built-in region and format.
     ///

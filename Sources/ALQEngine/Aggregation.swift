@@ -8,7 +8,7 @@ struct Aggregation {
 
     /// The aggregate functions `agg` knows.
     static let functions: Set<String> = Set([
-        "count", "sum", "avg", "min", "max", "first", "last", "count_distinct", "median",
+        "count", "sum", "avg", "min", "max", "first", "last", "count_distinct", "median", "spark",
     ]).union(collectingFunctions)
 
     // MARK: Groups
@@ -333,6 +333,7 @@ enum ListAggregates {
             var seen: [Value] = []
             for value in present where !seen.contains(where: { Comparison.equal($0, value) }) { seen.append(value) }
             return .number(Double(seen.count))
+        case "spark": return .string(try Sparkline.text(values))
         case "first": return values.first ?? .null
         case "last": return values.last ?? .null
         case "sum":

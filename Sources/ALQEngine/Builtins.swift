@@ -6,7 +6,7 @@ import ALQSyntax
 public enum Builtins {
     /// The functions by name.
     public static let catalog: [String: Builtin] = Dictionary(
-        uniqueKeysWithValues: (math + text + lists + types + data).map { ($0.name, $0) })
+        uniqueKeysWithValues: (math + text + lists + types + data + charts).map { ($0.name, $0) })
 
     static func builtin(
         _ name: String, _ signature: String, _ summary: String, example: String, arity: ClosedRange<Int>,

@@ -10,6 +10,8 @@ public protocol EngineHost: AnyObject {
     func open(path: String, registry: Registry) throws(Diagnostic) -> Table
     /// Writes a table in a format to a path, atomically, or to standard output when `path` is nil.
     func export(_ table: Table, format: any ExportFormat, path: String?) throws(Diagnostic)
+    /// Writes a chart in a chart format to a path, atomically, or to standard output when `path` is nil.
+    func export(_ chart: Chart, format: any ChartFormat, path: String?) throws(Diagnostic)
     /// Loads a region pack or an external plugin (`load "path"`), returning a one-line message.
     func load(path: String, registry: Registry) throws(Diagnostic) -> String
     /// Calls a function a plugin offers, or returns `nil` when no plugin offers `name`.

@@ -15,6 +15,10 @@ struct PipelineStage {
             for argument in arguments { values.append(try interpreter.eval(argument)) }
             return try interpreter.call(name, nameSpan: nameSpan, arguments: values, span: stage.span)
         }
+        if case .chart(let chart) = input, case .export(let format, let formatSpan, let pathExpr) = stage.kind {
+            try export(.chart(chart), format: format, formatSpan: formatSpan, pathExpr: pathExpr)
+            return .null
+        }
         let table = try tableInput(input)
         switch stage.kind {
         case .filter(let predicate):
@@ -62,8 +66,11 @@ struct PipelineStage {
             return .table(
                 try Aggregation(interpreter: interpreter, table: table).grouped(by: [], aggregates: aggregates))
         case .export(let format, let formatSpan, let pathExpr):
-            try export(table, format: format, formatSpan: formatSpan, pathExpr: pathExpr)
+            try export(.table(table), format: format, formatSpan: formatSpan, pathExpr: pathExpr)
             return .null
+        case .chart(let spec):
+            return .chart(
+                try ChartBuilder(interpreter: interpreter, table: table, spec: spec, span: stage.span).build())
         case .call:
             preconditionFailure("handled above")
         }
@@ -73,6 +80,8 @@ struct PipelineStage {
     private func tableInput(_ input: Value) throws(Diagnostic) -> Table {
         if let table = Table(rowsOf: input) { return table }
         switch input {
+        case .chart(let chart):
+            return chart.dataTable
         case .module(let id):
             if let table = interpreter.session.registry.region(id: id)?.table(named: "facts") { return table }
             fallthrough
@@ -99,6 +108,7 @@ struct PipelineStage {
         case .group: "group"
         case .aggregate: "agg"
         case .export: "export"
+        case .chart: "chart"
         case .call(let name, _, _): name
         }
     }
@@ -136,7 +146,8 @@ struct PipelineStage {
         return result
     }
 
-    private func export(_ table: Table, format name: String?, formatSpan: Span?, pathExpr: Expr?) throws(Diagnostic) {
+    /// `export`: a table in any format; a chart in a chart format (`svg`), or as its points in a table format.
+    private func export(_ value: Value, format name: String?, formatSpan: Span?, pathExpr: Expr?) throws(Diagnostic) {
         let registry = interpreter.session.registry
         var path: String?
         if let pathExpr {
@@ -165,13 +176,35 @@ struct PipelineStage {
                 span: stage.span, file: file, help: "name it: export csv to \"file\"")
         }
         do throws(Diagnostic) {
-            try interpreter.session.host.export(table, format: format, path: path)
+            switch value {
+            case .chart(let chart):
+                if let chartFormat = format as? any ChartFormat {
+                    try interpreter.session.host.export(chart, format: chartFormat, path: path)
+                } else {
+                    try interpreter.session.host.export(chart.dataTable, format: format, path: path)
+                }
+            default:
+                guard case .table(let table) = value else { return }
+                if format is any ChartFormat {
+                    throw Diagnostic(
+                        .typeMismatch, "\(format.name) draws charts, not tables",
+                        help: "make a chart first: … | chart line year, value | export \(format.name) to \"chart.svg\"")
+                }
+                try interpreter.session.host.export(table, format: format, path: path)
+            }
         } catch {
             throw error.at(stage.span).located(in: file)
         }
         if let path {
-            interpreter.session.onNotice?(
-                "exported \(table.rowCount) row\(table.rowCount == 1 ? "" : "s") as \(format.name) to \(path)")
+            switch value {
+            case .chart(let chart):
+                interpreter.session.onNotice?("exported a \(chart.kind.rawValue) chart as \(format.name) to \(path)")
+            case .table(let table):
+                interpreter.session.onNotice?(
+                    "exported \(table.rowCount) row\(table.rowCount == 1 ? "" : "s") as \(format.name) to \(path)")
+            default:
+                break
+            }
         }
     }
 }

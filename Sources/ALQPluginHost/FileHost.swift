@@ -78,17 +78,36 @@ public final class FileHost {
         }
     }
 
-    /// Writes a table to any sink, turning a format's failure into a diagnostic.
-    public func write(_ table: Table, format: any ExportFormat, to sink: any OutputSink, label: String)
-        throws(Diagnostic)
-    {
+    public func export(_ chart: Chart, format: any ChartFormat, path: String?) throws(Diagnostic) {
+        guard let path else {
+            return try write(
+                label: "standard output", format: format, to: DescriptorSink.standardOutput(isCancelled: isCancelled)
+            ) { try format.write(chart, to: $0) }
+        }
+        let target = PluginLocations.expandingHome(path)
+        try AtomicFile.write(to: target, isCancelled: isCancelled) { sink in
+            try write(label: "'\(target)'", format: format, to: sink) { try format.write(chart, to: $0) }
+        }
+    }
+
+    /// Runs a format's writer on a sink, turning its failure into a diagnostic.
+    private func write(
+        label: String, format: any ExportFormat, to sink: any OutputSink, _ body: (any OutputSink) throws -> Void
+    ) throws(Diagnostic) {
         do {
-            try format.write(table, to: sink)
+            try body(sink)
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch {
             throw Diagnostic(.exportFailed, "cannot export \(format.name) to \(label): \(error)")
         }
+    }
+
+    /// Writes a table to any sink, turning a format's failure into a diagnostic.
+    public func write(_ table: Table, format: any ExportFormat, to sink: any OutputSink, label: String)
+        throws(Diagnostic)
+    {
+        try write(label: label, format: format, to: sink) { try format.write(table, to: $0) }
     }
 
     /// The format for `export [NAME] [to PATH]`: the named one, else the one the path's extension

@@ -11,6 +11,8 @@ public enum Value: Sendable {
     case table(Table)
     /// A registered region module, by id: a namespace (`Guangxi.output_value`).
     case module(String)
+    /// A chart made by the `chart` stage.
+    case chart(Chart)
 
     /// The name of the value's type, as messages and `type()` show it.
     public var typeName: String {
@@ -24,6 +26,7 @@ public enum Value: Sendable {
         case .record: "record"
         case .table: "table"
         case .module: "module"
+        case .chart: "chart"
         }
     }
 

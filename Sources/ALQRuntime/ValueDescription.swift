@@ -32,6 +32,10 @@ extension Value {
             return "{" + record.fields.map { "\($0.0): \($0.1.literalText)" }.joined(separator: ", ") + "}"
         case .table(let table): return "<table: \(table.rowCount) rows × \(table.columnNames.count) columns>"
         case .module(let id): return "<region \(id)>"
+        case .chart(let chart):
+            let points = chart.points.count
+            return
+                "<\(chart.kind.rawValue) chart of \(chart.yName) by \(chart.xName): \(points) point\(points == 1 ? "" : "s")>"
         }
     }
 

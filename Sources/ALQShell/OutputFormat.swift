@@ -12,10 +12,20 @@ public enum OutputFormat {
         case .table(let renderer):
             StandardStreams.out(renderer.render(value, registry: registry))
         case .export(let format):
-            try format.write(OutputFormat.asTable(value), to: StandardOutputSink())
+            try OutputFormat.write(value, as: format, to: StandardOutputSink())
         }
         StandardStreams.flush()
         if let failure = StandardStreams.outputFailure { throw ReadError(reason: failure) }
+    }
+
+    /// Writes one result with an export format: a chart with a chart format (`svg`), anything else
+    /// (a chart as its points) as a table.
+    public static func write(_ value: Value, as format: any ExportFormat, to sink: any OutputSink) throws {
+        if case .chart(let chart) = value, let chartFormat = format as? any ChartFormat {
+            try chartFormat.write(chart, to: sink)
+        } else {
+            try format.write(asTable(value), to: sink)
+        }
     }
 
     /// Any result as a table: tables as they are, records as one row, lists of records as rows,
@@ -23,6 +33,8 @@ public enum OutputFormat {
     public static func asTable(_ value: Value) -> Table {
         if let table = Table(rowsOf: value) { return table }
         switch value {
+        case .chart(let chart):
+            return chart.dataTable
         case .module(let id):
             return Table(records: [Record([("region", .string(id))])])
         default:

@@ -5,9 +5,12 @@ import ALQRuntime
 /// regions as a summary, everything else as its literal text.
 public struct ValueRenderer: Sendable {
     public var table: TableRenderer
+    /// Whether charts may use block and Braille characters (a UTF-8 locale).
+    public var unicode: Bool
 
-    public init(table: TableRenderer) {
+    public init(table: TableRenderer, unicode: Bool = ChartRenderer.localeIsUTF8()) {
         self.table = table
+        self.unicode = unicode
     }
 
     public func render(_ value: Value, registry: Registry) -> String {
@@ -24,6 +27,8 @@ public struct ValueRenderer: Sendable {
             return table.render(rows)
         case .list where value.isListOfRecords:
             return table.render(Table(rowsOf: value) ?? .empty)
+        case .chart(let chart):
+            return ChartRenderer(width: table.maxWidth ?? 80, color: table.color, unicode: unicode).render(chart)
         case .module(let id):
             guard let module = registry.region(id: id) else { return value.displayText + "\n" }
             return describe(module, registry: registry)

@@ -145,6 +145,8 @@ public enum StageKind: Sendable {
     case unpivot(columns: [ColumnName], name: ColumnName, value: ColumnName)
     /// `describe`: one row of statistics per column.
     case describe
+    /// `chart bar|line|column X, Y [by SERIES] [title TEXT]`
+    case chart(ChartSpec)
 }
 
 /// `name = expr`, or a bare expression whose name is derived from its text.

@@ -103,7 +103,7 @@ public struct Parser {
     /// The stage names the parser knows.
     public static let stageNames = [
         "where", "select", "derive", "sort", "take", "distinct", "group", "agg", "export",
-        "join", "rename", "drop", "pivot", "unpivot", "describe",
+        "join", "rename", "drop", "pivot", "unpivot", "describe", "chart",
     ]
 
     private mutating func parseStage() throws(Diagnostic) -> Stage {
@@ -135,6 +135,8 @@ public struct Parser {
             kind = .aggregate(try parseBindings(requireNames: true))
         case "export":
             kind = try parseExport()
+        case "chart":
+            kind = .chart(try parseChart(after: head))
         case "join" where !(peek.kind == .symbol(.leftParen) && peek.span.start == head.span.end):
             kind = try parseJoin()
         case "rename":
@@ -191,6 +193,31 @@ public struct Parser {
             path = try parseExpression()
         }
         return .export(format: format, formatSpan: formatSpan, path: path)
+    }
+
+    /// `chart KIND X, Y [by SERIES] [title TEXT]`
+    private mutating func parseChart(after head: Token) throws(Diagnostic) -> ChartSpec {
+        guard case .identifier(let kind) = peek.kind else {
+            throw error(
+                .invalidStage, "expected a chart kind after 'chart', found \(peek.kind.description)", at: peek.span,
+                help: "charts are \(ChartSpec.kinds.joined(separator: ", ")): chart bar year, value")
+        }
+        let kindToken = advance()
+        guard ChartSpec.kinds.contains(kind) else {
+            throw error(
+                .invalidStage, "unknown chart kind '\(kind)'", at: kindToken.span,
+                help: "charts are \(ChartSpec.kinds.joined(separator: ", ")): chart bar year, value")
+        }
+        let x = try parseExpression()
+        try expect(.comma, "expected ', Y' after the x column of a chart: chart \(kind) year, value")
+        let y = try parseExpression()
+        var series: Expr?
+        var title: Expr?
+        while case .identifier(let word) = peek.kind, word == "by" || word == "title" {
+            advance()
+            if word == "by" { series = try parseExpression() } else { title = try parseExpression() }
+        }
+        return ChartSpec(kind: kind, kindSpan: kindToken.span, x: x, y: y, series: series, title: title)
     }
 
     private mutating func parseBindings(requireNames: Bool) throws(Diagnostic) -> [Binding] {

@@ -71,6 +71,12 @@ final class TestHost: EngineHost {
         exported.append((path, sink.text))
     }
 
+    func export(_ chart: Chart, format: any ChartFormat, path: String?) throws(Diagnostic) {
+        let sink = MemorySink()
+        do { try format.write(chart, to: sink) } catch { throw Diagnostic(.exportFailed, "\(error)") }
+        exported.append((path, sink.text))
+    }
+
     func load(path: String, registry: Registry) throws(Diagnostic) -> String {
         throw Diagnostic(.pluginFailed, "the test host loads no plugins")
     }

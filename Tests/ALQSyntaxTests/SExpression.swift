@@ -56,6 +56,9 @@ enum SExpression {
         case .unpivot(let columns, let name, let value):
             "(unpivot" + columns.map { " " + $0.name }.joined() + " into \(name.name) \(value.name))"
         case .describe: "(describe)"
+        case .chart(let spec):
+            "(chart \(spec.kind) \(of(spec.x)) \(of(spec.y))" + (spec.series.map { " by " + of($0) } ?? "")
+                + (spec.title.map { " title " + of($0) } ?? "") + ")"
         }
     }
 

@@ -133,5 +133,6 @@ func describe(_ value: Value) -> String {
     case .record(let record): "{" + record.fields.map { "\($0):\(describe($1))" }.joined(separator: ",") + "}"
     case .table: "table"
     case .module(let id): "module \(id)"
+    case .chart: "chart"
     }
 }

@@ -39,7 +39,7 @@ struct ColumnInference {
                 if !bindings.isEmpty { columns = bindings.map(\.name) }
             case .join, .rename, .drop, .window, .pivot, .unpivot, .describe:
                 columns = TableStageSchema.columns(after: stage.kind, from: columns) { table(for: $0)?.columnNames }
-            case .filter, .sort, .take, .export, .call:
+            case .filter, .sort, .take, .export, .call, .chart:
                 break
             }
         }

@@ -66,6 +66,10 @@ extension LanguageHelp {
             summary: "describe summarises a table, one row per column (as DuckDB's SUMMARIZE): column, type (integer, number, string, bool, quantity, a value type, or any for several), units (the base units of its quantities), count (values), nulls, distinct (distinct values), min, max (numbers, quantities of one dimension, strings, booleans) and mean (numbers and quantities of one dimension).",
             example: "[{name: \"A\", q: 1 Mt}, {name: \"B\", q: 500 kt}, {name: \"A\", q: null}] | describe\n# => column | type | units | count | nulls | distinct | min | max | mean\n# => name | string | null | 3 | 0 | 2 | A | B | null\n# => q | quantity | t | 2 | 1 | 2 | 500 kt | 1 Mt | 750 kt"),
         Entry(
+            name: "chart", kind: .stage, usage: "chart bar X, Y",
+            summary: "chart bar X, Y, chart line X, Y [by SERIES] and chart column X, Y [by SERIES] turn a table into a chart: a value that the prompt, -c and scripts draw in the terminal, and that export svg (or --format svg) writes as a standalone SVG file.",
+            example: "Guangxi.output_value | chart bar year, value | select year, value, kind, bound, period\n# => year | value | kind | bound | period\n# => 2024 | 205 bn CNY | actual | exact | null\n# => 2025 | 133 bn CNY | actual | exact | Jan–Jul\n# => 2025 | 240 bn CNY | expected | at_least | null"),
+        Entry(
             name: "let", kind: .statement, usage: "let name = pipeline",
             summary: "evaluates the right side and binds the name for the rest of the session, replacing any earlier binding (a variable may shadow a table or region name).",
             example: "let x = 5\nlet x = x * 2\nx + 1\n# => 11"),
@@ -108,11 +112,11 @@ extension LanguageHelp {
         Entry(
             name: "formats", kind: .table, usage: "formats",
             summary: "One row per registered export format; columns: name, extensions, media_type, version, origin.",
-            example: "formats | select name, media_type\n# => name | media_type\n# => csv | text/csv\n# => csv-excel | text/csv\n# => json | application/json\n# => ndjson | application/x-ndjson"),
+            example: "formats | select name, media_type\n# => name | media_type\n# => csv | text/csv\n# => csv-excel | text/csv\n# => json | application/json\n# => ndjson | application/x-ndjson\n# => svg | image/svg+xml"),
         Entry(
             name: "modules", kind: .table, usage: "modules",
             summary: "One row per registered module of either kind; columns: name, kind, version, origin.",
-            example: "modules | where kind == \"format\" | select name\n# => name\n# => csv\n# => csv-excel\n# => json\n# => ndjson"),
+            example: "modules | where kind == \"format\" | select name\n# => name\n# => csv\n# => csv-excel\n# => json\n# => ndjson\n# => svg"),
         Entry(
             name: "abs", kind: .function, usage: "abs(x)",
             summary: "The absolute value of a number or quantity.",
@@ -226,6 +230,10 @@ extension LanguageHelp {
             summary: "The middle value of a list (the mean of the two middle ones for an even count); in agg, per group.",
             example: "[first([5, 6]), last([5, 6]), count_distinct([1, 1, 2]), median([3, 1, 2, 4])]\n# => [5, 6, 2, 2.5]"),
         Entry(
+            name: "spark", kind: .function, usage: "spark(list)",
+            summary: "A one-line chart of a list of numbers (▁ smallest to █ largest, a space for null); in agg, per group.",
+            example: "spark([3, 1, 4, 1, 5, 9, 2, 6])\n# => ▃▁▄▁▅█▂▅"),
+        Entry(
             name: "range", kind: .function, usage: "range(start, end)",
             summary: "The whole numbers from start up to, not including, end (range(n) starts at 0).",
             example: "range(1, 4)\n# => [1, 2, 3]"),
@@ -244,7 +252,7 @@ extension LanguageHelp {
         Entry(
             name: "type", kind: .function, usage: "type(x)",
             summary: "The type of a value: null, bool, number, string, quantity, list, record, table, module.",
-            example: "type(14.543 Mt)\n# => quantity"),
+            example: "type(facts | where unit == \"t\" | chart column region, value)\n# => chart"),
         Entry(
             name: "number", kind: .function, usage: "number(x)",
             summary: "A string read as a number (commas and underscores ignored), a quantity's value in its base unit, a bool as 1 or 0.",

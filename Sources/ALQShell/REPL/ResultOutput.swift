@@ -18,7 +18,7 @@ struct ResultOutput: Sendable {
         if format.lowercased() != "table", let exporter = registry.format(named: format) {
             let sink = MemorySink()
             do {
-                try exporter.write(OutputFormat.asTable(value), to: sink)
+                try OutputFormat.write(value, as: exporter, to: sink)
             } catch {
                 return "alq: error: \(format) could not write the result: \(error)\n"
             }
