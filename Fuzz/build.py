@@ -7,6 +7,7 @@ package as targets move; every needed target is compiled once (whole module, opt
 into .build-fuzz/, and a resource embedded in code gets the same `PackageResources` accessor SwiftPM
 generates.
 """
+import hashlib
 import json
 import os
 import subprocess
@@ -49,6 +50,23 @@ def newer(output, inputs):
     return all(os.path.getmtime(path) <= built for path in inputs)
 
 
+# Each target's fingerprint: its sources (paths, sizes, times), its resources, its dependencies'
+# fingerprints and the flags. A target is compiled again whenever its fingerprint changes, so files
+# added or removed, or an object written from older sources, never leave a stale module behind.
+FINGERPRINTS = {}
+
+
+def fingerprint(name, target, files):
+    digest = hashlib.sha256(" ".join(FLAGS).encode())
+    for path in sorted(files):
+        info = os.stat(path)
+        digest.update(f"{path}:{info.st_size}:{info.st_mtime_ns}".encode())
+    for dependency in target.get("target_dependencies", []):
+        digest.update(FINGERPRINTS.get(dependency, "").encode())
+    FINGERPRINTS[name] = digest.hexdigest()
+    return FINGERPRINTS[name]
+
+
 def resource_accessor(target, folder):
     lines = ["enum PackageResources {"]
     for resource in target.get("resources") or []:
@@ -75,7 +93,9 @@ def build_target(name, target):
     sources = [os.path.join(ROOT, target["path"], source) for source in target["sources"]]
     resources = [resource["path"] for resource in target.get("resources") or []]
     obj = os.path.join(folder, name + ".o")
-    if newer(obj, sources + resources):
+    stamp = os.path.join(folder, "fingerprint")
+    current = fingerprint(name, target, sources + resources)
+    if os.path.exists(obj) and os.path.exists(stamp) and open(stamp).read() == current:
         return obj
     if resources:
         sources.append(resource_accessor(target, folder))
@@ -86,6 +106,8 @@ def build_target(name, target):
          "-I", os.path.join(OUT, "modules"), *INCLUDES],
         check=True,
     )
+    with open(stamp, "w") as handle:
+        handle.write(current)
     return obj
 
 

@@ -99,8 +99,9 @@ struct CSVWriter {
             result += [UInt8(ascii: "\""), UInt8(ascii: "\"")]
             return
         }
+        // A leading U+FEFF is quoted: at the start of a file, the reader takes it for a byte order mark.
         let needsQuotes =
-            first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
+            first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ") || first == 0xEF && text.hasPrefix("\u{FEFF}")
             || utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
         if needsQuotes { result.append(UInt8(ascii: "\"")) }
         if protect, CSVFormulaGuard.needsPrefix(utf8) { result.append(UInt8(ascii: "'")) }

@@ -49,15 +49,16 @@ enum AtomicFile {
         let folder = FileSystem.folder(of: path)
         counter += 1
         let temporary = "\(folder)/.\(FileSystem.fileName(of: path)).alq-\(getpid())-\(counter).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard fd >= 0 else {
-            throw Diagnostic(.exportFailed, "cannot export to '\(path)': \(FileSystem.lastError().lowercased())")
-        }
-        if let mode = FileSystem.mode(of: path) { fchmod(fd, mode & 0o7777) }
-        // The replaced file keeps its owner (only possible, and only needed, when running as root).
-        var replaced = stat()
-        if geteuid() == 0, stat(path, &replaced) == 0 { _ = fchown(fd, replaced.st_uid, replaced.st_gid) }
+        // The handlers are in place before the temporary file exists.
         try TemporaryFileCleanup.guarding(temporary) { () throws(Diagnostic) in
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            guard fd >= 0 else {
+                throw Diagnostic(.exportFailed, "cannot export to '\(path)': \(FileSystem.lastError().lowercased())")
+            }
+            if let mode = FileSystem.mode(of: path) { fchmod(fd, mode & 0o7777) }
+            // The replaced file keeps its owner (only possible, and only needed, when running as root).
+            var replaced = stat()
+            if geteuid() == 0, stat(path, &replaced) == 0 { _ = fchown(fd, replaced.st_uid, replaced.st_gid) }
             var closed = false
             func abandon() {
                 if !closed { close(fd) }

@@ -84,4 +84,17 @@ import Testing
         #expect(table.columns.count == 100_000)
         #expect(table.rowCount == 1)
     }
+
+    /// Found by the CSV fuzzing harness: a file of two byte order marks read as one column named U+FEFF,
+    /// which was written unquoted and then read back as a byte order mark, losing the column.
+    @Test(arguments: [CSVFormat(), CSVFormat.excel])
+    func aNameStartingWithU_FEFFSurvives(format: CSVFormat) throws {
+        let table = try #require(try format.read([0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF], name: "bom.csv"))
+        #expect(table.columnNames == ["\u{FEFF}"])
+        #expect(try roundTrip(table, format).columnNames == ["\u{FEFF}"])
+        let strings = Table(columnNames: ["\u{FEFF}a"], columns: [.string(StringColumn(["\u{FEFF}b"]))])
+        let back = try roundTrip(strings, format)
+        #expect(back.columnNames == ["\u{FEFF}a"])
+        #expect(back.cellTexts == [["'\u{FEFF}b'"]])
+    }
 }
