@@ -6,7 +6,8 @@ SWIFT ?= swift
 SWIFT_FLAGS ?=
 RELEASE_FLAGS = -c release --static-swift-stdlib
 
-.PHONY: all deps build release run test lint format install uninstall bench help-catalog chart-images clean fuzz fuzz-smoke
+.PHONY: all deps build release run test lint format install uninstall bench help-catalog chart-images clean man completions \
+	fuzz fuzz-smoke
 
 all: build
 
@@ -46,12 +47,38 @@ fuzz: deps
 fuzz-smoke: deps
 	FUZZ_SECONDS=15 bash scripts/fuzz.sh --smoke
 
+# The binary the man page and completion scripts are generated from (the release build by default).
+ALQ_BIN ?= $$($(SWIFT) build $(SWIFT_FLAGS) $(RELEASE_FLAGS) --show-bin-path)/alq
+SHARE = .build/share
+
+# alq.1, generated from the argument parser by swift-argument-parser's generate-manual tool.
+man:
+	$(SWIFT) build $(SWIFT_FLAGS) --product generate-manual
+	mkdir -p $(SHARE)/man
+	"$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/generate-manual" "$(ALQ_BIN)" --output-directory $(SHARE)/man
+
+# bash, zsh and fish completion: options, files, and --format names (asked of alq at completion time).
+completions:
+	mkdir -p $(SHARE)/completions
+	"$(ALQ_BIN)" --generate-completion-script bash > $(SHARE)/completions/alq.bash
+	"$(ALQ_BIN)" --generate-completion-script zsh > $(SHARE)/completions/_alq
+	"$(ALQ_BIN)" --generate-completion-script fish > $(SHARE)/completions/alq.fish
+
 install: release
-	install -d "$(DESTDIR)$(PREFIX)/bin"
+	$(MAKE) man completions
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/man/man1" \
+		"$(DESTDIR)$(PREFIX)/share/bash-completion/completions" "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" \
+		"$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"
 	install -m 0755 "$$($(SWIFT) build $(SWIFT_FLAGS) $(RELEASE_FLAGS) --show-bin-path)/alq" "$(DESTDIR)$(PREFIX)/bin/alq"
+	install -m 0644 $(SHARE)/man/alq.1 "$(DESTDIR)$(PREFIX)/share/man/man1/alq.1"
+	install -m 0644 $(SHARE)/completions/alq.bash "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/alq"
+	install -m 0644 $(SHARE)/completions/_alq "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_alq"
+	install -m 0644 $(SHARE)/completions/alq.fish "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/alq.fish"
 
 uninstall:
-	rm -f "$(DESTDIR)$(PREFIX)/bin/alq"
+	rm -f "$(DESTDIR)$(PREFIX)/bin/alq" "$(DESTDIR)$(PREFIX)/share/man/man1/alq.1" \
+		"$(DESTDIR)$(PREFIX)/share/bash-completion/completions/alq" "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_alq" \
+		"$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/alq.fish"
 
 bench: deps
 	bash bench/run.sh

@@ -31,6 +31,8 @@ let package = Package(
             path: "Plugins/FormatJSON"),
         // The built-in SVG format: charts as standalone SVG 1.1 documents.
         .target(name: "FormatSVG", dependencies: ["ALQRuntime", "ALQPluginAPI"], path: "Plugins/FormatSVG"),
+        // The built-in Markdown format (markdown): a pipe table for reports.
+        .target(name: "FormatMarkdown", dependencies: ["ALQRuntime", "ALQPluginAPI"], path: "Plugins/FormatMarkdown"),
         // Files, exports, region packs and external plugin processes: the engine's host.
         .target(
             name: "ALQPluginHost",
@@ -45,7 +47,7 @@ let package = Package(
             name: "ALQBuiltinModules",
             dependencies: [
                 "ALQPluginAPI", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise", "FormatCSV",
-                "FormatJSON", "FormatSVG",
+                "FormatJSON", "FormatMarkdown", "FormatSVG",
             ]
         ),
         // Built-in region modules: each embeds its region pack (JSON) in code.
@@ -79,7 +81,8 @@ let package = Package(
         .testTarget(
             name: "PluginTests",
             dependencies: [
-                "ALQPluginHost", "ALQBuiltinModules", "FormatCSV", "FormatJSON", "FormatSupport", "ALQPluginAPI",
+                "ALQPluginHost", "ALQBuiltinModules", "FormatCSV", "FormatJSON", "FormatMarkdown", "FormatSupport",
+                "ALQPluginAPI",
                 "ALQRuntime",
                 "ALQSyntax",
             ],
@@ -96,7 +99,7 @@ let package = Package(
             ]
         ),
         // The REPL driven through a pseudo-terminal (runs the built `alq` binary).
-        .testTarget(name: "REPLTests", dependencies: ["alq", "ALQShell"]),
+        .testTarget(name: "REPLTests", dependencies: ["alq", "ALQShell"], exclude: ["Screens"]),
     ],
     swiftLanguageModes: [.v6]
 )

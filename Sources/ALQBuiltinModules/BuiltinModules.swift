@@ -1,6 +1,7 @@
 import ALQPluginAPI
 import FormatCSV
 import FormatJSON
+import FormatMarkdown
 import FormatSVG
 import RegionBaise
 import RegionChongqing
@@ -21,7 +22,9 @@ public enum BuiltinModules {
     }
 
     /// The built-in export formats.
-    static let formats: [any ExportFormat] = [CSVFormat(), CSVFormat.excel, JSONFormat(), NDJSONFormat(), SVGFormat()]
+    static let formats: [any ExportFormat] = [
+        CSVFormat(), CSVFormat.excel, JSONFormat(), NDJSONFormat(), MarkdownFormat(), SVGFormat(),
+    ]
 
     /// Registers every built-in region and format.
     ///

@@ -6,6 +6,9 @@ public enum OutputFormat {
     case table(ValueRenderer)
     case export(any ExportFormat)
 
+    /// The formats the shell renders itself, before the registered export formats.
+    public static let shellFormats = ["table", "line"]
+
     /// Writes one result to standard output.
     public func write(_ value: Value, registry: Registry) throws {
         switch self {

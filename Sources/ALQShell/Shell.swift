@@ -54,7 +54,10 @@ public struct Shell {
             }
         }
         if StandardStreams.isTerminal(STDERR_FILENO) {
-            session.onNotice = { StandardStreams.err($0 + "\n") }
+            let columns = StandardStreams.terminalSize()?.columns ?? 80
+            session.onNotice = {
+                StandardStreams.err(DisplayWidth.wrapLines(DisplayWidth.escapingControls($0), to: columns) + "\n")
+            }
         }
         let interactive =
             options.command == nil && options.files.isEmpty && StandardStreams.isTerminal(STDIN_FILENO)
@@ -62,12 +65,22 @@ public struct Shell {
         for diagnostic in startupDiagnostics { StandardStreams.err(diagnostics.render(diagnostic)) }
         if let first = startupDiagnostics.first, !interactive { return first.code.exitStatus }
         guard let output = outputFormat() else {
-            let names = ["table"] + registry.formats.map(\.format.name)
+            let names = OutputFormat.shellFormats + registry.formats.map(\.format.name)
             return usage("unknown format '\(options.format)'; the formats are \(names.joined(separator: ", "))")
         }
-        let runner = ScriptRunner(session: session, output: output, diagnostics: diagnostics)
+        let runner = ScriptRunner(
+            session: session, output: output, diagnostics: diagnostics, color: outputColor,
+            outputNamed: { name in self.outputFormat(named: name) })
 
         var sources: [SourceFile] = []
+        if options.runInit, let path = options.startupFile, case .success(let bytes) = StandardStreams.readFile(path) {
+            switch SourceFile.decode(name: path, bytes: bytes) {
+            case .success(let file): sources.append(file)
+            case .failure(let diagnostic):
+                StandardStreams.err(diagnostics.render(diagnostic))
+                return diagnostic.code.exitStatus
+            }
+        }
         if let command = options.command {
             sources.append(SourceFile(name: "<command line>", text: command))
         } else if !options.files.isEmpty {
@@ -116,14 +129,27 @@ public struct Shell {
 
     /// The output format the options name, or `nil` if none is registered under that name.
     public func outputFormat() -> OutputFormat? {
-        if options.format.lowercased() == "table" {
+        outputFormat(named: options.format)
+    }
+
+    /// The output format for a name, or `nil` if none is registered under it.
+    public func outputFormat(named name: String) -> OutputFormat? {
+        if let mode = Shell.displayMode(forFormat: name) {
             let terminal = StandardStreams.isTerminal(STDOUT_FILENO) ? StandardStreams.terminalSize() : nil
             let renderer = TableRenderer(
-                maxWidth: terminal?.columns, maxRows: terminal.map { max(10, min(40, $0.rows - 6)) }, color: outputColor
-            )
-            return .table(ValueRenderer(table: renderer))
+                maxWidth: terminal?.columns, maxLines: terminal.map { max(16, $0.rows - 1) }, color: outputColor)
+            return .table(ValueRenderer(table: renderer, mode: mode))
         }
-        return registry.format(named: options.format).map { .export($0) }
+        return registry.format(named: name).map { .export($0) }
+    }
+
+    /// The display mode of a shell format (`table`, `line`), or `nil` for an export format.
+    public static func displayMode(forFormat name: String) -> DisplayMode? {
+        switch name.lowercased() {
+        case "table": .auto
+        case "line": .line
+        default: nil
+        }
     }
 
     private func usage(_ message: String) -> Int32 {

@@ -13,10 +13,21 @@ public struct ShellOptions: Sendable {
     public var noColor = false
     /// Print each statement's wall time on standard error.
     public var timer = false
+    /// Skip the start-up file in the REPL (`--no-init`).
+    public var noInit = false
+    /// Run the start-up file before scripts and `-c` text too (`--init`).
+    public var runInit = false
     /// The process environment.
     public var environment: [String: String] = [:]
 
     public init() {}
+
+    /// The start-up file: `$XDG_CONFIG_HOME/alq/init.alq`, else `~/.config/alq/init.alq`.
+    public var startupFile: String? {
+        if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") { return config + "/alq/init.alq" }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return home + "/.config/alq/init.alq"
+    }
 }
 
 /// The process exit statuses of the command-line contract.

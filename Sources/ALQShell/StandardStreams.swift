@@ -46,6 +46,11 @@ public enum StandardStreams {
         return (Int(size.ws_col), Int(size.ws_row))
     }
 
+    /// Whether anything exists at a path.
+    public static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
     /// The largest script alq reads from a file or standard input; more is an error, so that
     /// `alq /dev/zero` or an endless pipe ends instead of exhausting memory.
     public static let maximumScriptBytes = 64 << 20

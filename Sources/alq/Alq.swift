@@ -18,7 +18,11 @@ struct Alq: ParsableCommand {
         abstract: "Query China's regional aluminium industry dataset; every number carries its source.",
         discussion: """
             With no input, alq starts the REPL when standard input is a terminal, and otherwise reads a \
-            script from standard input.
+            script from standard input. The REPL first runs the start-up file \
+            $XDG_CONFIG_HOME/alq/init.alq (default ~/.config/alq/init.alq).
+
+            Inside alq, :help (or :help TOPIC) explains every statement, stage, function, unit, table, \
+            metric and error code. The reference is docs/language.md and docs/repl.md; man alq.
 
             Exit status: 0 ok, 1 runtime error, 2 usage error, 3 syntax error, 4 plugin error, 130 interrupted.
             """,
@@ -29,13 +33,18 @@ struct Alq: ParsableCommand {
         help: ArgumentHelp("Run the statements in TEXT.", valueName: "TEXT"))
     var command: String?
 
-    @Option(help: ArgumentHelp("Render every result with a format: table (default), csv, json, …", valueName: "NAME"))
+    @Option(
+        help: ArgumentHelp(
+            "Render every result with a format: table (default), line, markdown, csv, json, …", valueName: "NAME"),
+        completion: .custom { _, _, _ in Alq.formatNames() })
     var format = "table"
 
     @Flag(help: "Parse only: report every syntax error and run nothing.")
     var check = false
 
-    @Option(help: ArgumentHelp("Load an external plugin or region pack at start (repeatable).", valueName: "PATH"))
+    @Option(
+        help: ArgumentHelp("Load an external plugin or region pack at start (repeatable).", valueName: "PATH"),
+        completion: .file())
     var plugin: [String] = []
 
     @Flag(name: .customLong("no-color"), help: "Never colour the output.")
@@ -44,17 +53,30 @@ struct Alq: ParsableCommand {
     @Flag(help: "Print each statement's wall time on standard error.")
     var timer = false
 
-    @Argument(help: ArgumentHelp("Script files to run in order.", valueName: "FILE"))
+    @Flag(name: .customLong("no-init"), help: "Skip the start-up file when the REPL starts.")
+    var noInit = false
+
+    @Flag(name: .customLong("init"), help: "Run the start-up file before scripts and -c text too.")
+    var runInit = false
+
+    @Argument(help: ArgumentHelp("Script files to run in order.", valueName: "FILE"), completion: .file())
     var files: [String] = []
 
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if HelpRequest.isHelp(arguments) {
+            print(helpMessage())
+            Glibc.exit(0)
+        }
         // A closed pipe on standard output is an error (exit 1), not death by SIGPIPE (141); plugins
         // are started with SIGPIPE back at its default (PluginProcess).
         signal(SIGPIPE, SIG_IGN)
         if let status = CommandTextCheck.failureStatus(CommandTextCheck.rawArguments) { Glibc.exit(status) }
         let command: Alq
         do {
-            command = try parseAsRoot() as! Alq
+            // `parse` (not `parseAsRoot`) turns `-h`/`--help` into a help request instead of returning
+            // ArgumentParser's own help command.
+            command = try parse(arguments)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -76,6 +98,8 @@ struct Alq: ParsableCommand {
         options.plugins = plugin
         options.noColor = noColor
         options.timer = timer
+        options.noInit = noInit
+        options.runInit = runInit
         options.environment = Alq.environment()
         let registry: Registry
         do {
@@ -94,12 +118,18 @@ struct Alq: ParsableCommand {
                     session: session,
                     options: REPL.Options(
                         format: format, useColor: shell.outputColor.enabled, environment: options.environment,
-                        version: Alq.configuration.version)
+                        version: Alq.configuration.version, startupFile: noInit ? nil : options.startupFile)
                 ).run()
             })
         StandardStreams.flush()
         host.shutdown()
         return OutputFailure.status(after: status)
+    }
+
+    /// The names `--format` accepts, for shell completion: the shell's own and the built-in formats.
+    static func formatNames() -> [String] {
+        let registered = (try? BuiltinModules.registry())?.formats.map(\.format.name) ?? []
+        return OutputFormat.shellFormats + registered
     }
 
     private static func environment() -> [String: String] {

@@ -45,7 +45,55 @@ struct LanguageReference {
 
     /// Every entry, in the order the REPL lists them.
     func entries() -> [LanguageHelp.Entry] {
-        stageEntries() + statementEntries() + tableEntries() + functionEntries()
+        stageEntries() + statementEntries() + tableEntries() + functionEntries() + operatorEntries() + unitEntries()
+    }
+
+    /// One entry per operator in the table of the Operators section.
+    func operatorEntries() -> [LanguageHelp.Entry] {
+        guard let section = sections.first(where: { $0.title == "Operators" }) else { return [] }
+        var entries: [LanguageHelp.Entry] = []
+        for line in section.lines where line.hasPrefix("| ") && !line.hasPrefix("| ---") {
+            let cells = line.replacingOccurrences(of: "\\|", with: "\u{1}").split(separator: "|").map {
+                String($0).trimmingWhitespace.replacingOccurrences(of: "\u{1}", with: "|")
+            }
+            guard cells.count >= 4, Int(cells[0]) != nil else { continue }
+            for symbol in backticked(cells[1]) where !entries.contains(where: { $0.name == symbol }) {
+                let summary = "\(LanguageReference.plain(cells[3])) (precedence \(cells[0]) of 10, \(cells[2]))."
+                let word = symbol.allSatisfy(\.isLetter)
+                let example = example(
+                    in: [section],
+                    matching: { word ? $0.split(separator: " ").contains(Substring(symbol)) : $0.contains(symbol) })
+                entries.append(
+                    LanguageHelp.Entry(name: symbol, kind: .operator, usage: symbol, summary: summary, example: example)
+                )
+            }
+        }
+        return entries
+    }
+
+    /// One entry per unit word in the table of the Units and quantities section.
+    func unitEntries() -> [LanguageHelp.Entry] {
+        guard let section = sections.first(where: { $0.title == "Units and quantities" }) else { return [] }
+        var entries: [LanguageHelp.Entry] = []
+        for cells in tableRows(section) where cells.count >= 3 {
+            let dimension = LanguageReference.plain(cells[0])
+            guard let base = backticked(cells[1]).first else { continue }
+            let others = cells[2].split(separator: ",").map { String($0).trimmingWhitespace }
+            for (index, word) in ([cells[1]] + others).enumerated() {
+                guard let name = backticked(word).first, !entries.contains(where: { $0.name == name }) else { continue }
+                let scale = word.components(separatedBy: "`").last?.trimmingWhitespace ?? ""
+                let meaning =
+                    index == 0
+                    ? "the base unit of \(dimension)"
+                    : "a unit of \(dimension) \(scale.isEmpty ? "(same as \(base))" : scale)"
+                let summary =
+                    "\(name) is \(meaning.trimmingWhitespace); quantities in it convert with in (x in \(base))."
+                let example = example(in: [section], matching: { $0.split(separator: " ").contains(Substring(name)) })
+                entries.append(
+                    LanguageHelp.Entry(name: name, kind: .unit, usage: name, summary: summary, example: example))
+            }
+        }
+        return entries
     }
 
     func stageEntries() -> [LanguageHelp.Entry] {

@@ -32,6 +32,7 @@ struct OutputTerminalTests {
     func tableFitsTheWidth() throws {
         let home = try REPLHarness.temporaryFolder()
         let terminal = try REPLHarness.start(home: home, columns: 60)
+        try terminal.enter(":mode table", expecting: ":mode table\n")
         try terminal.enter("facts | take 3", expecting: "not shown")
         let table = terminal.output.split(separator: "\n").map(String.init).filter {
             $0.hasPrefix("│") || $0.hasPrefix("┌")

@@ -29,7 +29,7 @@ enum REPLHarness {
         var environment = [
             "HOME": home, "TERM": "xterm", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-            "ALQ_HISTORY": home + "/history",
+            "ALQ_HISTORY": home + "/history", "PAGER": "cat", "XDG_CONFIG_HOME": home + "/config",
         ]
         if !color { environment["NO_COLOR"] = "1" }
         environment.merge(extra) { $1 }

@@ -11,6 +11,7 @@ struct Completer {
     /// The meta-commands and what their argument is.
     static let metaCommands = [
         ":help", ":modules", ":format", ":timer", ":load", ":history", ":clear", ":quit", ":mode",
+        ":pager",
     ]
 
     /// The completions for `text`, the statement before the cursor.
@@ -49,9 +50,11 @@ struct Completer {
         let options: [String]
         switch command {
         case ":help": options = source.helpTopics
-        case ":format": options = ["table"] + source.formatNames.filter { $0 != "table" }
+        case ":format":
+            options = OutputFormat.shellFormats + source.formatNames.filter { !OutputFormat.shellFormats.contains($0) }
         case ":timer": options = ["on", "off"]
-        case ":mode": options = ["emacs", "vi"]
+        case ":mode": options = ["table", "line", "auto", "emacs", "vi"]
+        case ":pager": options = ["on", "off", "auto"]
         case ":load": return PathCompletion.complete(argument, closing: "")
         default: return .none
         }

@@ -1,4 +1,5 @@
 import ALQEngine
+import ALQPluginAPI
 import ALQSyntax
 
 /// The text of `:help [topic]` and `help NAME`: guides to the REPL, and every function, stage,
@@ -18,7 +19,9 @@ enum HelpCatalog {
 
     /// The help text for a topic; the overview for an empty one. `help NAME` prefers the language's
     /// names (the function `keys`), `:help NAME` the REPL's guides (`:help keys`).
-    static func text(for topic: String, useColor: Bool, preferLanguage: Bool = false) -> String {
+    static func text(for topic: String, useColor: Bool, preferLanguage: Bool = false, registry: Registry? = nil)
+        -> String
+    {
         let style = ColorPolicy(enabled: useColor)
         let key = topic.trimmingWhitespace
         if key.isEmpty { return overview(style) }
@@ -39,10 +42,11 @@ enum HelpCatalog {
             break
         }
         if let text = languageText(for: key, style) { return text }
-        let known = topics
+        if let text = topicText(for: key, registry: registry, style) { return text }
+        let known = topics + (registry.map(dataTopics) ?? [])
         let suggestion = Suggestion.didYouMean(key, among: known).map { " — \($0)" } ?? ""
         return
-            "no help on '\(key)'\(suggestion)\ntopics: \(guides.keys.sorted().joined(separator: ", ")), functions, stages, tables, or any function, stage or table name\n"
+            "no help on '\(key)'\(suggestion)\ntopics: \(guides.keys.sorted().joined(separator: ", ")), functions, stages, tables, or any statement, stage, function, operator, unit, table, column, metric, meta-command or error code\n"
     }
 
     private static func languageText(for key: String, _ style: ColorPolicy) -> String? {
@@ -96,7 +100,8 @@ enum HelpCatalog {
           :help completion   what Tab completes
           :help history      where the history is kept
           :help language     the language in brief
-          help NAME          a function, stage, statement or table, with an example
+          help NAME          a statement, stage, function, operator (in), unit (kt), table,
+                             column (facts.kind), metric (output_value), :command or code (E0202)
           :help functions    every function;  :help stages, :help tables likewise
 
         """

@@ -39,7 +39,7 @@ extension LanguageHelp {
             example: "let t = [{r: \"B\", v: 1}, {r: \"A\", v: 2}, {r: \"B\", v: 3}, {r: \"A\", v: 4}]\nt | group r | agg n = count(), total = sum(v), top = max(v), share = max(v) / total\n# => r | n | total | top | share\n# => B | 2 | 4 | 3 | 0.75\n# => A | 2 | 6 | 4 | 0.6666666667"),
         Entry(
             name: "export", kind: .stage, usage: "export FORMAT [to PATH]",
-            summary: "export FORMAT [to PATH] writes the table in a registered format (csv, csv-excel, json, ndjson, or one a plugin adds; see the formats table).",
+            summary: "export FORMAT [to PATH] writes the table in a registered format (csv, csv-excel, json, ndjson, markdown, or one a plugin adds; see the formats table).",
             example: "facts | where region == \"Guangyuan\" | export csv to \"guangyuan.csv\"\n\"exported\"\n# => exported"),
         Entry(
             name: "join", kind: .stage, usage: "join [inner|left|full] TABLE on KEY, …",
@@ -112,11 +112,11 @@ extension LanguageHelp {
         Entry(
             name: "formats", kind: .table, usage: "formats",
             summary: "One row per registered export format; columns: name, extensions, media_type, version, origin.",
-            example: "formats | select name, media_type\n# => name | media_type\n# => csv | text/csv\n# => csv-excel | text/csv\n# => json | application/json\n# => ndjson | application/x-ndjson\n# => svg | image/svg+xml"),
+            example: "formats | select name, media_type\n# => name | media_type\n# => csv | text/csv\n# => csv-excel | text/csv\n# => json | application/json\n# => ndjson | application/x-ndjson\n# => markdown | text/markdown\n# => svg | image/svg+xml"),
         Entry(
             name: "modules", kind: .table, usage: "modules",
             summary: "One row per registered module of either kind; columns: name, kind, version, origin.",
-            example: "modules | where kind == \"format\" | select name\n# => name\n# => csv\n# => csv-excel\n# => json\n# => ndjson\n# => svg"),
+            example: "modules | where kind == \"format\" | select name\n# => name\n# => csv\n# => csv-excel\n# => json\n# => ndjson\n# => markdown\n# => svg"),
         Entry(
             name: "abs", kind: .function, usage: "abs(x)",
             summary: "The absolute value of a number or quantity.",
@@ -289,5 +289,129 @@ extension LanguageHelp {
             name: "region", kind: .function, usage: "region(name)",
             summary: "A region module by any of its names.",
             example: "region(\"百色\").level\n# => prefecture-level city"),
+        Entry(
+            name: "|", kind: .operator, usage: "|",
+            summary: "pipeline: feed the value on the left to the stage on the right (precedence 1 of 10, left).",
+            example: ""),
+        Entry(
+            name: "or", kind: .operator, usage: "or",
+            summary: "logical or, short-circuit (precedence 2 of 10, left).",
+            example: "not true or true\n# => true"),
+        Entry(
+            name: "and", kind: .operator, usage: "and",
+            summary: "logical and, short-circuit (precedence 3 of 10, left).",
+            example: "1 + 1 == 2 and 2 * 2 == 4\n# => true"),
+        Entry(
+            name: "not", kind: .operator, usage: "not",
+            summary: "logical not (precedence 4 of 10, prefix).",
+            example: "not true or true\n# => true"),
+        Entry(
+            name: "==", kind: .operator, usage: "==",
+            summary: "comparison; a < b < c is E0010 (precedence 5 of 10, none).",
+            example: "1 + 1 == 2 and 2 * 2 == 4\n# => true"),
+        Entry(
+            name: "!=", kind: .operator, usage: "!=",
+            summary: "comparison; a < b < c is E0010 (precedence 5 of 10, none).",
+            example: ""),
+        Entry(
+            name: "<>", kind: .operator, usage: "<>",
+            summary: "comparison; a < b < c is E0010 (precedence 5 of 10, none).",
+            example: ""),
+        Entry(
+            name: "<", kind: .operator, usage: "<",
+            summary: "comparison; a < b < c is E0010 (precedence 5 of 10, none).",
+            example: "\"B\" < \"a\"\n# => true"),
+        Entry(
+            name: "<=", kind: .operator, usage: "<=",
+            summary: "comparison; a < b < c is E0010 (precedence 5 of 10, none).",
+            example: ""),
+        Entry(
+            name: ">", kind: .operator, usage: ">",
+            summary: "comparison; a < b < c is E0010 (precedence 5 of 10, none).",
+            example: ""),
+        Entry(
+            name: ">=", kind: .operator, usage: ">=",
+            summary: "comparison; a < b < c is E0010 (precedence 5 of 10, none).",
+            example: ""),
+        Entry(
+            name: "in", kind: .operator, usage: "in",
+            summary: "unit conversion (x in kt) or membership (x in list) (precedence 6 of 10, left).",
+            example: "1 Mt + 500 kt in kt\n# => 1,500 kt"),
+        Entry(
+            name: "+", kind: .operator, usage: "+",
+            summary: "addition (numbers, quantities, string and list concatenation), subtraction (precedence 7 of 10, left).",
+            example: "2 + 3 * 4\n# => 14"),
+        Entry(
+            name: "-", kind: .operator, usage: "-",
+            summary: "addition (numbers, quantities, string and list concatenation), subtraction (precedence 7 of 10, left).",
+            example: "-2 * -3\n# => 6"),
+        Entry(
+            name: "*", kind: .operator, usage: "*",
+            summary: "multiplication, division (precedence 8 of 10, left).",
+            example: "2 + 3 * 4\n# => 14"),
+        Entry(
+            name: "/", kind: .operator, usage: "/",
+            summary: "multiplication, division (precedence 8 of 10, left).",
+            example: "false and 1 / 0 == 1\n# => false"),
+        Entry(
+            name: ".name", kind: .operator, usage: ".name",
+            summary: "member access, indexing, call (precedence 10 of 10, left).",
+            example: ""),
+        Entry(
+            name: "[index]", kind: .operator, usage: "[index]",
+            summary: "member access, indexing, call (precedence 10 of 10, left).",
+            example: ""),
+        Entry(
+            name: "f(…)", kind: .operator, usage: "f(…)",
+            summary: "member access, indexing, call (precedence 10 of 10, left).",
+            example: ""),
+        Entry(
+            name: "CNY", kind: .unit, usage: "CNY",
+            summary: "CNY is the base unit of money; quantities in it convert with in (x in CNY).",
+            example: "1234567 CNY\n# => 1.234567 M CNY"),
+        Entry(
+            name: "yuan", kind: .unit, usage: "yuan",
+            summary: "yuan is a unit of money (same as CNY); quantities in it convert with in (x in CNY).",
+            example: "2 billion yuan\n# => 2 bn CNY"),
+        Entry(
+            name: "元", kind: .unit, usage: "元",
+            summary: "元 is a unit of money (same as CNY); quantities in it convert with in (x in CNY).",
+            example: ""),
+        Entry(
+            name: "t", kind: .unit, usage: "t",
+            summary: "t is the base unit of mass; quantities in it convert with in (x in t).",
+            example: "3 million t\n# => 3 Mt"),
+        Entry(
+            name: "tons", kind: .unit, usage: "tons",
+            summary: "tons is a unit of mass (same as t); quantities in it convert with in (x in t).",
+            example: ""),
+        Entry(
+            name: "tonnes", kind: .unit, usage: "tonnes",
+            summary: "tonnes is a unit of mass (same as t); quantities in it convert with in (x in t).",
+            example: ""),
+        Entry(
+            name: "kt", kind: .unit, usage: "kt",
+            summary: "kt is a unit of mass (10^3 t); quantities in it convert with in (x in t).",
+            example: ""),
+        Entry(
+            name: "Mt", kind: .unit, usage: "Mt",
+            summary: "Mt is a unit of mass (10^6 t); quantities in it convert with in (x in t).",
+            example: "14.543 Mt\n# => 14.543 Mt"),
+        Entry(
+            name: "%", kind: .unit, usage: "%",
+            summary: "% is the base unit of percentage; quantities in it convert with in (x in %).",
+            example: ""),
+        Entry(
+            name: "count", kind: .unit, usage: "count",
+            summary: "count is the base unit of count; quantities in it convert with in (x in count).",
+            example: ""),
+        Entry(
+            name: "rank", kind: .unit, usage: "rank",
+            summary: "rank is the base unit of rank; quantities in it convert with in (x in rank).",
+            example: ""),
+        Entry(
+            name: "x", kind: .unit, usage: "x",
+            summary: "x is the base unit of multiple; quantities in it convert with in (x in x).",
+            example: ""),
     ]
 }

@@ -1,4 +1,5 @@
-/// Help for the language's stages, statements, tables and functions, taken from docs/language.md.
+/// Help for the language's stages, statements, tables, functions, operators and units, taken from
+/// docs/language.md.
 ///
 /// The entries are generated from the reference into `LanguageHelp+Generated.swift` and compiled in,
 /// so alq reads no documentation at run time. `HelpCatalogTests` fails when the generated file no
@@ -8,7 +9,7 @@ enum LanguageHelp {
     /// One documented name.
     struct Entry: Sendable, Equatable {
         enum Kind: String, Sendable {
-            case stage, statement, table, function
+            case stage, statement, table, function, `operator`, unit
         }
 
         var name: String

@@ -45,7 +45,7 @@ final class EvaluationJob: @unchecked Sendable {
     func run() {
         Signals.blockOnCurrentThread()
         diagnostic = session.execute(file) { [output] value in
-            Terminal.out(output.render(value))
+            output.show(value)
         }
         finished.signal()
     }

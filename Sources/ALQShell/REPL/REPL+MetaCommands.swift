@@ -2,7 +2,7 @@ import ALQSyntax
 import Foundation
 
 /// A meta-command typed at the prompt: `:help [topic]`, `:modules`, `:format NAME`, `:timer on|off`,
-/// `:load PATH`, `:history`, `:clear`, `:mode emacs|vi`, `:quit`.
+/// `:load PATH`, `:history`, `:clear`, `:mode table|line|auto|emacs|vi`, `:pager on|off|auto`, `:quit`.
 struct MetaCommand: Equatable {
     var name: String
     var argument: String
@@ -15,16 +15,28 @@ struct MetaCommand: Equatable {
         argument = String(body[split...]).trimmingWhitespace
     }
 
+    /// The argument without surrounding quotes, and `~/` expanded from `$HOME`.
+    static func unquoted(_ argument: String, home: String? = nil) -> String {
+        var path = argument
+        if path.count >= 2, let first = path.first, first == "\"" || first == "'", path.last == first {
+            path = String(path.dropFirst().dropLast())
+        }
+        if path.hasPrefix("~/"), let home { path = home + path.dropFirst() }
+        return path
+    }
+
     /// Every command and a one-line description, in the order `:help commands` lists them.
     static let catalog: [(usage: String, summary: String)] = [
         (":help [topic]", "help on the REPL, the language, a function, stage or table"),
         (":modules", "the registered region modules and export formats"),
-        (":format [NAME]", "show or set the output format: table, csv, json, …"),
+        (":format [NAME]", "show or set the output format: table, line, markdown, csv, json, …"),
         (":timer on|off", "print how long each statement took"),
         (":load PATH", "run a saved script in this session"),
         (":history", "list the history (Ctrl-R searches it)"),
         (":clear", "clear the screen"),
+        (":mode table|line|auto", "lay results out as tables, as field: value lines, or choose by width"),
         (":mode emacs|vi", "choose the key bindings"),
+        (":pager on|off|auto", "page results (auto: those taller than the screen) through $PAGER"),
         (":quit", "leave (also Ctrl-D on an empty line)"),
     ]
 }
@@ -35,7 +47,7 @@ extension REPL {
         let command = MetaCommand(text)
         switch command.name {
         case "help", "h", "?":
-            Terminal.out(HelpCatalog.text(for: command.argument, useColor: options.useColor))
+            Terminal.out(helpText(for: command.argument, useColor: options.useColor, registry: session.registry))
         case "modules":
             Terminal.out(resultOutput(format: "table").render(.table(session.registry.modulesTable())))
         case "format":
@@ -57,8 +69,24 @@ extension REPL {
             switch command.argument.lowercased() {
             case "vi": editor?.setMode(.vi)
             case "emacs": editor?.setMode(.emacs)
-            case "": Terminal.out("key bindings: \(editor?.mode.rawValue ?? "emacs")\n")
-            default: problem("usage: :mode emacs|vi")
+            case "":
+                Terminal.out(
+                    "display: \(options.displayMode.rawValue); key bindings: \(editor?.mode.rawValue ?? "emacs")\n")
+            default:
+                guard let mode = DisplayMode(rawValue: command.argument.lowercased()) else {
+                    problem("usage: :mode table|line|auto (layout) or :mode emacs|vi (key bindings)")
+                    return
+                }
+                options.displayMode = mode
+            }
+        case "pager":
+            if command.argument.isEmpty {
+                Terminal.out(
+                    "pager: \(options.pagerMode.rawValue) (\(Pager(environment: options.environment).command))\n")
+            } else if let mode = PagerMode(rawValue: command.argument.lowercased()) {
+                options.pagerMode = mode
+            } else {
+                problem("usage: :pager on|off|auto")
             }
         case "quit", "q", "exit":
             quit()
@@ -82,7 +110,9 @@ extension REPL {
     }
 
     private func setFormat(_ name: String) {
-        let available = ["table"] + session.registry.formats.map(\.format.name).filter { $0 != "table" }
+        let available =
+            OutputFormat.shellFormats
+            + session.registry.formats.map(\.format.name).filter { !OutputFormat.shellFormats.contains($0) }
         guard !name.isEmpty else {
             Terminal.out("format: \(options.format) (available: \(available.joined(separator: ", ")))\n")
             return
@@ -96,15 +126,11 @@ extension REPL {
     }
 
     private func loadScript(_ argument: String) {
-        var path = argument
-        if path.count >= 2, let first = path.first, first == "\"" || first == "'", path.last == first {
-            path = String(path.dropFirst().dropLast())
-        }
+        let path = MetaCommand.unquoted(argument, home: options.environment["HOME"])
         guard !path.isEmpty else {
             problem("usage: :load PATH")
             return
         }
-        if path.hasPrefix("~/"), let home = options.environment["HOME"] { path = home + path.dropFirst() }
         let bytes: [UInt8]
         switch StandardStreams.readFile(path) {
         case .success(let read): bytes = read
@@ -123,6 +149,6 @@ extension REPL {
     /// Reports a mistake in a meta-command.
     func problem(_ message: String) {
         let label = options.useColor ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
-        Terminal.error("\(label) \(message)\n")
+        Terminal.error((problemLocation.map { $0 + ": " } ?? "") + "\(label) \(message)\n")
     }
 }

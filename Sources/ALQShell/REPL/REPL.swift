@@ -11,6 +11,8 @@ public final class REPL {
     var editor: LineEditor?
     var history: HistoryStore?
     private var quitRequested = false
+    /// `file:line` of the start-up file's meta-command being run, for its error messages.
+    var problemLocation: String?
 
     /// A REPL over a session.
     public init(session: Session, options: Options) {
@@ -29,12 +31,16 @@ public final class REPL {
         }
         self.editor = editor
         startHistory(editor: editor, limit: limit)
-        let completer = Completer(source: SessionCompletionSource(session: session, helpTopics: HelpCatalog.topics))
+        let completer = Completer(
+            source: SessionCompletionSource(
+                session: session,
+                helpTopics: HelpCatalog.topics + HelpCatalog.dataTopics(registry: session.registry)))
         editor.completer = { completer.complete($0) }
         editor.bracketedPaste =
             (Terminal.isTerminal(1) || Terminal.isTerminal(2)) && options.environment["TERM"] != "dumb"
         editor.columns = { [environment = options.environment] in Terminal.columns(environment: environment) }
         if options.showBanner { editor.show(banner) }
+        runStartupFile()
 
         var pending = ""
         while !quitRequested {
@@ -84,7 +90,8 @@ public final class REPL {
         if trimmed.hasPrefix(":") {
             runMetaCommand(trimmed)
         } else if let topic = helpRequest(trimmed) {
-            Terminal.out(HelpCatalog.text(for: topic, useColor: options.useColor, preferLanguage: true))
+            Terminal.out(
+                helpText(for: topic, useColor: options.useColor, preferLanguage: true, registry: session.registry))
         } else {
             evaluate(SourceFile(name: "<input>", text: text))
         }

@@ -11,12 +11,19 @@ extension REPL {
         public var showBanner: Bool
         /// The version shown in the banner.
         public var version: String
+        /// How results are laid out (`:mode table|line|auto`).
+        public var displayMode: DisplayMode = .auto
+        /// When results go through the pager (`:pager on|off|auto`).
+        public var pagerMode: PagerMode = .auto
+        /// The start-up file run before the first prompt (`nil` with `--no-init`); a missing file is skipped.
+        public var startupFile: String?
 
         /// Options for a REPL; `environment` is usually `ProcessInfo.processInfo.environment`.
         public init(
             format: String = "table", useColor: Bool, environment: [String: String], showBanner: Bool = true,
-            version: String = ""
+            version: String = "", startupFile: String? = nil
         ) {
+            self.startupFile = startupFile
             self.format = format
             self.useColor = useColor
             self.environment = environment
