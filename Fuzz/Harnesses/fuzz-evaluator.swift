@@ -29,6 +29,16 @@ final class MemoryHost: EngineHost {
         }
     }
 
+    func export(_ chart: Chart, format: any ChartFormat, path: String?) throws(Diagnostic) {
+        do {
+            try format.write(chart, to: MemorySink())
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
+        } catch {
+            throw Diagnostic(.exportFailed, "\(error)")
+        }
+    }
+
     func load(path: String, registry: Registry) throws(Diagnostic) -> String {
         throw Diagnostic(.cannotOpenFile, "no files while fuzzing")
     }
@@ -60,7 +70,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     guard case .success(let file) = SourceFile.decode(name: "<fuzz>", bytes: bytes) else { return 0 }
     let session = Session(registry: registry!, host: MemoryHost())
-    let renderer = ValueRenderer(table: TableRenderer(maxWidth: 100, maxRows: 20))
+    let renderer = ValueRenderer(table: TableRenderer(maxWidth: 100, maxLines: 40))
     let csv = registry!.format(named: "csv")
     running.withLock { $0 = (session, .now) }
     let failure = session.execute(file) { value in
