@@ -3,31 +3,51 @@ import PackageDescription
 
 let package = Package(
     name: "alq",
-    platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "alq", targets: ["alq"])
+        .executable(name: "alq", targets: ["alq"]),
+        // What a Swift plugin imports: the handshake, framing, batching and errors done (docs/plugins.md).
+        .library(name: "ALQPluginKit", targets: ["ALQPluginKit"]),
+        // The example plugin on the kit: the `html` export format.
+        .executable(name: "alq-html", targets: ["alq-html"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
+        // The one JSON reader and writer (RFC 8259, strict); depends on nothing.
+        .target(name: "ALQJSON"),
+        // System calls through swift-system: whole-file reads, writing all bytes, `~`, terminal size,
+        // atomic file replacement, a worker thread with a large stack. No Foundation.
+        .target(name: "ALQSystem", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
+        // The plugin protocol as typed messages, shared by the host and the plugin kit.
+        .target(name: "ALQPluginProtocol", dependencies: ["ALQJSON"]),
+        // The plugin kit: a Swift export-format plugin in a few lines.
+        .target(name: "ALQPluginKit", dependencies: ["ALQJSON", "ALQPluginProtocol"]),
+        // The example external plugin written with the kit (Examples/plugins/html).
+        .executableTarget(
+            name: "alq-html", dependencies: ["ALQPluginKit"], path: "Examples/plugins/html/Sources/alq-html"),
         // The language: tokens, spans, diagnostics, parser, AST.
         .target(name: "ALQSyntax"),
         // Values, units, quantities, provenance and columnar tables.
-        .target(name: "ALQRuntime", dependencies: ["ALQSyntax"]),
-        // What a region module and an export format are, and the registry.
+        .target(name: "ALQRuntime", dependencies: ["ALQSyntax", "ALQJSON"]),
+        // The plugin interface: what a region module, an export format and a reader are; the registry; origins.
         .target(name: "ALQPluginAPI", dependencies: ["ALQRuntime"]),
+        // The region-pack model, its decoding and validation, and the region module serving a pack.
+        .target(name: "ALQRegionPack", dependencies: ["ALQJSON", "ALQRuntime", "ALQPluginAPI"]),
         // The evaluator and builtins.
         .target(name: "ALQEngine", dependencies: ["ALQSyntax", "ALQRuntime", "ALQPluginAPI"]),
         // Shared by the built-in formats: buffered output, number text, JSON text, byte interning.
-        .target(name: "FormatSupport", dependencies: ["ALQRuntime", "ALQPluginAPI"], path: "Plugins/FormatSupport"),
+        .target(
+            name: "FormatSupport", dependencies: ["ALQJSON", "ALQRuntime", "ALQPluginAPI"],
+            path: "Plugins/FormatSupport"),
         // The built-in CSV format (csv, csv-excel): writer and reader.
         .target(
-            name: "FormatCSV", dependencies: ["FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"],
+            name: "FormatCSV", dependencies: ["ALQJSON", "FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"],
             path: "Plugins/FormatCSV"),
         // The built-in JSON formats (json, ndjson): writers and reader.
         .target(
-            name: "FormatJSON", dependencies: ["FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"],
+            name: "FormatJSON", dependencies: ["ALQJSON", "FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"],
             path: "Plugins/FormatJSON"),
         // The built-in SVG format: charts as standalone SVG 1.1 documents.
         .target(name: "FormatSVG", dependencies: ["ALQRuntime", "ALQPluginAPI"], path: "Plugins/FormatSVG"),
@@ -36,55 +56,62 @@ let package = Package(
         // Files, exports, region packs and external plugin processes: the engine's host.
         .target(
             name: "ALQPluginHost",
-            dependencies: ["ALQSyntax", "ALQRuntime", "ALQPluginAPI", "ALQEngine", "FormatSupport", "FormatJSON"]
+            dependencies: [
+                "ALQJSON", "ALQSystem", "ALQPluginProtocol", "ALQSyntax", "ALQRuntime", "ALQPluginAPI", "ALQRegionPack",
+                "ALQEngine",
+                "FormatSupport",
+            ]
         ),
         // libedit (line editing, history) for the REPL; see Sources/CLibEdit/shim.h.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // Script runner, rendering, REPL.
-        .target(name: "ALQShell", dependencies: ["ALQEngine", "CLibEdit"]),
+        .target(name: "ALQShell", dependencies: ["ALQSystem", "ALQEngine", "CLibEdit"]),
         // The one explicit list of built-in modules.
         .target(
             name: "ALQBuiltinModules",
             dependencies: [
-                "ALQPluginAPI", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise", "FormatCSV",
-                "FormatJSON", "FormatMarkdown", "FormatSVG",
+                "ALQPluginAPI", "ALQRegionPack", "BuiltinRegions", "FormatCSV", "FormatJSON", "FormatMarkdown",
+                "FormatSVG",
             ]
         ),
-        // Built-in region modules: each embeds its region pack (JSON) in code.
+        // The built-in regions: pack files embedded in code, registered by the one generic pack module.
         .target(
-            name: "RegionGuangxi", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionGuangxi",
-            resources: [.embedInCode("guangxi.json")]),
-        .target(
-            name: "RegionGuangyuan", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionGuangyuan",
-            resources: [.embedInCode("guangyuan.json")]),
-        .target(
-            name: "RegionChongqing", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionChongqing",
-            resources: [.embedInCode("chongqing.json")]),
-        .target(
-            name: "RegionBaise", dependencies: ["ALQPluginAPI"], path: "Plugins/RegionBaise",
-            resources: [.embedInCode("baise.json")]),
+            name: "BuiltinRegions", dependencies: ["ALQPluginAPI", "ALQRegionPack"], path: "Plugins/Regions",
+            resources: [.embedInCode("packs")]),
         .testTarget(
             name: "DatasetTests",
-            dependencies: ["ALQPluginAPI", "RegionGuangxi", "RegionGuangyuan", "RegionChongqing", "RegionBaise"]
+            dependencies: [
+                "ALQPluginAPI", "ALQRegionPack", "BuiltinRegions", "ALQTestSupport",
+            ]
         ),
         .testTarget(
             name: "ALQEngineTests",
             dependencies: [
-                "ALQEngine", "ALQBuiltinModules", "ALQPluginAPI", "ALQRuntime", "ALQSyntax", "ALQShell",
-                "ALQTestSupport",
+                "ALQEngine", "ALQBuiltinModules", "ALQPluginAPI", "ALQPluginHost", "ALQRuntime", "ALQSyntax",
+                "ALQShell", "ALQTestSupport",
             ]
         ),
         .testTarget(name: "ALQSyntaxTests", dependencies: ["ALQSyntax", "ALQTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["alq"]),
-        // Helpers shared by the test targets (position markers).
+        // The shell without a terminal: rendering, completion logic.
+        .testTarget(
+            name: "ALQShellTests",
+            dependencies: ["ALQShell", "ALQEngine", "ALQRuntime", "ALQSyntax", "ALQTestSupport"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["alq", "ALQTestSupport"]),
+        // The repository as a whole: docs/architecture.md matches this file, CONTRIBUTING.md's paths exist.
+        .testTarget(name: "RepositoryTests", dependencies: ["ALQTestSupport"]),
+        .testTarget(name: "ALQJSONTests", dependencies: ["ALQJSON"]),
+        // Helpers shared by the test targets: position markers, the package layout and the built binary,
+        // the seeds.
         .target(name: "ALQTestSupport", dependencies: ["ALQSyntax"], path: "Tests/ALQTestSupport"),
         .testTarget(
             name: "PluginTests",
             dependencies: [
-                "ALQPluginHost", "ALQBuiltinModules", "FormatCSV", "FormatJSON", "FormatMarkdown", "FormatSupport",
+                "ALQJSON", "ALQPluginHost", "ALQPluginKit", "ALQPluginProtocol", "ALQBuiltinModules", "FormatCSV",
+                "FormatJSON", "FormatMarkdown", "FormatSupport",
                 "ALQPluginAPI",
                 "ALQRuntime",
-                "ALQSyntax",
+                "ALQSyntax", "ALQTestSupport",
             ],
             exclude: ["Fixtures", "Golden"]
         ),
@@ -92,14 +119,17 @@ let package = Package(
             name: "alq",
             dependencies: [
                 "ALQShell",
+                "ALQSyntax",
                 "ALQBuiltinModules",
                 "ALQPluginAPI",
                 "ALQPluginHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The system helpers: atomic replacement, writing all bytes, bounded reads, `~`.
+        .testTarget(name: "ALQSystemTests", dependencies: ["ALQSystem"]),
         // The REPL driven through a pseudo-terminal (runs the built `alq` binary).
-        .testTarget(name: "REPLTests", dependencies: ["alq", "ALQShell"], exclude: ["Screens"]),
+        .testTarget(name: "REPLTests", dependencies: ["alq", "ALQShell", "ALQTestSupport"], exclude: ["Screens"]),
     ],
     swiftLanguageModes: [.v6]
 )

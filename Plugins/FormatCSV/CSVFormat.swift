@@ -37,7 +37,20 @@ public struct CSVFormat: ExportFormat {
     }
 
     public func read(_ bytes: [UInt8], name: String) throws -> Table? {
-        try CSVReader.read(bytes, name: name)
+        try CSVReader.read(bytes, name: name, delimiter: options.delimiter)
+    }
+
+    public func read(_ bytes: [UInt8], name: String, options read: ReadOptions) throws -> Table? {
+        try CSVReader.read(bytes, name: name, delimiter: read.delimiter ?? options.delimiter, header: read.header)
+    }
+
+    /// The `tsv` format: fields separated by tabs, `.tsv` and `.tab` files.
+    public static var tsv: CSVFormat {
+        CSVFormat(name: "tsv", fileExtensions: ["tsv", "tab"], options: CSVOptions(delimiter: UInt8(ascii: "\t")))
+    }
+
+    public func readHeader(_ prefix: [UInt8], name: String, isWholeFile: Bool) throws -> TableSchema? {
+        CSVReader.readHeader(prefix, name: name, isWholeFile: isWholeFile)
     }
 }
 
@@ -52,15 +65,21 @@ public struct CSVOptions: Sendable, Hashable {
     public var lineEnding: LineEnding
     /// Whether the file starts with the UTF-8 byte order mark (EF BB BF).
     public var byteOrderMark: Bool
+    /// The field separator: a comma, or a tab for TSV.
+    public var delimiter: UInt8
     /// Whether a string cell that starts with `=`, `+`, `-`, `@`, tab or carriage return (after any
     /// number of `'`) gets one more `'` in front, so that a spreadsheet shows it as text instead of
     /// running it as a formula. Numbers are never changed. `open()` removes the added `'`.
     public var protectFormulas: Bool
 
     /// Options; the defaults are those of the `csv` format.
-    public init(lineEnding: LineEnding = .lf, byteOrderMark: Bool = false, protectFormulas: Bool = true) {
+    public init(
+        lineEnding: LineEnding = .lf, byteOrderMark: Bool = false, protectFormulas: Bool = true,
+        delimiter: UInt8 = UInt8(ascii: ",")
+    ) {
         self.lineEnding = lineEnding
         self.byteOrderMark = byteOrderMark
+        self.delimiter = delimiter
         self.protectFormulas = protectFormulas
     }
 }

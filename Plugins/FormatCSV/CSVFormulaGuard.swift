@@ -23,4 +23,11 @@ enum CSVFormulaGuard {
         while i < bytes.count, bytes[i] == UInt8(ascii: "'") { i += 1 }
         return i < bytes.count && isTrigger(bytes[i])
     }
+
+    /// A protected string without the `'` the writer added, or `nil` when the field is not protected.
+    @inline(__always)
+    static func unprotected(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        guard field.first == UInt8(ascii: "'"), needsPrefix(field) else { return nil }
+        return UnsafeBufferPointer(rebasing: field.dropFirst())
+    }
 }

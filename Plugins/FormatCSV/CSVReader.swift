@@ -9,10 +9,12 @@ import FormatSupport
 /// except in a one-column file, where a blank line is a row whose cell is null (what the writer
 /// writes for it). A header cell protected against formulas (`'=x`) loses its `'`, as data cells do.
 enum CSVReader {
-    static func read(_ bytes: [UInt8], name: String) throws(Diagnostic) -> Table {
+    static func read(_ bytes: [UInt8], name: String, delimiter: UInt8 = UInt8(ascii: ","), header: Bool = true)
+        throws(Diagnostic) -> Table
+    {
         let result: Result<Table, Diagnostic> = bytes.withUnsafeBufferPointer { data in
             do throws(Diagnostic) {
-                return .success(try read(data, name: name))
+                return .success(try read(data, name: name, delimiter: delimiter, hasHeader: header))
             } catch {
                 return .failure(error)
             }
@@ -20,19 +22,89 @@ enum CSVReader {
         return try result.get()
     }
 
-    private static func read(_ data: UnsafeBufferPointer<UInt8>, name: String) throws(Diagnostic) -> Table {
+    private static func read(_ data: UnsafeBufferPointer<UInt8>, name: String, delimiter: UInt8, hasHeader: Bool)
+        throws(Diagnostic) -> Table
+    {
         var start = 0
         if data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { start = 3 }
-        var scanner = CSVScanner(data, from: start)
+        var scanner = CSVScanner(data, from: start, delimiter: delimiter)
         guard scanner.startRecord() else { return .empty }
+        let firstRecord = scanner.position
 
+        var (header, units) = try readHeader(&scanner, name: name)
+        header = uniqueNames(header)
+        var bodyStart = scanner.position
+        if !hasHeader {
+            header = (1...header.count).map { "column\($0)" }
+            units = header.map { _ in nil }
+            bodyStart = firstRecord
+            scanner = CSVScanner(data, from: bodyStart, delimiter: delimiter)
+        }
+        let width = header.count
+
+        var builders = [ColumnBuilder](repeating: ColumnBuilder(), count: width)
+        let rowCount = try scan(&scanner, name: name, width: width) { column, field, quoted in
+            if field.isEmpty && !quoted {
+                builders[column].appendNull()
+            } else if let text = CSVFormulaGuard.unprotected(field) {
+                builders[column].appendTextAsString(text)
+            } else {
+                builders[column].appendText(field)
+            }
+        } missing: { column in
+            builders[column].appendNull()
+        }
+
+        // A column that turned out not to be numeric or boolean is read again, as strings.
+        let again = (0..<width).map { builders[$0].needsStringPass }
+        if again.contains(true) {
+            for index in 0..<width where again[index] { builders[index].restartAsStrings() }
+            var rescan = CSVScanner(data, from: bodyStart, delimiter: delimiter)
+            _ = try scan(&rescan, name: name, width: width) { column, field, quoted in
+                guard again[column] else { return }
+                if field.isEmpty && !quoted {
+                    builders[column].appendNull()
+                } else {
+                    builders[column].appendString(utf8: CSVFormulaGuard.unprotected(field) ?? field)
+                }
+            } missing: { column in
+                if again[column] { builders[column].appendNull() }
+            }
+        }
+
+        var columns: [Column] = []
+        columns.reserveCapacity(width)
+        for index in 0..<width {
+            guard var column = builders[index].buildCheckingUTF8() else {
+                throw Diagnostic(
+                    .malformedData, "\(name): column '\(header[index])' holds text that is not valid UTF-8")
+            }
+            if let unit = units[index], case .number(let numbers) = column {
+                column = .quantity(QuantityColumn(values: numbers.values, dimension: unit, validity: numbers.validity))
+            }
+            if case .string(let strings) = column, let dates = CalendarDate.column(inferredFrom: strings) {
+                column = dates
+            }
+            columns.append(column)
+        }
+        for index in 0..<width where units[index] != nil {
+            if case .quantity = columns[index] { continue }
+            header[index] = "\(header[index]) [\(units[index]!.symbol)]"
+        }
+        return Table(columnNames: uniqueNames(header), columns: columns, rowCount: rowCount)
+    }
+
+    /// The header record's names, each without its `[unit]`, and the units (`name [CNY]`).
+    static func readHeader(_ scanner: inout CSVScanner, name: String) throws(Diagnostic) -> (
+        names: [String], units: [Dimension?]
+    ) {
         var header: [String] = []
         var units: [Dimension?] = []
         do {
             repeat {
                 let (field, _) = try scanner.nextField()
                 guard let text = String(validating: field, as: UTF8.self) else {
-                    throw malformed(name, data, offset: scanner.position, "the header is not valid UTF-8")
+                    throw malformed(name, scanner.data, offset: scanner.position, "the header is not valid UTF-8")
                 }
                 let cell =
                     text.hasPrefix("'") && CSVFormulaGuard.needsPrefix(text.utf8) ? String(text.dropFirst()) : text
@@ -45,49 +117,13 @@ enum CSVReader {
                 }
             } while !scanner.atRecordEnd
         } catch let failure as CSVScanner.Failure {
-            throw malformed(name, data, offset: failure.offset, failure.message)
+            throw malformed(name, scanner.data, offset: failure.offset, failure.message)
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch {
             throw Diagnostic(.malformedData, "\(name): \(error)")
         }
-        header = uniqueNames(header)
-        let bodyStart = scanner.position
-        let width = header.count
-
-        var builders = [CSVColumnBuilder](repeating: CSVColumnBuilder(), count: width)
-        let rowCount = try scan(&scanner, name: name, width: width) { column, field, quoted in
-            builders[column].append(field, quoted: quoted)
-        } missing: { column in
-            builders[column].appendMissing()
-        }
-
-        let deferred = builders.indices.filter { builders[$0].kind == .deferred }
-        if !deferred.isEmpty {
-            let isDeferred = (0..<width).map { builders[$0].kind == .deferred }
-            for index in deferred { builders[index].restartAsString() }
-            var again = CSVScanner(data, from: bodyStart)
-            _ = try scan(&again, name: name, width: width) { column, field, quoted in
-                if isDeferred[column] { builders[column].appendAsString(field, quoted: quoted) }
-            } missing: { column in
-                if isDeferred[column] { builders[column].appendMissing() }
-            }
-        }
-
-        var columns: [Column] = []
-        columns.reserveCapacity(width)
-        for index in 0..<width {
-            guard let column = builders[index].build(rowCount: rowCount, unit: units[index]) else {
-                throw Diagnostic(
-                    .malformedData, "\(name): column '\(header[index])' holds text that is not valid UTF-8")
-            }
-            columns.append(column)
-        }
-        for index in 0..<width where units[index] != nil {
-            if case .quantity = columns[index] { continue }
-            header[index] = "\(header[index]) [\(units[index]!.symbol)]"
-        }
-        return Table(columnNames: uniqueNames(header), columns: columns, rowCount: rowCount)
+        return (header, units)
     }
 
     /// Reads every record after the header, handing each field to `field`; returns the record count.

@@ -10,13 +10,16 @@ struct CSVScanner: ~Copyable {
     }
 
     let data: UnsafeBufferPointer<UInt8>
+    /// The field separator: a comma, or another byte (a tab for TSV).
+    let delimiter: UInt8
     private(set) var position: Int
     /// Whether the field just read was the last of its record.
     private(set) var atRecordEnd = false
     private var scratch: UnsafeMutableBufferPointer<UInt8>
 
-    init(_ data: UnsafeBufferPointer<UInt8>, from position: Int) {
+    init(_ data: UnsafeBufferPointer<UInt8>, from position: Int, delimiter: UInt8 = UInt8(ascii: ",")) {
         self.data = data
+        self.delimiter = delimiter
         self.position = position
         scratch = .allocate(capacity: 256)
     }
@@ -62,23 +65,23 @@ struct CSVScanner: ~Copyable {
             if escaped { field = unescape(field) }
             if position < count {
                 let next = data[position]
-                if next != UInt8(ascii: ","), next != 10, next != 13 {
+                if next != delimiter, next != 10, next != 13 {
                     throw Failure(
-                        offset: position, message: "expected a comma or the end of the line after a closing quote")
+                        offset: position, message: "expected a separator or the end of the line after a closing quote")
                 }
             }
         } else {
             let start = position
             while position < count {
                 let byte = data[position]
-                if byte == UInt8(ascii: ",") || byte == 10 || byte == 13 { break }
+                if byte == delimiter || byte == 10 || byte == 13 { break }
                 position += 1
             }
             field = UnsafeBufferPointer(rebasing: data[start..<position])
         }
         if position >= count {
             atRecordEnd = true
-        } else if data[position] == UInt8(ascii: ",") {
+        } else if data[position] == delimiter {
             position += 1
             atRecordEnd = false
         } else {

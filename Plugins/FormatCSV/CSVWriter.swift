@@ -22,7 +22,7 @@ struct CSVWriter {
                 .exportFailed, "a table with rows but no columns cannot be written as CSV (\(table.rowCount) rows)")
         }
         for (index, column) in layout.enumerated() {
-            if index > 0 { try out.byte(UInt8(ascii: ",")) }
+            if index > 0 { try out.byte(options.delimiter) }
             try out.bytes(encode(column.name, protect: options.protectFormulas))
         }
         try endRecord(out)
@@ -32,7 +32,7 @@ struct CSVWriter {
         try CellViews.with(table, layout: layout, encode: encode, unit: unit) { cells in
             for row in 0..<table.rowCount {
                 for index in 0..<cells.count {
-                    if index > 0 { try out.byte(UInt8(ascii: ",")) }
+                    if index > 0 { try out.byte(options.delimiter) }
                     try writeCell(cells[index], row: row, to: out)
                 }
                 try endRecord(out)
@@ -80,6 +80,7 @@ struct CSVWriter {
         case .quantity(let quantity): try NumberText.append(quantity.value, to: out)
         case .string(let text): try out.bytes(encode(text, protect: options.protectFormulas))
         case .module(let id): try out.bytes(encode(id, protect: options.protectFormulas))
+        case .date(let date): try out.string(date.iso8601)
         case .list, .record, .table, .chart:
             try out.bytes(encode(JSONText.text(value), protect: options.protectFormulas))
         }
@@ -102,7 +103,7 @@ struct CSVWriter {
         // A leading U+FEFF is quoted: at the start of a file, the reader takes it for a byte order mark.
         let needsQuotes =
             first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ") || first == 0xEF && text.hasPrefix("\u{FEFF}")
-            || utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+            || utf8.contains { $0 == options.delimiter || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
         if needsQuotes { result.append(UInt8(ascii: "\"")) }
         if protect, CSVFormulaGuard.needsPrefix(utf8) { result.append(UInt8(ascii: "'")) }
         if needsQuotes {

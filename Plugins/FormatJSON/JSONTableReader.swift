@@ -1,3 +1,4 @@
+import ALQJSON
 import ALQRuntime
 import ALQSyntax
 import FormatSupport
@@ -7,24 +8,21 @@ import FormatSupport
 enum JSONTableReader {
     static func read(_ bytes: [UInt8], name: String, style: JSONStyle) throws(Diagnostic) -> Table {
         let result: Result<Table, Diagnostic> = bytes.withUnsafeBufferPointer { data in
-            var start = 0
-            if data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { start = 3 }
-            var scanner = JSONScanner(data, from: start)
-            do throws(JSONScanner.Failure) {
+            var scanner = JSONScanner(data)
+            do throws(JSONError) {
                 return .success(try read(&scanner, style: style))
             } catch {
                 if error.offset < 0 { return .failure(Diagnostic(.malformedData, "\(name): \(error.message)")) }
-                let (line, column) = JSONScanner.lineAndColumn(of: error.offset, in: data)
-                return .failure(Diagnostic(.malformedData, "\(name):\(line):\(column): \(error.message)"))
+                return .failure(Diagnostic(.malformedData, "\(name):\(error.line):\(error.column): \(error.message)"))
             }
         }
         return try result.get()
     }
 
-    private static func read(_ scanner: inout JSONScanner, style: JSONStyle) throws(JSONScanner.Failure) -> Table {
+    private static func read(_ scanner: inout JSONScanner, style: JSONStyle) throws(JSONError) -> Table {
         var keys = ByteInterner()
         var columnOfKey: [Int] = []
-        var builders: [JSONColumnBuilder] = []
+        var builders: [ColumnBuilder] = []
         var rows = 0
 
         if style == .array {
@@ -43,18 +41,19 @@ enum JSONTableReader {
             } else {
                 while true {
                     guard scanner.peek() == UInt8(ascii: "\"") else { throw scanner.failure("a key in quotes") }
+                    let keyStart = scanner.position
                     let code = Int(try scanner.string { keys.intern($0) })
                     if code == columnOfKey.count {
                         columnOfKey.append(builders.count)
-                        builders.append(JSONColumnBuilder(nulls: rows))
+                        builders.append(ColumnBuilder(nulls: rows))
                     }
                     let column = columnOfKey[code]
                     try scanner.expect(UInt8(ascii: ":"), "':'")
-                    if builders[column].rows > rows {
-                        _ = try scanner.value(depth: 1)  // a repeated key: the first one wins
-                    } else {
-                        try readCell(&scanner, into: &builders[column])
+                    if builders[column].rowCount > rows {
+                        let key = try? keys.strings().get()[code]
+                        throw scanner.duplicateKey(key ?? "", at: keyStart)
                     }
+                    try readCell(&scanner, into: &builders[column], depth: style == .array ? 2 : 1)
                     if scanner.peek() == UInt8(ascii: ",") {
                         scanner.position += 1
                         continue
@@ -65,10 +64,10 @@ enum JSONTableReader {
             }
             rows += 1
             if rows &* builders.count > SparseTableLimit.cells(forInputBytes: scanner.data.count) {
-                throw JSONScanner.Failure(
-                    offset: scanner.position, message: SparseTableLimit.message(rows, builders.count))
+                throw JSONError(
+                    SparseTableLimit.message(rows, builders.count), at: scanner.position, in: scanner.data)
             }
-            for index in builders.indices where builders[index].rows < rows { builders[index].appendNull() }
+            for index in builders.indices where builders[index].rowCount < rows { builders[index].appendNull() }
             if style == .array {
                 if scanner.peek() == UInt8(ascii: ",") {
                     scanner.position += 1
@@ -79,16 +78,15 @@ enum JSONTableReader {
             }
         }
         rows = max(rows, 0)
-        if scanner.peek() != nil { throw scanner.failure("the end of the input") }
+        try scanner.expectEnd()
 
         guard case .success(let names) = keys.strings() else {
-            throw JSONScanner.Failure(offset: -1, message: "a key is not valid UTF-8")
+            throw JSONError(offset: -1, "a key is not valid UTF-8")
         }
         var columns: [Column] = []
         for (code, name) in names.enumerated() {
-            guard let column = builders[columnOfKey[code]].build() else {
-                throw JSONScanner.Failure(
-                    offset: -1, message: "the values of '\(name)' hold text that is not valid UTF-8")
+            guard let column = builders[columnOfKey[code]].buildCheckingUTF8() else {
+                throw JSONError(offset: -1, "the values of '\(name)' hold text that is not valid UTF-8")
             }
             columns.append(column)
         }
@@ -96,22 +94,29 @@ enum JSONTableReader {
     }
 
     @inline(__always)
-    private static func readCell(_ scanner: inout JSONScanner, into builder: inout JSONColumnBuilder) throws(JSONScanner
-        .Failure)
-    {
+    private static func readCell(
+        _ scanner: inout JSONScanner, into builder: inout ColumnBuilder, depth: Int
+    ) throws(JSONError) {
         switch scanner.peek() {
         case UInt8(ascii: "\""):
-            try scanner.string { builder.appendString($0) }
+            try scanner.string { builder.appendString(utf8: $0) }
         case let byte? where byte == UInt8(ascii: "-") || byte &- 48 < 10:
-            let (value, isInteger) = try scanner.number()
-            builder.appendNumber(value, isInteger: isInteger)
+            let start = scanner.position
+            let number = try scanner.number()
+            if number.isExact {
+                builder.appendNumber(number.value, isInteger: number.isInteger)
+            } else {
+                // An integer a double cannot hold exactly keeps its digits (docs/plugins.md, "JSON").
+                builder.appendString(utf8: UnsafeBufferPointer(rebasing: scanner.data[start..<scanner.position]))
+            }
         case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
             switch try scanner.literal() {
-            case .bool(let flag): builder.appendBool(flag)
-            default: builder.appendNull()
+            case .true: builder.appendBool(true)
+            case .false: builder.appendBool(false)
+            case .null: builder.appendNull()
             }
         default:
-            builder.appendValue(try scanner.value(depth: 1))
+            builder.append(JSONValues.value(try scanner.value(depth: depth)))
         }
     }
 }

@@ -1,3 +1,4 @@
+import ALQJSON
 import ALQRuntime
 
 /// Values as JSON text (RFC 8259), written to a ``ByteWriter``.
@@ -6,70 +7,25 @@ import ALQRuntime
 /// UTF-8. Non-finite numbers become `null`. A quantity nested in a list or record becomes
 /// `{"value": <number in the base unit>, "unit": "<base unit>"}`; a table becomes an array of objects.
 public enum JSONText {
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
     /// Appends a quoted, escaped JSON string.
     public static func appendString(_ text: String, to out: ByteWriter) throws {
         var text = text
         try text.withUTF8 { try appendString(bytes: $0, to: out) }
     }
 
-    /// Appends UTF-8 bytes as a quoted, escaped JSON string.
+    /// Appends UTF-8 bytes as a quoted, escaped JSON string (escaped by `JSONWriter.escape`).
     public static func appendString(bytes: UnsafeBufferPointer<UInt8>, to out: ByteWriter) throws {
         try out.byte(UInt8(ascii: "\""))
-        var runStart = 0
-        for i in 0..<bytes.count {
-            let byte = bytes[i]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            if i > runStart {
-                try out.bytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart..<i])))
-            }
-            runStart = i + 1
-            switch byte {
-            case UInt8(ascii: "\""): try out.ascii("\\\"")
-            case UInt8(ascii: "\\"): try out.ascii("\\\\")
-            case UInt8(ascii: "\n"): try out.ascii("\\n")
-            case UInt8(ascii: "\r"): try out.ascii("\\r")
-            case UInt8(ascii: "\t"): try out.ascii("\\t")
-            case 0x08: try out.ascii("\\b")
-            case 0x0C: try out.ascii("\\f")
-            default:
-                try out.ascii("\\u00")
-                try out.byte(hex[Int(byte >> 4)])
-                try out.byte(hex[Int(byte & 15)])
-            }
-        }
-        if bytes.count > runStart {
-            try out.bytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart...])))
-        }
+        try JSONWriter.escape(bytes) { try out.bytes(UnsafeRawBufferPointer($0)) }
         try out.byte(UInt8(ascii: "\""))
     }
 
     /// The bytes of a quoted, escaped JSON string.
-    public static func encodedString(_ text: String) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count + 2)
-        appendEncodedString(text, to: &result)
-        return result
-    }
+    public static func encodedString(_ text: String) -> [UInt8] { JSONWriter.encodedString(text) }
 
     /// Appends the bytes of a quoted, escaped JSON string.
     public static func appendEncodedString(_ text: String, to result: inout [UInt8]) {
-        result.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): result += [UInt8(ascii: "\\"), byte]
-            case UInt8(ascii: "\\"): result += [byte, byte]
-            case UInt8(ascii: "\n"): result += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): result += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): result += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0x08: result += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-            case 0x0C: result += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
-            case ..<0x20: result += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 15)]]
-            default: result.append(byte)
-            }
-        }
-        result.append(UInt8(ascii: "\""))
+        JSONWriter.appendString(text, to: &result)
     }
 
     /// Appends a number, or `null` when it is not finite.
@@ -119,6 +75,7 @@ public enum JSONText {
             }
             try out.byte(UInt8(ascii: "]"))
         case .module(let id): try appendString(id, to: out)
+        case .date(let date): try appendString(date.iso8601, to: out)
         case .chart(let chart): try appendValue(.table(chart.dataTable), to: out)
         }
     }

@@ -1,29 +1,22 @@
 import ALQPluginAPI
+import ALQRegionPack
+import BuiltinRegions
 import FormatCSV
 import FormatJSON
 import FormatMarkdown
 import FormatSVG
-import RegionBaise
-import RegionChongqing
-import RegionGuangxi
-import RegionGuangyuan
 
 /// The modules compiled into alq, registered at start-up through the same interface an external
 /// plugin or a region pack uses. This is the one list of them.
 public enum BuiltinModules {
-    /// The built-in region modules, decoded from their embedded packs.
+    /// The built-in region modules, decoded from their embedded packs (the list is `BuiltinRegions.packs`).
     static func regions() throws(RegionPackError) -> [any RegionModule] {
-        [
-            try GuangxiPack.module(),
-            try GuangyuanPack.module(),
-            try ChongqingPack.module(),
-            try BaisePack.module(),
-        ]
+        try BuiltinRegions.modules()
     }
 
     /// The built-in export formats.
     static let formats: [any ExportFormat] = [
-        CSVFormat(), CSVFormat.excel, JSONFormat(), NDJSONFormat(), MarkdownFormat(), SVGFormat(),
+        CSVFormat(), CSVFormat.excel, CSVFormat.tsv, JSONFormat(), NDJSONFormat(), MarkdownFormat(), SVGFormat(),
     ]
 
     /// Registers every built-in region and format.

@@ -9,7 +9,7 @@ struct Aggregation {
     /// The aggregate functions `agg` knows.
     static let functions: Set<String> = Set([
         "count", "sum", "avg", "min", "max", "first", "last", "count_distinct", "median", "spark",
-    ]).union(collectingFunctions)
+    ]).union(collectingFunctions).union(Statistics.functions.keys)
 
     // MARK: Groups
 
@@ -124,7 +124,9 @@ struct Aggregation {
         }
         guard
             containsAggregate(expr)
-                || names(in: expr).allSatisfy({ keys[$0] != nil || interpreter.session.variables[$0] != nil })
+                || names(in: expr).allSatisfy({
+                    keys[$0] != nil || interpreter.locals[$0] != nil || interpreter.session.variables[$0] != nil
+                })
         else {
             throw Diagnostic(
                 .invalidArgument, "an aggregate must use an aggregate function", span: expr.span,
@@ -146,7 +148,10 @@ struct Aggregation {
         case .name(let name): return [name]
         case .call(_, _, let arguments): return arguments.flatMap(names)
         case .binary(_, let left, let right): return names(in: left) + names(in: right)
-        case .unary(_, let operand), .convert(let operand, _): return names(in: operand)
+        case .unary(_, let operand), .convert(let operand, _), .namedArgument(_, _, let operand):
+            return names(in: operand)
+        case .conditional(let condition, let value, let alternative):
+            return names(in: condition) + names(in: value) + names(in: alternative)
         default: return []
         }
     }
@@ -156,7 +161,10 @@ struct Aggregation {
         case .call(let name, _, let arguments):
             return Aggregation.functions.contains(name) || arguments.contains(where: containsAggregate)
         case .binary(_, let left, let right): return containsAggregate(left) || containsAggregate(right)
-        case .unary(_, let operand), .convert(let operand, _): return containsAggregate(operand)
+        case .unary(_, let operand), .convert(let operand, _), .namedArgument(_, _, let operand):
+            return containsAggregate(operand)
+        case .conditional(let condition, let value, let alternative):
+            return [condition, value, alternative].contains(where: containsAggregate)
         default: return false
         }
     }
@@ -177,8 +185,12 @@ struct Aggregation {
         case .binary(_, let left, let right):
             try collectAggregates(left, into: &parts, ids: ids, groupCount: groupCount)
             try collectAggregates(right, into: &parts, ids: ids, groupCount: groupCount)
-        case .unary(_, let operand), .convert(let operand, _):
+        case .unary(_, let operand), .convert(let operand, _), .namedArgument(_, _, let operand):
             try collectAggregates(operand, into: &parts, ids: ids, groupCount: groupCount)
+        case .conditional(let condition, let value, let alternative):
+            for part in [condition, value, alternative] {
+                try collectAggregates(part, into: &parts, ids: ids, groupCount: groupCount)
+            }
         default:
             break
         }
@@ -190,8 +202,14 @@ struct Aggregation {
         switch expr.kind {
         case .call(let name, let nameSpan, let arguments):
             if let part = parts[expr.span.start], Aggregation.functions.contains(name) { return part[group] }
-            var values: [Value] = []
-            for argument in arguments { values.append(try evaluate(argument, group: group, parts: parts, keys: keys)) }
+            var values = CallArguments(positional: [])
+            for argument in arguments {
+                if case .namedArgument(let label, let labelSpan, let value) = argument.kind {
+                    values.named.append((label, labelSpan, try evaluate(value, group: group, parts: parts, keys: keys)))
+                } else {
+                    values.positional.append(try evaluate(argument, group: group, parts: parts, keys: keys))
+                }
+            }
             return try interpreter.call(name, nameSpan: nameSpan, arguments: values, span: expr.span)
         case .binary(let op, let left, let right):
             let a = try evaluate(left, group: group, parts: parts, keys: keys)
@@ -218,6 +236,11 @@ struct Aggregation {
         case .convert(let operand, let spec):
             return try interpreter.convert(
                 try evaluate(operand, group: group, parts: parts, keys: keys), to: spec, span: expr.span)
+        case .conditional(let condition, let value, let alternative):
+            let test = try evaluate(condition, group: group, parts: parts, keys: keys)
+            return try evaluate(
+                try interpreter.truth(test, condition.span) ? value : alternative, group: group, parts: parts,
+                keys: keys)
         default:
             return try interpreter.eval(expr)
         }
@@ -236,14 +259,25 @@ struct Aggregation {
         if let column = try collectingAggregate(name, arguments, span: span, ids: ids, groupCount: groupCount) {
             return column
         }
-        guard arguments.count == 1 else {
+        let takesParameter = Statistics.functions[name] == true
+        guard arguments.count == (takesParameter ? 2 : 1) else {
             throw Diagnostic(
-                .wrongArgumentCount, "\(name) takes one argument in 'agg', given \(arguments.count)", span: span,
-                file: interpreter.file, help: "for example: total = \(name)(value)")
+                .wrongArgumentCount,
+                "\(name) takes \(takesParameter ? "two arguments" : "one argument") in 'agg', given \(arguments.count)",
+                span: span, file: interpreter.file,
+                help: "for example: \(takesParameter ? "p90 = \(name)(value, 90)" : "total = \(name)(value)")")
         }
         let column = try VectorEvaluator(interpreter: interpreter, table: table).eval(arguments[0]).column(
             count: table.rowCount)
         try interpreter.session.checkCancellation()
+        if Statistics.functions[name] != nil {
+            let parameter = arguments.count > 1 ? try interpreter.eval(arguments[1]) : nil
+            do throws(Diagnostic) {
+                return try Statistics.perGroup(name, column, parameter: parameter, ids: ids, groupCount: groupCount)
+            } catch {
+                throw interpreter.located(error, span)
+            }
+        }
         switch (name, column) {
         case ("sum", .number(let numbers)), ("avg", .number(let numbers)):
             let (sums, counts) = sumNumbers(numbers.values, numbers.validity, ids: ids, groupCount: groupCount)
@@ -324,9 +358,19 @@ struct Aggregation {
 }
 
 /// Aggregate functions over a list of values, shared by `agg` and the list builtins.
+///
+/// Sums and averages go through ``Arithmetic``, so kind, bound and sources propagate as for `+`;
+/// `min`, `max` and `median` pick a stated figure; where an input is bounded they give it the bound
+/// and sources of everything they compared (``picked(_:from:interval:)``), which other aggregates
+/// (`cagr`, `percentile`, window functions) can reuse, with ``Arithmetic/combine`` and
+/// ``ALQRuntime/Quantity/annotate(from:interval:)`` for values they compute.
 enum ListAggregates {
+    /// The aggregates that need one dimension across their values.
+    static let numeric: Set<String> = ["sum", "avg", "min", "max", "median"]
+
     static func apply(_ name: String, _ values: [Value]) throws(Diagnostic) -> Value {
         let present = values.filter { !$0.isNull }
+        if numeric.contains(name) { try requireOneUnit(name, present) }
         switch name {
         case "count": return .number(Double(present.count))
         case "count_distinct":
@@ -352,7 +396,14 @@ enum ListAggregates {
                 let order = try Comparison.order(value, best)
                 if name == "min" ? order < 0 : order > 0 { best = value }
             }
-            return best
+            let intervals = present.compactMap { Arithmetic.quantity($0)?.interval }
+            let interval = intervals.dropFirst().reduce(intervals.first) { range, next in
+                guard let range else { return next }
+                return name == "min"
+                    ? Interval(lower: Swift.min(range.lower, next.lower), upper: Swift.min(range.upper, next.upper))
+                    : Interval(lower: Swift.max(range.lower, next.lower), upper: Swift.max(range.upper, next.upper))
+            }
+            return picked(best, from: present, interval: interval)
         case "median":
             guard !present.isEmpty else { return .null }
             var sorted = present
@@ -366,12 +417,43 @@ enum ListAggregates {
             if let failure { throw failure }
             let middle = sorted.count / 2
             if sorted.count % 2 == 1 || Arithmetic.quantity(sorted[middle]) == nil {
-                return sorted[middle - (sorted.count % 2 == 0 ? 1 : 0)]
+                return picked(sorted[middle - (sorted.count % 2 == 0 ? 1 : 0)], from: present, interval: nil)
             }
-            return try Arithmetic.apply(
+            let median = try Arithmetic.apply(
                 .divide, try Arithmetic.apply(.add, sorted[middle - 1], sorted[middle]), .number(2))
+            return picked(median, from: present, interval: nil)
         default:
             throw Diagnostic(.unknownFunction, "unknown aggregate '\(name)'")
         }
+    }
+
+    /// A value an aggregate chose among `inputs` (a minimum, a median), annotated as computed from all
+    /// of them: their least certain kind, their sources, and the bound that `interval` (the range the
+    /// true result lies in) gives, or unknown when no range is given and any input is bounded.
+    ///
+    /// A value picked from exact inputs is returned as it is: it is the figure of the fact it came from.
+    static func picked(_ value: Value, from inputs: [Value], interval: Interval?) -> Value {
+        guard case .quantity(let chosen) = value else { return value }
+        let quantities = inputs.compactMap(Arithmetic.quantity)
+        if quantities.allSatisfy({ $0.bound == .exact }) { return value }
+        var result = chosen
+        result.annotate(from: quantities, interval: interval)
+        return .quantity(result)
+    }
+
+    /// Throws when `values` mix dimensions, naming the units found.
+    static func requireOneUnit(_ name: String, _ values: [Value]) throws(Diagnostic) {
+        var dimensions: [Dimension] = []
+        for value in values {
+            guard let quantity = Arithmetic.quantity(value) else { continue }
+            if !dimensions.contains(quantity.dimension) { dimensions.append(quantity.dimension) }
+        }
+        guard dimensions.count > 1 else { return }
+        let names = dimensions.map { $0 == .none ? "plain numbers" : $0.symbol }
+        throw Diagnostic(
+            .unitMismatch,
+            "\(name) over values in different units: \(names.joined(separator: ", ")); the result would mean nothing",
+            help: "keep one unit first, e.g. | where unit == \"\(dimensions.first { $0 != .none }?.symbol ?? "t")\", "
+                + "or group by unit: | group unit | agg …")
     }
 }

@@ -3,9 +3,15 @@ import ALQSyntax
 
 /// The arithmetic of values: numbers, quantities with units, strings and nulls.
 ///
+/// Every operation on quantities goes through ``combine(_:_:value:dimension:displayUnit:interval:)``,
+/// which gives the result the least certain kind of its inputs, a sound bound and the union of
+/// their sources; functions that compute new quantities (`growth`, `cagr`, …) use the same
+/// ``Quantity/annotate(from:interval:)``. The rules are tabled in docs/language.md.
+///
 /// Errors carry no span; the evaluator attaches the span of the expression.
 enum Arithmetic {
     static func apply(_ op: BinaryOperator, _ left: Value, _ right: Value) throws(Diagnostic) -> Value {
+        if left.isDate || right.isDate, let result = try DateArithmetic.apply(op, left, right) { return result }
         switch op {
         case .add, .subtract: return try additive(op, left, right)
         case .multiply: return try multiply(left, right)
@@ -14,13 +20,7 @@ enum Arithmetic {
         case .notEqual: return .bool(!Comparison.equal(left, right))
         case .less, .lessEqual, .greater, .greaterEqual:
             if left.isNull || right.isNull { return .bool(false) }
-            let order = try Comparison.order(left, right)
-            switch op {
-            case .less: return .bool(order < 0)
-            case .lessEqual: return .bool(order <= 0)
-            case .greater: return .bool(order > 0)
-            default: return .bool(order >= 0)
-            }
+            return try Comparison.ordered(op, left, right)
         case .and, .or:
             preconditionFailure("logical operators short-circuit in the evaluator")
         }
@@ -30,10 +30,11 @@ enum Arithmetic {
         switch value {
         case .null: return .null
         case .number(let number): return .number(-number)
-        case .quantity(var quantity):
-            quantity.value = -quantity.value
-            quantity.provenance = quantity.provenance.asDerived
-            return .quantity(quantity)
+        case .quantity(let quantity):
+            var result = quantity
+            result.value = -quantity.value
+            result.annotate(from: [quantity], interval: -quantity.interval)
+            return .quantity(result)
         default:
             throw Diagnostic(.typeMismatch, "cannot negate a \(value.typeName)")
         }
@@ -55,26 +56,30 @@ enum Arithmetic {
                 throw Diagnostic(
                     .typeMismatch, "cannot \(verb) \(describe(right)) \(op == .add ? "to" : "from") \(describe(left))")
             }
-            let dimension = try sameDimension(a, b, verb: verb, op: op)
+            let dimension = try additiveDimension(a, b, op: op)
             let value = op == .add ? a.value + b.value : a.value - b.value
-            guard value.isFinite else { throw overflow() }
-            return result(
-                Quantity(
-                    value: value, dimension: dimension, displayUnit: a.displayUnit ?? b.displayUnit,
-                    provenance: a.provenance.combined(with: b.provenance)))
+            let interval = op == .add ? a.interval + b.interval : a.interval + -b.interval
+            let unit = [a.displayUnit, b.displayUnit].compactMap { $0 }.first { $0.dimension == dimension }
+            return try combine(a, b, value: value, dimension: dimension, displayUnit: unit, interval: interval)
         }
     }
 
-    private static func sameDimension(_ a: Quantity, _ b: Quantity, verb: String, op: BinaryOperator) throws(Diagnostic)
+    /// The dimension of a sum or difference: both sides' (`%` − `%` is `pp`; `%` ± `pp` is `%`).
+    private static func additiveDimension(_ a: Quantity, _ b: Quantity, op: BinaryOperator) throws(Diagnostic)
         -> Dimension
     {
-        if a.dimension == b.dimension { return a.dimension }
-        if a.dimension == .count && b.dimension == .none { return .count }
-        if a.dimension == .none && b.dimension == .count { return .count }
-        throw Diagnostic(
-            .unitMismatch,
-            "cannot \(verb) \(unitName(b)) \(op == .add ? "to" : "from") \(unitName(a)): the units measure different things",
-            help: "convert one side, or compare like with like")
+        switch (a.dimension, b.dimension) {
+        case (.percent, .percent): return op == .subtract ? .points : .percent
+        case (.percent, .points): return .percent
+        case (.points, .percent) where op == .add: return .percent
+        case (.count, .none), (.none, .count): return .count
+        case (let x, let y) where x == y: return x
+        default:
+            let verb = op == .add ? "add" : "subtract"
+            throw mismatch(
+                "cannot \(verb) \(unitName(b)) \(op == .add ? "to" : "from") \(unitName(a))",
+                expected: a.dimension, found: b.dimension)
+        }
     }
 
     private static func multiply(_ left: Value, _ right: Value) throws(Diagnostic) -> Value {
@@ -82,42 +87,36 @@ enum Arithmetic {
         case (.null, _), (_, .null): return .null
         case (.number(let a), .number(let b)): return try checked(a * b)
         default:
-            guard var a = quantity(left), let b = quantity(right) else {
+            guard let a = quantity(left), let b = quantity(right) else {
                 throw Diagnostic(.typeMismatch, "cannot multiply \(describe(left)) by \(describe(right))")
             }
-            let provenance = a.provenance.combined(with: b.provenance)
-            let value: Double
-            let dimension: Dimension
-            switch (a.dimension, b.dimension) {
-            case (.none, _), (.multiple, .none):
-                value = a.value * b.value
-                dimension = b.dimension == .none ? a.dimension : b.dimension
-                a.displayUnit = b.dimension == .none ? a.displayUnit : b.displayUnit
-            case (_, .none):
-                value = a.value * b.value
-                dimension = a.dimension
-            case (_, .multiple) where a.dimension != .multiple:
-                value = a.value * b.value
-                dimension = a.dimension
-            case (.multiple, _):
-                value = a.value * b.value
-                dimension = b.dimension
-                a.displayUnit = b.displayUnit
-            case (.percent, let other) where other != .percent:
-                value = a.value / 100 * b.value
-                dimension = other
-                a.displayUnit = b.displayUnit
-            case (let other, .percent) where other != .percent:
-                value = a.value * b.value / 100
-                dimension = other
-            default:
-                throw Diagnostic(
-                    .unitMismatch, "cannot multiply \(unitName(a)) by \(unitName(b))",
-                    help: "multiply a quantity by a plain number, a multiple (x) or a percentage")
-            }
-            guard value.isFinite else { throw overflow() }
-            return result(
-                Quantity(value: value, dimension: dimension, displayUnit: a.displayUnit, provenance: provenance))
+            let (dimension, factor, unit) = try product(a, b)
+            return try combine(
+                a, b, value: a.value * b.value * factor, dimension: dimension, displayUnit: unit,
+                interval: a.interval * b.interval * Interval(factor, .exact))
+        }
+    }
+
+    /// The dimension, scale factor and display unit of `a × b`.
+    private static func product(_ a: Quantity, _ b: Quantity) throws(Diagnostic) -> (Dimension, Double, Unit?) {
+        switch (a.dimension, b.dimension) {
+        case (.none, let other): return (other, 1, b.displayUnit)
+        case (let other, .none): return (other, 1, a.displayUnit)
+        case (.percent, .percent): return (.percent, 0.01, nil)
+        case (.percent, .multiple), (.multiple, .percent): return (.percent, 1, nil)
+        case (.multiple, .multiple): return (.multiple, 1, nil)
+        case (.percent, let other) where !other.isRatio && other != .rank: return (other, 0.01, nil)
+        case (let other, .percent) where !other.isRatio && other != .rank: return (other, 0.01, nil)
+        case (.multiple, let other) where !other.isRatio && other != .rank: return (other, 1, nil)
+        case (let other, .multiple) where !other.isRatio && other != .rank: return (other, 1, nil)
+        case (let x, let y) where !x.isRatio && !y.isRatio && x != .rank && y != .rank && x.multiplied(by: y).isUnit:
+            return (x.multiplied(by: y), 1, nil)
+        default:
+            throw Diagnostic(
+                .unitMismatch, "cannot multiply \(unitName(a)) by \(unitName(b))",
+                help: b.dimension == .points || a.dimension == .points
+                    ? "percentage points are a difference of percentages; add them to a percentage instead"
+                    : "multiply a quantity by a plain number, a multiple (x), a percentage or another quantity")
         }
     }
 
@@ -132,20 +131,40 @@ enum Arithmetic {
                 throw Diagnostic(.typeMismatch, "cannot divide \(describe(left)) by \(describe(right))")
             }
             guard b.value != 0 else { throw divisionByZero() }
-            let provenance = a.provenance.combined(with: b.provenance)
-            let value = a.value / b.value
-            guard value.isFinite else { throw overflow() }
-            if b.dimension == .none {
-                return result(
-                    Quantity(value: value, dimension: a.dimension, displayUnit: a.displayUnit, provenance: provenance))
-            }
-            if a.dimension == b.dimension {
-                return result(Quantity(value: value, dimension: .none, provenance: provenance))
-            }
-            throw Diagnostic(
-                .unitMismatch, "cannot divide \(unitName(a)) by \(unitName(b)): alq has no compound units",
-                help: "divide quantities of the same unit for a ratio, or by a plain number")
+            let (dimension, factor, unit) = try quotient(a, b)
+            return try combine(
+                a, b, value: a.value / b.value * factor, dimension: dimension, displayUnit: unit,
+                interval: a.interval * b.interval.reciprocal * Interval(factor, .exact))
         }
+    }
+
+    /// The dimension, scale factor and display unit of `a ÷ b`.
+    private static func quotient(_ a: Quantity, _ b: Quantity) throws(Diagnostic) -> (Dimension, Double, Unit?) {
+        switch (a.dimension, b.dimension) {
+        case (let x, .none): return (x, 1, a.displayUnit)
+        case (let x, let y) where x == y: return (.none, 1, nil)
+        case (let x, .percent) where x != .points && x != .rank: return (x, 100, nil)
+        case (let x, .multiple) where x != .points && x != .rank: return (x, 1, nil)
+        case (let x, let y) where !x.isRatio && !y.isRatio && x != .rank && y != .rank && x.divided(by: y).isUnit:
+            return (x.divided(by: y), 1, nil)
+        default:
+            throw Diagnostic(
+                .unitMismatch, "cannot divide \(unitName(a)) by \(unitName(b))",
+                help: "divide by a plain number, a ratio (% or x) or a quantity of another unit (CNY / t is CNY/t)")
+        }
+    }
+
+    /// The result of an operation on two quantities, with the least certain kind, a sound bound
+    /// (from `interval`) and the sources of both.
+    ///
+    /// Use it for any new binary operation so that kind, bound and provenance propagate the same way.
+    static func combine(
+        _ a: Quantity, _ b: Quantity, value: Double, dimension: Dimension, displayUnit: Unit?, interval: Interval
+    ) throws(Diagnostic) -> Value {
+        guard value.isFinite else { throw overflow() }
+        var result = Quantity(value: value, dimension: dimension, displayUnit: displayUnit)
+        result.annotate(from: [a, b], interval: interval)
+        return Self.result(result)
     }
 
     /// A quantity view of a number or quantity.
@@ -157,9 +176,9 @@ enum Arithmetic {
         }
     }
 
-    /// A dimensionless quantity without provenance is a plain number.
+    /// A dimensionless quantity without provenance, kind or bound is a plain number.
     static func result(_ quantity: Quantity) -> Value {
-        if quantity.dimension == .none && quantity.provenance.isEmpty && quantity.displayUnit == nil {
+        if quantity.dimension == .none && quantity.isPlain && quantity.displayUnit == nil {
             return .number(quantity.value)
         }
         return .quantity(quantity)
@@ -172,6 +191,35 @@ enum Arithmetic {
 
     static func unitName(_ quantity: Quantity) -> String {
         quantity.dimension == .none ? "a plain number" : quantity.dimension.symbol
+    }
+
+    /// A dimension error in the manner of Numbat: both dimensions named, and the factor that would
+    /// make them agree suggested.
+    static func mismatch(_ message: String, expected: Dimension, found: Dimension) -> Diagnostic {
+        Diagnostic(
+            .unitMismatch, "\(message): expected \(expected.name), found \(found.name)",
+            help: dimensionHelp(expected: expected, found: found))
+    }
+
+    /// How to turn a quantity of dimension `found` into one of `expected`.
+    static func dimensionHelp(expected: Dimension, found: Dimension) -> String {
+        if found == .none { return "give the plain number a unit, e.g. 5 \(Unit.base(expected).symbol)" }
+        if expected == .none { return "divide by a quantity in \(found.symbol) to get a plain number" }
+        if (expected == .percent || expected == .points) && (found == .percent || found == .points) {
+            return "the difference of two percentages is in percentage points (pp); add pp to a percentage"
+        }
+        if expected.isRatio || found.isRatio || expected == .rank || found == .rank {
+            return "convert one side, or compare like with like"
+        }
+        let missing = expected.divided(by: found)
+        if missing.powers.allSatisfy({ $0 >= 0 }) {
+            return "multiply the \(found.symbol) side by a quantity in \(missing.symbol)"
+        }
+        let surplus = found.divided(by: expected)
+        if surplus.powers.allSatisfy({ $0 >= 0 }) {
+            return "divide the \(found.symbol) side by a quantity in \(surplus.symbol)"
+        }
+        return "multiply the \(found.symbol) side by a quantity in \(missing.symbol)"
     }
 
     private static func describe(_ value: Value) -> String {

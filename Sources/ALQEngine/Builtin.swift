@@ -20,6 +20,8 @@ struct BuiltinCall {
     let interpreter: Interpreter
     let arguments: [Value]
     let span: Span
+    /// Where each argument is written, when the call is written out (not for stages and `agg`).
+    var argumentSpans: [Span] = []
 
     var session: Session { interpreter.session }
 

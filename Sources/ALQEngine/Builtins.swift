@@ -6,7 +6,8 @@ import ALQSyntax
 public enum Builtins {
     /// The functions by name.
     public static let catalog: [String: Builtin] = Dictionary(
-        uniqueKeysWithValues: (math + text + lists + types + data + charts).map { ($0.name, $0) })
+        uniqueKeysWithValues: (math + maths + statistics + text + patterns + dates + environment + lists + types + data
+            + charts).map { ($0.name, $0) })
 
     static func builtin(
         _ name: String, _ signature: String, _ summary: String, example: String, arity: ClosedRange<Int>,
@@ -31,13 +32,8 @@ public enum Builtins {
             guard digits >= 0, digits <= 15, digits == digits.rounded() else {
                 throw Diagnostic(.invalidArgument, "round takes 0 to 15 digits, given \(NumberFormat.plain(digits))")
             }
-            var factor = 1.0
-            for _ in 0..<Int(digits) { factor *= 10 }
-            /// Rounds `x`; a number too large to have decimals at this precision is already round.
-            func rounded(_ x: Double) -> Double {
-                let scaled = x * factor
-                return scaled.isFinite ? scaled.rounded() / factor : x
-            }
+            let factor = Rounding.factor(places: digits)
+            func rounded(_ x: Double) -> Double { Rounding.rounded(x, factor: factor) }
             if case .quantity(var quantity) = call[0] {
                 let scale = quantity.shownUnit.scale
                 quantity.value = rounded(quantity.value / scale) * scale
@@ -54,24 +50,6 @@ public enum Builtins {
             call throws(Diagnostic) in
             try mapNumber(call[0]) { $0.rounded(.up) }
         },
-        builtin("sqrt", "sqrt(x)", "The square root of a plain number.", example: "sqrt(16)", arity: 1...1) {
-            call throws(Diagnostic) in
-            let x = try call.number(0)
-            guard x >= 0 else { throw Diagnostic(.invalidArgument, "sqrt of a negative number") }
-            return .number(x.squareRoot())
-        },
-        builtin("pow", "pow(x, y)", "x raised to the whole power y.", example: "pow(2, 10)", arity: 2...2) {
-            call throws(Diagnostic) in
-            let exponent = try call.number(1)
-            guard exponent == exponent.rounded() else {
-                throw Diagnostic(
-                    .invalidArgument, "pow takes a whole-number exponent, given \(NumberFormat.plain(exponent))",
-                    help: "for a square root, use sqrt(x)")
-            }
-            let result = power(try call.number(0), exponent)
-            guard result.isFinite else { throw Arithmetic.overflow() }
-            return .number(result)
-        },
         builtin("mod", "mod(x, y)", "The remainder of x divided by y.", example: "mod(17, 5)", arity: 2...2) {
             call throws(Diagnostic) in
             let y = try call.number(1)
@@ -82,10 +60,7 @@ public enum Builtins {
             "growth", "growth(new, old)", "The change from old to new as a percentage.",
             example: "growth(205 bn CNY, 100 bn CNY)", arity: 2...2
         ) { call throws(Diagnostic) in
-            let ratio = try Arithmetic.apply(.divide, call[0], call[1])
-            guard let quantity = Arithmetic.quantity(ratio) else { return .null }
-            return .quantity(
-                Quantity(value: (quantity.value - 1) * 100, dimension: .percent, provenance: quantity.provenance))
+            try QuantityFunctions.growth(call[0], call[1])
         },
     ]
 
@@ -99,15 +74,6 @@ public enum Builtins {
             return .quantity(quantity)
         default: throw Diagnostic(.typeMismatch, "expected a number, found a \(value.typeName)")
         }
-    }
-
-    private static func power(_ base: Double, _ exponent: Double) -> Double {
-        if exponent == exponent.rounded(), abs(exponent) <= 1024 {
-            var result = 1.0
-            for _ in 0..<Int(abs(exponent)) { result *= base }
-            return exponent < 0 ? 1 / result : result
-        }
-        return .nan
     }
 
     // MARK: Text
@@ -313,12 +279,13 @@ public enum Builtins {
             .string(call[0].typeName)
         },
         builtin(
-            "number", "number(x)", "A string read as a number, or a quantity's value in its base unit.",
+            "number", "number(x)",
+            "A string read as a number, or a quantity's value in its base unit (a percentage as its ratio: 20 % is 0.2).",
             example: "number(\"41.9\")", arity: 1...1
         ) { call throws(Diagnostic) in
             switch call[0] {
             case .number, .null: return call[0]
-            case .quantity(let quantity): return .number(quantity.value)
+            case .quantity(let quantity): return QuantityFunctions.number(quantity)
             case .bool(let flag): return .number(flag ? 1 : 0)
             case .string(let text):
                 guard let number = Double(text.filter { $0 != "," && $0 != "_" && !$0.isWhitespace }), number.isFinite
@@ -346,15 +313,7 @@ public enum Builtins {
             "A quantity from a number in a base unit and the unit's name, as in the facts table.",
             example: "quantity(205000000000, \"CNY\")", arity: 2...2
         ) { call throws(Diagnostic) in
-            if call[0].isNull { return .null }
-            let number = try call.number(0)
-            let symbol = try call.string(1)
-            guard let unit = Unit.resolve(symbol.split(separator: " ").map(String.init)) else {
-                throw Diagnostic(
-                    .invalidArgument, "'\(symbol)' is not a unit", help: "units are CNY, t, kt, Mt, %, count, rank, x")
-            }
-            try FiniteCheck.one(number * unit.scale, span: nil, file: nil)
-            return Arithmetic.result(Quantity(value: number * unit.scale, dimension: unit.dimension))
+            try QuantityFunctions.quantity(call[0], symbol: try call.string(1))
         },
         builtin("is_null", "is_null(x)", "Whether a value is null.", example: "is_null(null)", arity: 1...1) {
             call throws(Diagnostic) in
@@ -372,17 +331,26 @@ public enum Builtins {
 
     static let data: [Builtin] = [
         builtin(
-            "open", "open(path)", "A CSV or JSON file as a table, with column types inferred.",
-            example: "open(\"Examples/data/capacity.csv\")", arity: 1...1
+            "open", "open(path, format = null, delimiter = null, header = true)",
+            "A CSV, TSV or JSON file (or standard input, \"-\") as a table, with column types inferred.",
+            example: "open(\"Examples/data/capacity.csv\")", arity: 1...4
         ) { call throws(Diagnostic) in
-            .table(
-                try call.session.host.open(path: try call.string(0, "a path string"), registry: call.session.registry))
+            try OpenArguments.open(call)
         },
         builtin(
             "source", "source(x)", "The quotes, files, dates and languages behind a value from the dataset.",
             example: "source(Guangxi.alumina_output[2024])", arity: 1...1
         ) { call throws(Diagnostic) in
             try Sources.table(for: call[0], registry: call.session.registry)
+        },
+        builtin(
+            "with_fact_ids", "with_fact_ids(t)",
+            "The table with a column fact_ids: the ids of the facts behind each row, for exports.",
+            example: "with_fact_ids(Guangxi.output_value) | select year, fact_ids", arity: 1...1
+        ) { call throws(Diagnostic) in
+            guard let table = Table(rowsOf: call[0]) else { throw call.mistyped(0, "a table") }
+            let ids = table.factIDsPerRow().map { Value.list($0.map(Value.string)) }
+            return .table(table.setting("fact_ids", to: .mixed(ids)))
         },
         builtin(
             "region", "region(name)", "A region module by any of its names.", example: "region(\"百色\").level",

@@ -8,6 +8,11 @@ import ALQSyntax
 public protocol EngineHost: AnyObject {
     /// Reads a data file (`open("facts.csv")`) as a table.
     func open(path: String, registry: Registry) throws(Diagnostic) -> Table
+    /// The columns `open(path)` would give, from the file's header alone; `nil` when they cannot be
+    /// told without reading the whole file (or the file cannot be read).
+    func header(path: String, registry: Registry) -> TableSchema?
+    /// Reads a data file with a format named or inferred, and reader options; `-` is standard input.
+    func open(path: String, format: String?, options: ReadOptions, registry: Registry) throws(Diagnostic) -> Table
     /// Writes a table in a format to a path, atomically, or to standard output when `path` is nil.
     func export(_ table: Table, format: any ExportFormat, path: String?) throws(Diagnostic)
     /// Writes a chart in a chart format to a path, atomically, or to standard output when `path` is nil.
@@ -21,6 +26,16 @@ public protocol EngineHost: AnyObject {
 }
 
 extension EngineHost {
+    public func header(path: String, registry: Registry) -> TableSchema? { nil }
+    public func open(path: String, format: String?, options: ReadOptions, registry: Registry) throws(Diagnostic)
+        -> Table
+    {
+        guard format == nil, options.isDefault else {
+            throw Diagnostic(.invalidArgument, "this host reads files only with their default format and options")
+        }
+        return try open(path: path, registry: registry)
+    }
+
     public func callFunction(_ name: String, arguments: [Value]) throws(Diagnostic) -> Value? { nil }
     public var functionNames: [String] { [] }
 }

@@ -12,6 +12,10 @@ struct RowContext {
 struct Interpreter {
     let session: Session
     let file: SourceFile
+    /// The parameters of the user-defined function being evaluated.
+    var locals: [String: Value] = [:]
+    /// How deeply the user-defined function calls that enclose this evaluation recurse, in expression levels.
+    var callNesting = 0
 
     // MARK: Expressions
 
@@ -39,6 +43,12 @@ struct Interpreter {
         case .convert(let operand, let spec): return try convert(try eval(operand, row: row), to: spec, span: expr.span)
         case .membership(let needle, let haystack): return try membership(needle, haystack, row: row)
         case .pipeline(let input, let stages): return try pipeline(input, stages, row: row)
+        case .conditional(let condition, let value, let alternative):
+            return try conditional(condition, value, alternative, row: row)
+        case .namedArgument(let name, let nameSpan, _):
+            throw Diagnostic(
+                .unexpectedToken, "'\(name) = …' names an argument and belongs inside a call", span: nameSpan,
+                file: file)
         }
     }
 
@@ -69,10 +79,7 @@ struct Interpreter {
     private func call(_ name: String, nameSpan: Span, arguments: [Expr], span: Span, row: RowContext?)
         throws(Diagnostic) -> Value
     {
-        var values: [Value] = []
-        values.reserveCapacity(arguments.count)
-        for argument in arguments { values.append(try eval(argument, row: row)) }
-        return try call(name, nameSpan: nameSpan, arguments: values, span: span)
+        try call(name, nameSpan: nameSpan, arguments: try self.arguments(arguments, row: row), span: span)
     }
 
     private func unary(_ op: UnaryOperator, _ operand: Expr, span: Span, row: RowContext?) throws(Diagnostic) -> Value {
@@ -109,9 +116,18 @@ struct Interpreter {
 
     private func pipeline(_ input: Expr, _ stages: [Stage], row: RowContext?) throws(Diagnostic) -> Value {
         var value = try eval(input, row: row)
-        for stage in stages {
+        var position = stages.startIndex
+        while position < stages.endIndex {
             try session.checkCancellation()
-            value = try PipelineStage(interpreter: self, stage: stage).apply(to: value)
+            let step = PipelineStage(interpreter: self, stage: stages[position])
+            if position + 1 < stages.endIndex, let top = try step.sortedPrefix(taking: stages[position + 1], of: value)
+            {
+                value = top
+                position += 2
+                continue
+            }
+            value = try step.apply(to: value)
+            position += 1
         }
         return value
     }
@@ -134,7 +150,7 @@ struct Interpreter {
         if let row, let column = row.table.column(name) {
             return column[row.row]
         }
-        if let value = session.variables[name] { return value }
+        if let value = locals[name] ?? session.variables[name] { return value }
         if let table = session.registry.table(named: name) { return .table(table) }
         if let region = session.registry.region(named: name) { return .module(region.info.id) }
         if let row {
@@ -148,11 +164,13 @@ struct Interpreter {
 
     func unknownName(_ name: String, span: Span) -> Diagnostic {
         let candidates =
-            Array(session.variables.keys) + session.registry.tableNames
+            Array(session.variables.keys) + Array(locals.keys) + session.registry.tableNames
             + session.registry.regions.map(\.module.info.name)
         let help: String?
-        if Builtins.catalog[name] != nil {
+        if Builtins.catalog[name] != nil || session.userFunctions[name] != nil {
             help = "'\(name)' is a function: call it as \(name)(…)"
+        } else if name == "help" {
+            help = "help is a command of the prompt: type help NAME or :help there"
         } else if Parser.stageNames.contains(name) {
             help = "'\(name)' is a pipeline stage: write it after a '|', as in facts | \(name) …"
         } else {
@@ -177,6 +195,12 @@ struct Interpreter {
             throw Diagnostic(
                 .unknownColumn, "unknown column '\(name)'", span: span, file: file,
                 help: Suggestion.didYouMean(name, among: table.columnNames))
+        case .date(let date):
+            if let value = DateArithmetic.member(date, name) { return value }
+            throw Diagnostic(
+                .unknownMember, "a date has no field '\(name)'", span: span, file: file,
+                help: Suggestion.didYouMean(name, among: ["year", "month", "day", "iso"])
+                    ?? "its fields are year, month, day and iso")
         case .module(let id):
             guard let module = session.registry.region(id: id) else {
                 throw Diagnostic(.unknownName, "region '\(id)' is no longer registered", span: span, file: file)
@@ -256,12 +280,17 @@ struct Interpreter {
             return .quantity(Quantity(value: number * 100, dimension: .percent))
         case .quantity(let quantity) where quantity.dimension == .none && unit.dimension == .percent:
             try FiniteCheck.one(quantity.value * 100, span: span, file: file)
-            return .quantity(
-                Quantity(value: quantity.value * 100, dimension: .percent, provenance: quantity.provenance.asDerived))
+            var percent = quantity
+            percent.value = quantity.value * 100
+            percent.dimension = .percent
+            percent.displayUnit = nil
+            percent.annotate(from: [quantity], interval: quantity.interval * Interval(100, .exact))
+            return .quantity(percent)
         case .quantity(let quantity):
-            throw Diagnostic(
-                .unitMismatch, "cannot convert \(Arithmetic.unitName(quantity)) to \(unit.symbol)", span: span,
-                file: file)
+            throw Arithmetic.mismatch(
+                "cannot convert \(Arithmetic.unitName(quantity)) to \(unit.symbol)", expected: unit.dimension,
+                found: quantity.dimension
+            ).at(span).located(in: file)
         case .number:
             throw Diagnostic(
                 .unitMismatch, "cannot convert a plain number to \(unit.symbol)", span: span, file: file,
@@ -289,7 +318,12 @@ struct Interpreter {
 
     // MARK: Calls
 
-    func call(_ name: String, nameSpan: Span, arguments: [Value], span: Span) throws(Diagnostic) -> Value {
+    func call(_ name: String, nameSpan: Span, arguments: [Value], span: Span, argumentSpans: [Span] = [])
+        throws(Diagnostic) -> Value
+    {
+        if let function = session.userFunctions[name] {
+            return try call(function, arguments: arguments, span: span)
+        }
         guard let function = Builtins.catalog[name] else {
             do throws(Diagnostic) {
                 if let value = try session.host.callFunction(name, arguments: arguments) { return value }
@@ -300,22 +334,16 @@ struct Interpreter {
                 .unknownFunction, "unknown function '\(name)'", span: nameSpan, file: file,
                 help: Window.functions.contains(name)
                     ? "\(name) is a window function: use it in derive, e.g. derive prev = lag(value) by region"
-                    : Suggestion.didYouMean(name, among: Array(Builtins.catalog.keys) + session.host.functionNames))
+                    : ForeignWords.functionHint(name) ?? Suggestion.didYouMean(name, among: session.functionNames))
         }
         guard function.arity.contains(arguments.count) else {
-            let expected =
-                function.arity.lowerBound == function.arity.upperBound
-                ? "\(function.arity.lowerBound)"
-                : function.arity.upperBound == Int.max
-                    ? "at least \(function.arity.lowerBound)"
-                    : "\(function.arity.lowerBound) to \(function.arity.upperBound)"
             throw Diagnostic(
-                .wrongArgumentCount,
-                "\(name) takes \(expected) argument\(expected == "1" || expected == "at least 1" ? "" : "s"), given \(arguments.count)",
+                .wrongArgumentCount, "\(name) takes \(Interpreter.describe(function.arity)), given \(arguments.count)",
                 span: span, file: file, help: "usage: \(function.signature)")
         }
         do throws(Diagnostic) {
-            return try function.body(BuiltinCall(interpreter: self, arguments: arguments, span: span))
+            return try function.body(
+                BuiltinCall(interpreter: self, arguments: arguments, span: span, argumentSpans: argumentSpans))
         } catch {
             throw located(error, span)
         }

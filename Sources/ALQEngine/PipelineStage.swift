@@ -11,8 +11,9 @@ struct PipelineStage {
 
     func apply(to input: Value) throws(Diagnostic) -> Value {
         if case .call(let name, let nameSpan, let arguments) = stage.kind {
-            var values = [input]
-            for argument in arguments { values.append(try interpreter.eval(argument)) }
+            try StageDiagnostics.checkCallable(name, nameSpan: nameSpan, interpreter: interpreter)
+            var values = try interpreter.arguments(arguments, row: nil)
+            values.positional.insert(input, at: 0)
             return try interpreter.call(name, nameSpan: nameSpan, arguments: values, span: stage.span)
         }
         if case .chart(let chart) = input, case .export(let format, let formatSpan, let pathExpr) = stage.kind {
@@ -77,13 +78,15 @@ struct PipelineStage {
     }
 
     /// The stage's input as a table: tables as they are, lists of records as rows, a region as its facts.
-    private func tableInput(_ input: Value) throws(Diagnostic) -> Table {
+    func tableInput(_ input: Value) throws(Diagnostic) -> Table {
         if let table = Table(rowsOf: input) { return table }
         switch input {
         case .chart(let chart):
             return chart.dataTable
         case .module(let id):
-            if let table = interpreter.session.registry.region(id: id)?.table(named: "facts") { return table }
+            if let table = interpreter.session.registry.region(id: id)?.table(named: "facts") {
+                return FactValues.withQuantities(table)
+            }
             fallthrough
         default:
             throw Diagnostic(

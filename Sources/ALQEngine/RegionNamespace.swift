@@ -42,7 +42,9 @@ struct RegionNamespace {
         case "with_subregions": return .table(factsWithSubregions())
         default: break
         }
-        if let table = module.table(named: name) { return .table(table) }
+        if let table = module.table(named: name) {
+            return .table(name == "facts" ? FactValues.withQuantities(table) : table)
+        }
         if metricIDs.contains(name) { return .table(series(name)) }
         throw Diagnostic(
             .unknownMember, "region \(info.name) has no member '\(name)'", span: span, file: file,
@@ -52,7 +54,8 @@ struct RegionNamespace {
 
     /// The facts of one metric, keyed by year: `Guangxi.output_value[2024]`.
     func series(_ metric: String) -> Table {
-        guard let facts = module.table(named: "facts"), let metrics = facts.column("metric") else { return .empty }
+        guard let table = module.table(named: "facts"), let metrics = table.column("metric") else { return .empty }
+        let facts = FactValues.withQuantities(table)
         let rows = (0..<facts.rowCount).filter { if case .string(metric) = metrics[$0] { true } else { false } }
         let subset = facts.gather(rows)
         var names: [String] = []
@@ -60,34 +63,19 @@ struct RegionNamespace {
         for name in ["year", "period", "value", "kind", "bound", "scope", "source", "id"] {
             guard let column = subset.column(name) else { continue }
             names.append(name)
-            columns.append(name == "value" ? quantities(subset) : column)
+            columns.append(column)
         }
         return Table(columnNames: names, columns: columns, rowCount: subset.rowCount, keyColumn: "year")
-    }
-
-    /// The `value` column as quantities in the unit of the `unit` column.
-    private func quantities(_ facts: Table) -> Column {
-        guard let values = facts.column("value"), let units = facts.column("unit") else {
-            return facts.column("value") ?? .mixed([])
-        }
-        return ColumnBuilder.column(
-            (0..<facts.rowCount).map { row -> Value in
-                guard let number = values[row].plainNumber else { return values[row] }
-                guard case .string(let symbol) = units[row], let dimension = Dimension(symbol: symbol) else {
-                    return .number(number)
-                }
-                return .quantity(Quantity(value: number, dimension: dimension))
-            })
     }
 
     /// The region's facts plus those of its sub-regions for every metric and year the region itself
     /// does not report, so that nothing is counted twice.
     func factsWithSubregions() -> Table {
-        guard let own = module.table(named: "facts") else { return .empty }
+        guard let own = module.table(named: "facts").map(FactValues.withQuantities) else { return .empty }
         let reported = Set((0..<own.rowCount).map { key(own, $0) })
         var parts = [own]
         for sub in registry.subregions(of: module) {
-            guard let facts = sub.table(named: "facts") else { continue }
+            guard let facts = sub.table(named: "facts").map(FactValues.withQuantities) else { continue }
             parts.append(facts.gather((0..<facts.rowCount).filter { !reported.contains(key(facts, $0)) }))
         }
         return Table.concatenate(parts)
@@ -138,11 +126,6 @@ struct SeriesLookup {
             )
         }
         guard let valueColumn = table.column("value") else { return .record(table.row(row)) }
-        var value = valueColumn[row]
-        if case .quantity(var quantity) = value, case .string(let id)? = table.column("id")?[row] {
-            quantity.provenance = Provenance(fact: id)
-            value = .quantity(quantity)
-        }
-        return value
+        return valueColumn[row]
     }
 }

@@ -7,19 +7,40 @@ import Synchronization
 ///
 /// A session runs one statement at a time; ``cancel()`` may be called from any thread (a signal
 /// handler's thread, the REPL's main thread) and stops the running statement at its next check.
+/// Variables and the last result are behind a lock, so the REPL's completion may read them from
+/// its thread while a statement runs on another.
+// Safe: variables and the last result are in `state` (a Mutex), cancellation is an Atomic; `host` and
+// the two callbacks are not Sendable and are confined to one thread at a time: the owner sets them
+// between statements, the thread running a statement uses them, and whoever hands a session to
+// another thread orders the two (the REPL waits on a semaphore for its worker).
 public final class Session: @unchecked Sendable {
     public let registry: Registry
     public let host: any EngineHost
-    /// Variables bound with `let`, and `_`.
-    public private(set) var variables: [String: Value] = [:]
-    /// The value of the last statement that produced one (`_`).
-    public private(set) var lastResult: Value?
     /// Messages for the user that are not results (an export's summary); the shell decides where they go.
     public var onNotice: ((String) -> Void)?
     /// Called after each statement with its wall time (`--timer`, `:timer on`).
     public var onStatementTimed: ((Duration) -> Void)?
 
+    private struct State {
+        var variables: [String: Value] = [:]
+        var userFunctions: [String: UserFunction] = [:]
+        var lastResult: Value?
+    }
+
+    private let state = Mutex(State())
     private let cancelRequested = Atomic<Bool>(false)
+    /// Regular expressions compiled by the statements of this session.
+    let patterns = RegexCache()
+
+    /// Variables bound with `let`, and `_`.
+    public var variables: [String: Value] { state.withLock { $0.variables } }
+    /// The value of the last statement that produced one (`_`).
+    public var lastResult: Value? { state.withLock { $0.lastResult } }
+    /// Functions defined with `fn`, by name.
+    public internal(set) var userFunctions: [String: UserFunction] {
+        get { state.withLock { $0.userFunctions } }
+        set { state.withLock { $0.userFunctions = newValue } }
+    }
 
     public init(registry: Registry, host: any EngineHost) {
         self.registry = registry
@@ -30,14 +51,16 @@ public final class Session: @unchecked Sendable {
     public var variableNames: [String] { variables.keys.sorted() }
 
     /// The names of all functions, built-in and from plugins, sorted.
-    public var functionNames: [String] { Set(Builtins.catalog.keys).union(host.functionNames).sorted() }
+    public var functionNames: [String] {
+        Set(Builtins.catalog.keys).union(host.functionNames).union(userFunctions.keys).sorted()
+    }
 
     /// Whether ``cancel()`` was called and the running statement has not stopped yet.
     public var isCancellationRequested: Bool { cancelRequested.load(ordering: .relaxed) }
 
     /// Binds a variable.
     public func setVariable(_ name: String, _ value: Value) {
-        variables[name] = value
+        state.withLock { $0.variables[name] = value }
     }
 
     /// Every syntax error in a file, without running anything.
@@ -82,7 +105,7 @@ public final class Session: @unchecked Sendable {
     private func run(_ statement: Statement, interpreter: Interpreter, onResult: (Value) -> Void) throws(Diagnostic) {
         switch statement {
         case .let(let name, _, let expr):
-            variables[name] = try interpreter.eval(expr)
+            setVariable(name, try interpreter.eval(expr))
         case .load(let pathExpr, let span):
             guard case .string(let path) = try interpreter.eval(pathExpr) else {
                 throw Diagnostic(.typeMismatch, "load needs a path string", span: pathExpr.span)
@@ -93,11 +116,15 @@ public final class Session: @unchecked Sendable {
             } catch {
                 throw error.at(span)
             }
+        case .function(let definition):
+            try define(definition, in: interpreter.file)
         case .expression(let expr):
             let value = try interpreter.eval(expr)
             if case .pipeline(_, let stages) = expr.kind, case .export = stages.last?.kind { return }
-            lastResult = value
-            variables["_"] = value
+            state.withLock { state in
+                state.lastResult = value
+                state.variables["_"] = value
+            }
             onResult(value)
         }
     }

@@ -6,19 +6,17 @@ struct Sorting {
     let interpreter: Interpreter
     let table: Table
 
-    private enum Key {
+    enum Key {
         case numbers([Double], [Bool]?)
         case ranks([Int32])
         case values([Value])
     }
 
     func sorted(by keys: [SortKey]) throws(Diagnostic) -> Table {
-        let evaluator = VectorEvaluator(interpreter: interpreter, table: table)
-        var prepared: [(Key, Bool)] = []
-        for key in keys {
-            prepared.append((prepare(try evaluator.eval(key.value).column(count: table.rowCount)), key.descending))
+        let prepared = try preparedKeys(keys)
+        if let encoded = encodedKeys(prepared) {
+            return table.gather(try Self.radixOrder(encoded, count: table.rowCount, session: interpreter.session))
         }
-        try interpreter.session.checkCancellation()
         var indices = Array(0..<table.rowCount)
         let session = interpreter.session
         var comparisons = 0
@@ -27,15 +25,58 @@ struct Sorting {
             comparisons += 1
             if comparisons & 0x3FFF == 0, session.isCancellationRequested { cancelled = true }
             if cancelled { return a < b }
-            for (key, descending) in prepared {
-                let order = compare(key, a, b)
-                if abs(order) == 2 { return order < 0 }
-                if order != 0 { return descending ? order > 0 : order < 0 }
-            }
-            return a < b
+            return precedes(a, b, prepared)
         }
         if cancelled { try session.checkCancellation() }
         return table.gather(indices)
+    }
+
+    /// The first `limit` rows of `sorted(by:)`, without sorting the rest (`sort … | take n`).
+    func top(_ limit: Int, by keys: [SortKey]) throws(Diagnostic) -> Table {
+        // A heap of more than a small fraction of the rows is slower than the radix sort.
+        if limit >= table.rowCount || (limit >= 1024 && limit >= table.rowCount / 16) {
+            return try sorted(by: keys).prefix(limit)
+        }
+        let prepared = try preparedKeys(keys)
+        let session = interpreter.session
+        if let encoded = encodedKeys(prepared) {
+            let rows = try Self.topRows(limit, count: table.rowCount, session: session) { a, b in
+                for key in encoded where key[a] != key[b] { return key[a] < key[b] }
+                return a < b
+            }
+            return table.gather(rows)
+        }
+        return table.gather(
+            try Self.topRows(limit, count: table.rowCount, session: session) { precedes($0, $1, prepared) })
+    }
+
+    private func preparedKeys(_ keys: [SortKey]) throws(Diagnostic) -> [(Key, Bool)] {
+        let evaluator = VectorEvaluator(interpreter: interpreter, table: table)
+        var prepared: [(Key, Bool)] = []
+        for key in keys {
+            prepared.append((prepare(try evaluator.eval(key.value).column(count: table.rowCount)), key.descending))
+        }
+        try interpreter.session.checkCancellation()
+        return prepared
+    }
+
+    private func encodedKeys(_ prepared: [(Key, Bool)]) -> [[UInt64]]? {
+        var encoded: [[UInt64]] = []
+        for (key, descending) in prepared {
+            guard let codes = Self.encoded(key, descending: descending) else { return nil }
+            encoded.append(codes)
+        }
+        return encoded
+    }
+
+    /// Whether row `a` sorts before row `b`: key by key, nulls last in either direction, then row order.
+    private func precedes(_ a: Int, _ b: Int, _ prepared: [(Key, Bool)]) -> Bool {
+        for (key, descending) in prepared {
+            let order = compare(key, a, b)
+            if abs(order) == 2 { return order < 0 }
+            if order != 0 { return descending ? order > 0 : order < 0 }
+        }
+        return a < b
     }
 
     private func prepare(_ column: Column) -> Key {

@@ -17,6 +17,8 @@ struct VectorEvaluator {
         case .name(let name):
             if let column = table.column(name) { return .column(column) }
             return .scalar(try interpreter.lookup(name, span: expr.span, row: RowContext(table: table, row: 0)))
+        case .binary(let op, let left, let right) where op == .and || op == .or:
+            return try logical(op, left, right)
         case .binary(let op, let left, let right):
             let a = try eval(left)
             let b = try eval(right)
@@ -25,10 +27,18 @@ struct VectorEvaluator {
             }
             if let fast = try binary(op, a, b, span: expr.span) { return .column(fast) }
             return try rowByRow(expr)
+        case .conditional(let condition, let value, let alternative):
+            return try conditional(condition, value, alternative)
         case .unary(.not, let operand):
             if case .column(.bool(let column)) = try eval(operand) {
                 return .column(.bool(BoolColumn(values: column.values.map { $0 == 1 ? 0 : 1 })))
             }
+            return try rowByRow(expr)
+        case .call(let name, let nameSpan, let arguments) where references(expr):
+            if let fast = try call(name, nameSpan: nameSpan, arguments, span: expr.span) { return fast }
+            return try rowByRow(expr)
+        case .membership(let needle, let haystack) where references(expr):
+            if let fast = try membership(needle, haystack) { return fast }
             return try rowByRow(expr)
         default:
             if !references(expr) { return .scalar(try interpreter.eval(expr)) }
@@ -37,7 +47,7 @@ struct VectorEvaluator {
     }
 
     /// Whether an expression mentions any column of the table.
-    private func references(_ expr: Expr) -> Bool {
+    func references(_ expr: Expr) -> Bool {
         switch expr.kind {
         case .name(let name): return table.columnIndex(name) != nil
         case .number, .string, .bool, .null, .quantity: return false
@@ -51,6 +61,44 @@ struct VectorEvaluator {
         case .convert(let operand, _): return references(operand)
         case .membership(let needle, let haystack): return references(needle) || references(haystack)
         case .pipeline(let input, _): return references(input)
+        case .conditional(let condition, let value, let alternative):
+            return references(condition) || references(value) || references(alternative)
+        case .namedArgument(_, _, let value): return references(value)
+        }
+    }
+
+    /// `if … then … else …` over a table: the condition as a column, then each branch over only the rows
+    /// that take it (so that `if x == 0 then 0 else 1 / x` never divides by zero).
+    private func conditional(_ condition: Expr, _ value: Expr, _ alternative: Expr) throws(Diagnostic) -> Vector {
+        let test = try eval(condition)
+        switch test {
+        case .scalar(let flag):
+            return try interpreter.truth(flag, condition.span) ? try eval(value) : try eval(alternative)
+        case .column(.bool(let flags)):
+            var taken: [Int] = []
+            var other: [Int] = []
+            for row in 0..<table.rowCount {
+                if flags.values[row] == 1 { taken.append(row) } else { other.append(row) }
+            }
+            if other.isEmpty { return try eval(value) }
+            if taken.isEmpty { return try eval(alternative) }
+            let thenValues = try VectorEvaluator(interpreter: interpreter, table: table.gather(taken)).eval(value)
+            let elseValues = try VectorEvaluator(interpreter: interpreter, table: table.gather(other)).eval(alternative)
+            var builder = ColumnBuilder()
+            var (nextTaken, nextOther) = (0, 0)
+            for row in 0..<table.rowCount {
+                if flags.values[row] == 1 {
+                    builder.append(thenValues[nextTaken])
+                    nextTaken += 1
+                } else {
+                    builder.append(elseValues[nextOther])
+                    nextOther += 1
+                }
+            }
+            return .column(builder.build())
+        case .column:
+            return try rowByRow(
+                Expr(.conditional(condition: condition, then: value, else: alternative), condition.span))
         }
     }
 
@@ -78,28 +126,58 @@ struct VectorEvaluator {
         return .column(builder.build())
     }
 
+    // MARK: Logic
+
+    /// `and` and `or`, row by row short-circuiting as in a single expression: the right side is
+    /// evaluated only for the rows the left side does not decide, so that
+    /// `where unit == "t" and value > 1 Mt` never compares a value in CNY with one in t.
+    private func logical(_ op: BinaryOperator, _ left: Expr, _ right: Expr) throws(Diagnostic) -> Vector {
+        let a = try eval(left)
+        if case .scalar(let value) = a {
+            let flag = try interpreter.truth(value, left.span)
+            if flag == (op == .or) { return .scalar(.bool(flag)) }
+            let b = try eval(right)
+            if case .scalar(let other) = b { return .scalar(.bool(try interpreter.truth(other, right.span))) }
+            return .column(.bool(try truths(b, count: table.rowCount, span: right.span)))
+        }
+        let decided = try truths(a, count: table.rowCount, span: left.span)
+        let undecided = (0..<table.rowCount).filter { (decided.values[$0] == 1) == (op == .and) }
+        var result = decided.values.map { $0 == 1 ? UInt8(1) : 0 }
+        if !undecided.isEmpty {
+            let rest = try VectorEvaluator(interpreter: interpreter, table: table.gather(undecided)).eval(right)
+            let flags = try truths(rest, count: undecided.count, span: right.span)
+            for (index, row) in undecided.enumerated() { result[row] = flags.values[index] == 1 ? 1 : 0 }
+        }
+        return .column(.bool(BoolColumn(values: result)))
+    }
+
+    /// A vector as bools (nulls false), or an error naming the first value that is not true or false.
+    private func truths(_ vector: Vector, count: Int, span: Span) throws(Diagnostic) -> BoolColumn {
+        switch vector {
+        case .column(.bool(let column)):
+            return BoolColumn(values: column.values.map { $0 == 1 ? 1 : 0 })
+        case .scalar(let value):
+            let flag = try interpreter.truth(value, span)
+            return BoolColumn(values: [UInt8](repeating: flag ? 1 : 0, count: count))
+        case .column(let column):
+            var flags = [UInt8](repeating: 0, count: count)
+            for row in 0..<count {
+                if try interpreter.truth(column[row], span) { flags[row] = 1 }
+            }
+            return BoolColumn(values: flags)
+        }
+    }
+
     // MARK: Kernels
 
     private func binary(_ op: BinaryOperator, _ a: Vector, _ b: Vector, span: Span) throws(Diagnostic) -> Column? {
         switch op {
         case .and, .or:
-            guard case .column(.bool(let x)) = a.asBoolColumn(count: table.rowCount),
-                case .column(.bool(let y)) = b.asBoolColumn(count: table.rowCount)
-            else { return nil }
-            var result = [UInt8](repeating: 0, count: table.rowCount)
-            x.values.withUnsafeBufferPointer { x in
-                y.values.withUnsafeBufferPointer { y in
-                    for row in 0..<result.count {
-                        let p = x[row] == 1
-                        let q = y[row] == 1
-                        result[row] = (op == .and ? (p && q) : (p || q)) ? 1 : 0
-                    }
-                }
-            }
-            return .bool(BoolColumn(values: result))
+            return nil
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
             return try compare(op, a, b, span: span)
         case .add, .subtract, .multiply, .divide:
+            if op == .add, let joined = concatenation(a, b) { return joined }
             return try arithmetic(op, a, b, span: span)
         }
     }
@@ -111,16 +189,16 @@ struct VectorEvaluator {
         case (.scalar(.string(let text)), .column(.string(let column))):
             return .bool(BoolColumn(values: stringCompare(op, column, text, flipped: true)))
         case (.column(.number(let column)), .scalar(let value)):
-            guard let number = value.plainNumber else { return try mismatch(op, a, b, span: span) }
+            guard let number = Self.exactNumber(value) else { return try mismatch(op, a, b, span: span) }
             return .bool(numberCompare(op, column.values, column.validity, number, flipped: false))
         case (.scalar(let value), .column(.number(let column))):
-            guard let number = value.plainNumber else { return try mismatch(op, a, b, span: span) }
+            guard let number = Self.exactNumber(value) else { return try mismatch(op, a, b, span: span) }
             return .bool(numberCompare(op, column.values, column.validity, number, flipped: true))
         case (.column(.quantity(let column)), .scalar(.quantity(let quantity)))
-        where quantity.dimension == column.dimension:
+        where quantity.dimension == column.dimension && quantity.bound == .exact:
             return .bool(numberCompare(op, column.values, column.validity, quantity.value, flipped: false))
         case (.scalar(.quantity(let quantity)), .column(.quantity(let column)))
-        where quantity.dimension == column.dimension:
+        where quantity.dimension == column.dimension && quantity.bound == .exact:
             return .bool(numberCompare(op, column.values, column.validity, quantity.value, flipped: true))
         case (.column(.number(let x)), .column(.number(let y))):
             var result = [UInt8](repeating: 0, count: table.rowCount)
@@ -138,6 +216,12 @@ struct VectorEvaluator {
         default:
             return nil
         }
+    }
+
+    /// A plain number, or a dimensionless quantity that is exact: what a number column compares with.
+    private static func exactNumber(_ value: Value) -> Double? {
+        if case .quantity(let quantity) = value, quantity.bound != .exact { return nil }
+        return value.plainNumber
     }
 
     private func mismatch(_ op: BinaryOperator, _ a: Vector, _ b: Vector, span: Span) throws(Diagnostic) -> Column? {
@@ -219,7 +303,7 @@ struct VectorEvaluator {
         let dimension: Dimension
         switch op {
         case .add, .subtract:
-            guard xDimension == yDimension else { return nil }
+            guard xDimension == yDimension, xDimension != .percent else { return nil }
             dimension = xDimension
         case .multiply:
             guard xDimension == .none || yDimension == .none else { return nil }
@@ -264,22 +348,9 @@ struct VectorEvaluator {
         case .column(.number(let column)): (column.values, column.validity, .none, nil)
         case .column(.quantity(let column)): (column.values, column.validity, column.dimension, column.displayUnit)
         case .scalar(.number(let number)): ([number], nil, .none, nil)
-        case .scalar(.quantity(let quantity)) where quantity.provenance.isEmpty:
+        case .scalar(.quantity(let quantity)) where quantity.isPlain:
             ([quantity.value], nil, quantity.dimension, quantity.displayUnit)
         default: nil
-        }
-    }
-}
-
-extension Vector {
-    /// The vector as a bool column, if it holds only booleans and nulls.
-    fileprivate func asBoolColumn(count: Int) -> Vector {
-        switch self {
-        case .column(.bool): return self
-        case .scalar(.bool(let flag)):
-            return .column(.bool(BoolColumn(values: [UInt8](repeating: flag ? 1 : 0, count: count))))
-        case .scalar(.null): return .column(.bool(BoolColumn(values: [UInt8](repeating: 0, count: count))))
-        default: return self
         }
     }
 }

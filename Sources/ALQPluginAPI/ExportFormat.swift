@@ -14,10 +14,17 @@ public protocol ExportFormat: Sendable {
     func write(_ table: Table, to output: any OutputSink) throws
     /// Reads a table from a file's bytes, or returns `nil` when the format cannot be read.
     func read(_ bytes: [UInt8], name: String) throws -> Table?
+    /// The columns a file holds, from its header alone, without reading its rows (for completion and
+    /// static checks); `nil` when the format cannot tell them that way. `prefix` is the start of the
+    /// file, or all of it when `isWholeFile`; answer `nil` when the header may go on past the prefix.
+    func readHeader(_ prefix: [UInt8], name: String, isWholeFile: Bool) throws -> TableSchema?
+    /// Reads with `open()`'s options (see ``ReadOptions``); formats without options reject any.
+    func read(_ bytes: [UInt8], name: String, options: ReadOptions) throws -> Table?
 }
 
 extension ExportFormat {
     public func read(_ bytes: [UInt8], name: String) throws -> Table? { nil }
+    public func readHeader(_ prefix: [UInt8], name: String, isWholeFile: Bool) throws -> TableSchema? { nil }
 }
 
 /// Where exported bytes go: standard output, a temporary file, a plugin's pipe, memory.

@@ -67,13 +67,22 @@ public struct SourceQuote: Sendable, Hashable {
     public var language: String
     /// The clause that states the fact, verbatim.
     public var text: String
+    /// How this quote reads the fact where the sources differ (`more than 5 times`).
+    public var reading: String?
+    /// Whether the fact's translations disagree (each quote's ``reading`` says how).
+    public var translationsDisagree: Bool
 
-    public init(sourceID: String, file: String, date: String, language: String, text: String) {
+    public init(
+        sourceID: String, file: String, date: String, language: String, text: String, reading: String? = nil,
+        translationsDisagree: Bool = false
+    ) {
         self.sourceID = sourceID
         self.file = file
         self.date = date
         self.language = language
         self.text = text
+        self.reading = reading
+        self.translationsDisagree = translationsDisagree
     }
 }
 

@@ -1,11 +1,12 @@
 import ALQRuntime
 import ALQSyntax
+import Synchronization
 
 /// The one registry every module registers in: built-in regions and formats, region packs loaded at
 /// run time, and external plugins.
 ///
-/// A registry belongs to one session and is used from one thread at a time.
-public final class Registry: @unchecked Sendable {
+/// Its state is behind a lock: a registry may be read and extended from any thread.
+public final class Registry: Sendable {
     /// A registered region and where it came from.
     public struct RegisteredRegion: Sendable {
         public var module: any RegionModule
@@ -18,11 +19,21 @@ public final class Registry: @unchecked Sendable {
         public var origin: ModuleOrigin
     }
 
-    public private(set) var regions: [RegisteredRegion] = []
-    public private(set) var formats: [RegisteredFormat] = []
-    private var combinedTables: [String: Table] = [:]
-    /// Every region name, folded (lower case, no tone marks), to the region's index in ``regions``.
-    private var regionIndex: [String: Int] = [:]
+    /// What is registered, and the tables built from it.
+    private struct State {
+        var regions: [RegisteredRegion] = []
+        var formats: [RegisteredFormat] = []
+        var combinedTables: [String: Table] = [:]
+        /// Every region name, folded (lower case, no tone marks), to the region's index in `regions`.
+        var regionIndex: [String: Int] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    /// The registered regions, in the order they were registered.
+    public var regions: [RegisteredRegion] { state.withLock { $0.regions } }
+    /// The registered formats, in the order they were registered.
+    public var formats: [RegisteredFormat] { state.withLock { $0.formats } }
 
     private static func fold(_ name: String) -> String { name.lowercased().asciiFolded }
 
@@ -36,35 +47,43 @@ public final class Registry: @unchecked Sendable {
     /// Registers a region module. A name already taken by another module is an error: a module never
     /// replaces another silently.
     public func register(region module: any RegionModule, origin: ModuleOrigin) throws(Diagnostic) {
-        for name in module.info.allNames where !name.isEmpty {
-            if let existing = region(named: name) {
-                throw Diagnostic(
-                    .moduleConflict,
-                    "region '\(module.info.name)' (\(origin.description)) conflicts with the registered region '\(existing.info.name)' (\(self.origin(of: existing).description)): both are named '\(name)'"
-                )
+        try state.withLock { (state) throws(Diagnostic) in
+            for name in module.info.allNames where !name.isEmpty {
+                if let index = state.regionIndex[Registry.fold(name)] {
+                    let existing = state.regions[index]
+                    throw Diagnostic(
+                        .moduleConflict,
+                        "region '\(module.info.name)' (\(origin.description)) conflicts with the registered region '\(existing.module.info.name)' (\(existing.origin.description)): both are named '\(name)'"
+                    )
+                }
             }
+            for name in module.info.allNames where !name.isEmpty {
+                state.regionIndex[Registry.fold(name)] = state.regions.count
+            }
+            state.regions.append(RegisteredRegion(module: module, origin: origin))
+            state.combinedTables = [:]
         }
-        for name in module.info.allNames where !name.isEmpty { regionIndex[Registry.fold(name)] = regions.count }
-        regions.append(RegisteredRegion(module: module, origin: origin))
-        combinedTables = [:]
     }
 
     /// Registers an export format. A name already taken is an error.
     public func register(format: any ExportFormat, origin: ModuleOrigin) throws(Diagnostic) {
-        if let existing = formats.first(where: { $0.format.name.lowercased() == format.name.lowercased() }) {
-            throw Diagnostic(
-                .moduleConflict,
-                "format '\(format.name)' (\(origin.description)) conflicts with the registered format of that name (\(existing.origin.description))"
-            )
+        try state.withLock { (state) throws(Diagnostic) in
+            if let existing = state.formats.first(where: { $0.format.name.lowercased() == format.name.lowercased() }) {
+                throw Diagnostic(
+                    .moduleConflict,
+                    "format '\(format.name)' (\(origin.description)) conflicts with the registered format of that name (\(existing.origin.description))"
+                )
+            }
+            state.formats.append(RegisteredFormat(format: format, origin: origin))
         }
-        formats.append(RegisteredFormat(format: format, origin: origin))
     }
 
     // MARK: Lookup
 
     /// A region by any of its names, ignoring case and tone marks.
     public func region(named name: String) -> (any RegionModule)? {
-        regionIndex[Registry.fold(name)].map { regions[$0].module }
+        let key = Registry.fold(name)
+        return state.withLock { state in state.regionIndex[key].map { state.regions[$0].module } }
     }
 
     /// A region by its id.
@@ -126,16 +145,21 @@ public final class Registry: @unchecked Sendable {
         case "modules": return modulesTable()
         default:
             guard Registry.datasetTableNames.contains(name) else { return nil }
-            if let cached = combinedTables[name] { return cached }
+            let (cached, regions) = state.withLock { ($0.combinedTables[name], $0.regions) }
+            if let cached { return cached }
             let parts = regions.compactMap { $0.module.table(named: name) }
             var combined = Table.concatenate(parts)
             if name == "sources" || name == "metrics" { combined = Registry.distinctByID(combined) }
+            if name == "facts" { combined = FactValues.withQuantities(combined) }
             if parts.isEmpty {
                 combined = Table(
                     columnNames: name == "facts" ? FactColumns.names : [],
                     columns: name == "facts" ? FactColumns.names.map { _ in .mixed([]) } : [])
             }
-            combinedTables[name] = combined
+            // A region registered meanwhile emptied the cache: keep this table only if none was.
+            state.withLock { state in
+                if state.regions.count == regions.count { state.combinedTables[name] = combined }
+            }
             return combined
         }
     }

@@ -1,11 +1,7 @@
 import ALQPluginAPI
 import ALQSyntax
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import ALQSystem
+import SystemPackage
 
 /// An output sink that writes to a file descriptor (standard output, or a temporary file).
 public final class DescriptorSink: OutputSink {
@@ -26,21 +22,16 @@ public final class DescriptorSink: OutputSink {
 
     /// A sink writing to standard output.
     public static func standardOutput(isCancelled: (() -> Bool)? = nil) -> DescriptorSink {
-        DescriptorSink(descriptor: 1, label: "standard output", isCancelled: isCancelled)
+        DescriptorSink(
+            descriptor: FileDescriptor.standardOutput.rawValue, label: "standard output", isCancelled: isCancelled)
     }
 
     public func write(_ buffer: UnsafeRawBufferPointer) throws {
         if isCancelled?() == true { throw Diagnostic(.interrupted, "interrupted while writing to \(label)") }
-        guard var base = buffer.baseAddress else { return }
-        var remaining = buffer.count
-        while remaining > 0 {
-            let n = Glibc.write(descriptor, base, remaining)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw Diagnostic(.exportFailed, "cannot write to \(label): \(FileSystem.lastError().lowercased())")
-            }
-            base += n
-            remaining -= n
+        do {
+            try FileDescriptor(rawValue: descriptor).writeAllBytes(buffer)
+        } catch {
+            throw Diagnostic(.exportFailed, "cannot write to \(label): \(error.sentence)")
         }
     }
 }

@@ -1,12 +1,14 @@
 import ALQEngine
 import ALQPluginAPI
+import ALQPluginProtocol
 import ALQRuntime
 import ALQSyntax
+import ALQSystem
 
 /// What the engine asks of the outside world: reading files into tables (`open`), writing exports
 /// (`export`), and loading region packs and external plugins (`load`).
 ///
-/// Exports to a path are atomic (see `AtomicFile`). Plugins stay running for the session; call
+/// Exports to a path are atomic (see ``AtomicFile``). Plugins stay running for the session; call
 /// ``shutdown()`` before exiting.
 public final class FileHost {
     /// How long plugins may take to answer and how much they may send.
@@ -29,15 +31,47 @@ public final class FileHost {
     /// Reads a file into a table with the format its extension names (`E0401` when it cannot be read,
     /// `E0105` when no format reads it, `E0402` when it is malformed).
     public func open(path: String, registry: Registry) throws(Diagnostic) -> Table {
-        let path = PluginLocations.expandingHome(try PathText.checked(path, .cannotOpenFile))
-        guard let format = registry.format(forPath: path) else {
+        try open(path: path, format: nil, options: ReadOptions(), registry: registry)
+    }
+
+    /// Reads a file, or standard input for `-`, with the format named (`E0105` for an unknown name) or
+    /// else the one the extension names; standard input without a format is JSON when it starts with
+    /// `[` or `{`, and CSV otherwise.
+    public func open(path: String, format name: String?, options: ReadOptions, registry: Registry)
+        throws(Diagnostic) -> Table
+    {
+        let standardInput = path == "-"
+        let path = standardInput ? "<stdin>" : HomeFolder.expanding(try PathText.checked(path, .cannotOpenFile))
+        var input: [UInt8]?
+        let chosen: (any ExportFormat)?
+        if let name {
+            guard let named = registry.format(named: name) else {
+                let names = registry.formats.map(\.format.name)
+                throw Diagnostic(
+                    .unknownFormat, "unknown format '\(name)'",
+                    help: Suggestion.didYouMean(name, among: names)
+                        ?? "formats that read files: \(readableExtensions(registry))")
+            }
+            chosen = named
+        } else if standardInput {
+            let bytes = try readStandardInput()
+            input = bytes
+            let first = bytes.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+            chosen = registry.format(named: first == UInt8(ascii: "[") || first == UInt8(ascii: "{") ? "json" : "csv")
+        } else {
+            chosen = registry.format(forPath: path)
+        }
+        guard let format = chosen else {
             throw Diagnostic(
                 .unknownFormat, "cannot open '\(path)': no registered format reads files of this kind",
-                help: "formats that read files: \(readableExtensions(registry))")
+                help:
+                    "formats that read files: \(readableExtensions(registry)); or name one: open(path, format = \"csv\")"
+            )
         }
-        let bytes = try FileSystem.readFile(path)
+        let bytes: [UInt8]
+        if let input { bytes = input } else { bytes = try readFile(path) }
         do {
-            guard let table = try format.read(bytes, name: path) else {
+            guard let table = try format.read(bytes, name: path, options: options) else {
                 throw Diagnostic(
                     .unknownFormat,
                     "cannot open '\(path)': the format '\(format.name)' writes files but cannot read them",
@@ -46,8 +80,32 @@ public final class FileHost {
             return table
         } catch let diagnostic as Diagnostic {
             throw diagnostic
+        } catch let error as ReadOptionsError {
+            throw Diagnostic(.invalidArgument, "cannot open '\(path)': \(error)")
         } catch {
             throw Diagnostic(.malformedData, "cannot read '\(path)': \(error)")
+        }
+    }
+
+    /// A whole file (bounded, see ``FileContents``), or `E0401` saying why it cannot be read.
+    func readFile(_ path: String) throws(Diagnostic) -> [UInt8] {
+        do {
+            return try FileContents.read(path, isCancelled: isCancelled)
+        } catch .interrupted {
+            throw Diagnostic(.interrupted, "interrupted while reading '\(path)'")
+        } catch {
+            throw Diagnostic(.cannotOpenFile, "cannot open '\(path)': \(error)")
+        }
+    }
+
+    /// Standard input to its end (bounded as a stream, see ``FileContents``), for `open("-")`.
+    func readStandardInput() throws(Diagnostic) -> [UInt8] {
+        do {
+            return try FileContents.readAll(from: .standardInput, isCancelled: isCancelled)
+        } catch .interrupted {
+            throw Diagnostic(.interrupted, "interrupted while reading standard input")
+        } catch {
+            throw Diagnostic(.cannotOpenFile, "cannot read standard input: \(error)")
         }
     }
 
@@ -72,8 +130,8 @@ public final class FileHost {
                 table, format: format, to: DescriptorSink.standardOutput(isCancelled: isCancelled),
                 label: "standard output")
         }
-        let target = PluginLocations.expandingHome(try PathText.checked(path, .exportFailed))
-        try AtomicFile.write(to: target, isCancelled: isCancelled) { sink in
+        let target = HomeFolder.expanding(try PathText.checked(path, .exportFailed))
+        try replaceAtomically(target) { (sink) throws(Diagnostic) in
             try write(table, format: format, to: sink, label: "'\(target)'")
         }
     }
@@ -84,9 +142,29 @@ public final class FileHost {
                 label: "standard output", format: format, to: DescriptorSink.standardOutput(isCancelled: isCancelled)
             ) { try format.write(chart, to: $0) }
         }
-        let target = PluginLocations.expandingHome(path)
-        try AtomicFile.write(to: target, isCancelled: isCancelled) { sink in
+        let target = HomeFolder.expanding(try PathText.checked(path, .exportFailed))
+        try replaceAtomically(target) { (sink) throws(Diagnostic) in
             try write(label: "'\(target)'", format: format, to: sink) { try format.write(chart, to: $0) }
+        }
+    }
+
+    /// Replaces `target` with what `body` writes to a sink (see ``AtomicFile``): `E0403` when it
+    /// cannot, `E0306` when the user interrupts.
+    private func replaceAtomically(_ target: String, _ body: (DescriptorSink) throws(Diagnostic) -> Void)
+        throws(Diagnostic)
+    {
+        do {
+            try AtomicFile.replace(target) { temporary in
+                try body(
+                    DescriptorSink(
+                        descriptor: temporary.descriptor.rawValue, label: "'\(target)'", isCancelled: isCancelled))
+            }
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
+        } catch let failure as AtomicFile.Failure {
+            throw Diagnostic(.exportFailed, "cannot export to '\(target)': \(failure)", help: failure.suggestion)
+        } catch {
+            throw Diagnostic(.exportFailed, "cannot export to '\(target)': \(error)")
         }
     }
 
@@ -137,7 +215,7 @@ public final class FileHost {
     /// Loads a region pack (a `.json` file) or an external plugin (any other path), registers what
     /// it offers, and returns a one-line message such as `loaded region Hainan from packs/hainan.json`.
     public func load(path: String, registry: Registry) throws(Diagnostic) -> String {
-        let path = PluginLocations.expandingHome(try PathText.checked(path, .cannotOpenFile))
+        let path = HomeFolder.expanding(try PathText.checked(path, .cannotOpenFile))
         if PluginLocations.isPack(path) { return try loadPack(path: path, registry: registry) }
         return try loadPlugin(path: path, registry: registry)
     }
@@ -145,8 +223,8 @@ public final class FileHost {
     private func loadPack(path: String, registry: Registry) throws(Diagnostic) -> String {
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.readFile(path)
-        } catch {
+            bytes = try readFile(path)
+        } catch  where error.code == .cannotOpenFile {
             throw Diagnostic(.invalidPack, "cannot load region pack" + error.message.dropFirst("cannot open".count))
         }
         let module = try RegionPackLoading.module(from: bytes, file: path, registry: registry)
@@ -164,7 +242,11 @@ public final class FileHost {
                 try registry.register(format: PluginFormat(format, connection: connection), origin: .plugin(path: path))
                 offered.append("format \(format.name)")
             }
-            if let info = connection.description.region {
+            if let described = connection.description.region {
+                let info = RegionInfo(
+                    id: described.id, name: described.name, chinese: described.chinese, pinyin: described.pinyin,
+                    aliases: described.aliases, level: described.level, parent: described.parent,
+                    summary: described.summary)
                 let region = try PluginRegion(
                     info: info, connection: connection, tableNames: connection.description.tables)
                 try registry.register(region: region, origin: .plugin(path: path))

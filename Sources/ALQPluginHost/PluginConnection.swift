@@ -1,8 +1,11 @@
+import ALQJSON
 import ALQPluginAPI
+import ALQPluginProtocol
 import ALQRuntime
 import ALQSyntax
-import FormatJSON
+import ALQSystem
 import FormatSupport
+import Synchronization
 
 /// A conversation with one external plugin: the handshake, then requests, one answer each
 /// (docs/plugins.md specifies the protocol).
@@ -10,12 +13,17 @@ import FormatSupport
 /// Every failure becomes a diagnostic: `E0501` when the plugin cannot run, crashes or reports an
 /// error, `E0502` when it breaks the protocol (another version, garbage, an oversized message),
 /// `E0503` when it does not answer in time. A plugin that broke the protocol, crashed or hung is
-/// stopped; the session goes on. Used from one thread at a time, like the ``Registry``.
+/// stopped; the session goes on.
+///
+/// Each public operation holds ``exchange`` for its whole exchange, so requests from different threads
+/// take turns and never interleave on the pipe.
+// Safe: `process` and `nextID` are touched only while `exchange` is held, or in init and deinit, when
+// no other thread has the connection; the other properties are set in init and never change.
 public final class PluginConnection: @unchecked Sendable {
     /// The protocol version this alq speaks.
-    public static let protocolVersion = 1
+    public static let protocolVersion = PluginProtocol.version
     /// The alq version sent in the handshake.
-    public nonisolated(unsafe) static var hostVersion = "0.1.0"
+    public static let hostVersion = "0.1.0"
 
     /// The executable's path.
     public let path: String
@@ -26,13 +34,15 @@ public final class PluginConnection: @unchecked Sendable {
     /// What the plugin said it offers (`formats`, `region`, `functions`).
     public private(set) var capabilities: [String] = []
     /// What `describe` returned.
-    public private(set) var description = PluginDescription()
+    public private(set) var description = DescribeResult()
 
     private var process: PluginProcess?
     private var nextID = 1
     private var limits: PluginLimits
+    /// Held for each exchange with the plugin (see the type's comment).
+    private let exchange = Mutex(())
 
-    /// Starts the plugin and runs the handshake and `describe`.
+    /// Starts the plugin and runs the handshake and `describe`, each within the start-up limit.
     init(path: String, limits: PluginLimits, isCancelled: (() -> Bool)? = nil) throws(Diagnostic) {
         self.path = path
         self.name = FileSystem.fileName(of: path)
@@ -48,7 +58,12 @@ public final class PluginConnection: @unchecked Sendable {
             throw Diagnostic(.pluginFailed, "cannot run plugin '\(path)'")
         }
         try handshake()
-        description = try PluginDescription(try request("describe", [:]), plugin: label)
+        let answer = try request(.describe, JSONObject(), timeout: limits.startupTimeout)
+        do {
+            description = try DescribeResult(answer)
+        } catch {
+            throw Diagnostic(.pluginProtocol, "\(label) answered 'describe' with \(error.message)")
+        }
     }
 
     deinit { process?.stop() }
@@ -57,114 +72,142 @@ public final class PluginConnection: @unchecked Sendable {
     var label: String { "plugin '\(name)' (\(path))" }
 
     /// Whether the process is still there to answer.
-    public var isRunning: Bool { process?.isRunning ?? false }
+    public var isRunning: Bool { exchange.withLock { _ in process?.isRunning ?? false } }
+
+    /// Runs `body` (requests and their answers) holding ``exchange``.
+    func exclusively<Result: Sendable>(_ body: () throws(Diagnostic) -> Result) throws(Diagnostic) -> Result {
+        try exchange.withLock { (_) throws(Diagnostic) -> Result in try body() }
+    }
 
     private func handshake() throws(Diagnostic) {
-        let result = try request(
-            "hello", ["protocol": .number(Double(Self.protocolVersion)), "alq": .string(Self.hostVersion)])
-        guard case .number(let spoken)? = result["protocol"] else {
+        let params = HelloParams(alq: Self.hostVersion)
+        let answer = try request(.hello, params.json, timeout: limits.startupTimeout)
+        let hello: HelloResult
+        do {
+            hello = try HelloResult(answer)
+        } catch {
             stop()
             throw Diagnostic(
                 .pluginProtocol, "\(label) answered the handshake without a protocol version; it was stopped")
         }
-        guard spoken == Double(Self.protocolVersion) else {
+        guard hello.protocolVersion.int == Self.protocolVersion else {
             stop()
             throw Diagnostic(
                 .pluginProtocol,
-                "\(label) speaks protocol \(NumberText.text(spoken)); this alq speaks protocol \(Self.protocolVersion); it was stopped",
+                "\(label) speaks protocol \(hello.protocolVersion.text); this alq speaks protocol \(Self.protocolVersion); it was stopped",
                 help: "update the plugin, or use a version of alq that speaks its protocol")
         }
-        if case .string(let given)? = result["name"], !given.isEmpty { name = given }
-        if case .string(let given)? = result["version"] { version = given }
-        if case .list(let items)? = result["capabilities"] {
-            capabilities = items.compactMap { if case .string(let text) = $0 { text } else { nil } }
-        }
+        if !hello.name.isEmpty { name = hello.name }
+        version = hello.version
+        capabilities = hello.capabilities.map(\.rawValue)
     }
 
     // MARK: Requests
 
-    /// Sends a request and returns its result object.
-    func request(_ method: String, _ params: [String: Value]) throws(Diagnostic) -> Record {
-        var fields: [(String, Value)] = []
-        for key in params.keys.sorted() { fields.append((key, params[key]!)) }
-        return try request(method, encodedParams: Array(JSONText.text(.record(Record(fields))).utf8))
+    /// Sends a request and returns its result object. The caller holds ``exchange`` (or is the
+    /// initializer).
+    func request(_ method: PluginMethod, _ params: JSONObject, timeout: Double? = nil) throws(Diagnostic) -> JSONObject
+    {
+        try request(method, encodedParams: JSONWriter.encode(.object(params)), timeout: timeout)
     }
 
     /// Sends a request whose params are already JSON text, and returns its result object.
     ///
     /// With `onChunk`, the plugin may send any number of `{"id": …, "chunk": {…}}` messages before its
-    /// answer (output of an export); each one renews the deadline.
+    /// answer (output of an export); each one renews the deadline. `timeout` replaces the limit for
+    /// each answer (the start-up requests have their own).
     func request(
-        _ method: String, encodedParams: [UInt8], onChunk: ((Record) throws(Diagnostic) -> Void)? = nil
-    ) throws(Diagnostic) -> Record {
+        _ method: PluginMethod, encodedParams: [UInt8], timeout: Double? = nil,
+        onChunk: ((JSONObject) throws(Diagnostic) -> Void)? = nil
+    ) throws(Diagnostic) -> JSONObject {
+        let id = try send(method, encodedParams: encodedParams, timeout: timeout)
+        return try answer(to: id, method: method, timeout: timeout, onChunk: onChunk)
+    }
+
+    /// Sends a request without waiting for its answer, and returns its id; ``answer(to:method:timeout:onChunk:)``
+    /// reads the answer. Answers come in the order of the requests.
+    func send(_ method: PluginMethod, encodedParams: [UInt8], timeout: Double? = nil) throws(Diagnostic) -> Int {
         guard let process, process.isRunning else {
             throw Diagnostic(
                 .pluginFailed, "\(label) is no longer running (it failed earlier); load it again to use it")
         }
         let id = nextID
         nextID += 1
-        var line = Array("{\"id\":\(id),\"method\":".utf8) + JSONText.encodedString(method) + Array(",\"params\":".utf8)
-        line += encodedParams
-        line.append(UInt8(ascii: "}"))
+        let seconds = timeout ?? limits.timeout
+        let line = PluginRequest.encode(id: id, method: method, encodedParams: encodedParams)
         do {
-            try process.send(line, deadline: PluginProcess.now() + limits.timeout)
+            try process.send(line, deadline: PluginProcess.now() + seconds, limit: limits.maximumMessageBytes)
         } catch {
-            throw failure(error, method: method)
+            throw failure(error, method: method, seconds: seconds)
         }
+        return id
+    }
+
+    /// Reads the answer to request `id` (sent with ``send(_:encodedParams:timeout:)``) and returns its result.
+    func answer(
+        to id: Int, method: PluginMethod, timeout: Double? = nil,
+        onChunk: ((JSONObject) throws(Diagnostic) -> Void)? = nil
+    ) throws(Diagnostic) -> JSONObject {
+        let seconds = timeout ?? limits.timeout
         while true {
-            let object = try receive(method: method, id: id)
-            if case .record(let chunk)? = object["chunk"], let onChunk {
-                try onChunk(chunk)
-                continue
-            }
-            if case .record(let error)? = object["error"] {
-                let text = if case .string(let text)? = error["message"] { text } else { "no message" }
-                throw Diagnostic(.pluginFailed, "\(label) failed to '\(method)': \(text)")
-            }
-            guard case .record(let result)? = object["result"] else {
+            let answer = try receive(method: method, id: id, seconds: seconds)
+            switch answer.body {
+            case .chunk(let chunk) where onChunk != nil:
+                try onChunk?(chunk)
+            case .chunk:
                 stop()
                 throw Diagnostic(
                     .pluginProtocol, "\(label) answered '\(method)' with neither a result nor an error; it was stopped")
+            case .error(let message):
+                throw Diagnostic(.pluginFailed, "\(label) failed to '\(method)': \(message)")
+            case .result(let result):
+                return result
             }
-            return result
         }
     }
 
     /// Reads one message answering request `id`.
-    private func receive(method: String, id: Int) throws(Diagnostic) -> Record {
+    private func receive(method: PluginMethod, id: Int, seconds: Double) throws(Diagnostic) -> PluginAnswer {
         guard let process else { throw Diagnostic(.pluginFailed, "\(label) is no longer running") }
-        let answer: [UInt8]
+        let line: [UInt8]
         do {
-            answer = try process.receive(
-                deadline: PluginProcess.now() + limits.timeout, limit: limits.maximumMessageBytes)
+            line = try process.receive(deadline: PluginProcess.now() + seconds, limit: limits.maximumMessageBytes)
         } catch {
-            throw failure(error, method: method)
+            throw failure(error, method: method, seconds: seconds)
         }
-        let message: Value
+        let answer: PluginAnswer
         do {
-            message = try JSONParser.parse(answer)
+            answer = try PluginAnswer.decode(line)
         } catch {
             stop()
-            let preview = String(decoding: answer.prefix(60), as: UTF8.self)
-            throw Diagnostic(
-                .pluginProtocol,
-                "\(label) answered '\(method)' with something that is not JSON (\(error.description)): \"\(preview)\"; it was stopped"
-            )
+            switch error {
+            case .notJSON(let reason):
+                let preview = String(decoding: line.prefix(60), as: UTF8.self)
+                throw Diagnostic(
+                    .pluginProtocol,
+                    "\(label) answered '\(method)' with something that is not JSON (\(reason.description)): \"\(preview)\"; it was stopped"
+                )
+            case .notAnObject:
+                throw Diagnostic(
+                    .pluginProtocol, "\(label) answered '\(method)' with JSON that is not an object; it was stopped")
+            case .noResult(let answered):
+                guard answered == id else { throw wrongID(method: method, id: id) }
+                throw Diagnostic(
+                    .pluginProtocol, "\(label) answered '\(method)' with neither a result nor an error; it was stopped")
+            }
         }
-        guard case .record(let object) = message else {
+        guard answer.id == id else {
             stop()
-            throw Diagnostic(
-                .pluginProtocol, "\(label) answered '\(method)' with JSON that is not an object; it was stopped")
+            throw wrongID(method: method, id: id)
         }
-        guard case .number(let answeredID)? = object["id"], answeredID == Double(id) else {
-            stop()
-            throw Diagnostic(
-                .pluginProtocol, "\(label) answered '\(method)' with the wrong id (expected \(id)); it was stopped")
-        }
-        return object
+        return answer
     }
 
-    private func failure(_ error: PluginProcess.Failure, method: String) -> Diagnostic {
+    private func wrongID(method: PluginMethod, id: Int) -> Diagnostic {
+        Diagnostic(.pluginProtocol, "\(label) answered '\(method)' with the wrong id (expected \(id)); it was stopped")
+    }
+
+    private func failure(_ error: PluginProcess.Failure, method: PluginMethod, seconds: Double) -> Diagnostic {
         let tail = process?.standardErrorTail ?? ""
         let help = tail.isEmpty ? nil : "the plugin's last words on standard error: \(tail)"
         switch error {
@@ -177,7 +220,7 @@ public final class PluginConnection: @unchecked Sendable {
             stop()
             return Diagnostic(
                 .pluginTimeout,
-                "\(label) did not answer '\(method)' within \(NumberText.text(limits.timeout)) s; it was stopped",
+                "\(label) did not answer '\(method)' within \(NumberText.text(seconds)) s; it was stopped",
                 help: help ?? "a plugin that needs longer can be given more time with ALQ_PLUGIN_TIMEOUT=SECONDS")
         case .interrupted:
             stop()
@@ -192,33 +235,39 @@ public final class PluginConnection: @unchecked Sendable {
         }
     }
 
-    /// Stops the plugin process.
+    /// Stops the plugin process. The caller holds ``exchange`` (or is the initializer).
     func stop() {
         process?.stop()
     }
 
     /// Says goodbye: sends `shutdown`, closes the plugin's input, and stops it if it lingers.
     public func close() {
-        guard let process, process.isRunning else { return }
-        // The whole goodbye takes at most about a second: half for the answer, half for the exit.
-        limits.timeout = min(limits.timeout, PluginLimits.shutdownGrace)
-        _ = try? request("shutdown", [:])
-        process.finish(grace: PluginLimits.shutdownGrace)
+        exchange.withLock { _ in
+            guard let process, process.isRunning else { return }
+            // The whole goodbye takes at most about a second: half for the answer, half for the exit.
+            limits.timeout = min(limits.timeout, PluginLimits.shutdownGrace)
+            _ = try? request(.shutdown, JSONObject())
+            process.finish(grace: PluginLimits.shutdownGrace)
+        }
     }
 
     // MARK: Tables, functions
 
     /// A table the plugin offers.
     func table(named tableName: String) throws(Diagnostic) -> Table {
-        let result = try request("table", ["name": .string(tableName)])
-        return try PluginValues.table(from: result, plugin: label, table: tableName)
+        let answer = try exclusively { () throws(Diagnostic) in try request(.table, TableParams(name: tableName).json) }
+        do {
+            return PluginValues.table(try TableResult(answer))
+        } catch {
+            throw Diagnostic(.pluginProtocol, "\(label) answered 'table' for '\(tableName)' \(error.message)")
+        }
     }
 
     /// Calls one of the plugin's functions.
     public func call(function: String, arguments: [Value]) throws(Diagnostic) -> Value {
-        let result = try request(
-            "call", ["function": .string(function), "args": .list(arguments.map(PluginValues.wire))])
-        return PluginValues.value(fromWire: result["value"] ?? .null)
+        let params = CallParams(function: function, arguments: arguments.map(PluginValues.json))
+        let answer = try exclusively { () throws(Diagnostic) in try request(.call, params.json) }
+        return PluginValues.value(CallResult(answer).value)
     }
 }
 
@@ -226,15 +275,20 @@ public final class PluginConnection: @unchecked Sendable {
 public struct PluginLimits: Sendable {
     /// Seconds to wait for each answer.
     public var timeout: Double
+    /// Seconds to wait for each answer while the plugin starts (`hello`, `describe`): an interpreter
+    /// that starts slowly on a busy machine is not a hung plugin, whatever the limit for later answers.
+    public var startupTimeout: Double
     /// The longest message (one line) accepted.
     public var maximumMessageBytes: Int
 
     /// How long a plugin has to answer `shutdown`, and then to exit, before it is killed.
     public static let shutdownGrace = 0.5
 
-    /// Limits; the defaults are 10 s and 64 MiB.
-    public init(timeout: Double = 10, maximumMessageBytes: Int = 64 << 20) {
+    /// Limits; the defaults are 10 s for each answer, the larger of 10 s and `timeout` for start-up
+    /// answers, and 64 MiB.
+    public init(timeout: Double = 10, startupTimeout: Double? = nil, maximumMessageBytes: Int = 64 << 20) {
         self.timeout = timeout
+        self.startupTimeout = startupTimeout ?? max(timeout, 10)
         self.maximumMessageBytes = maximumMessageBytes
     }
 }

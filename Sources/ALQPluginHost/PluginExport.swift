@@ -1,53 +1,69 @@
+import ALQJSON
 import ALQPluginAPI
+import ALQPluginProtocol
 import ALQRuntime
 import ALQSyntax
 import FormatSupport
 
 extension PluginConnection {
-    /// The most rows sent in one `export.rows` request.
-    static let rowsPerBatch = 1000
-
     /// Streams a table to the plugin's format: `export.begin`, `export.rows` in batches, `export.end`;
-    /// every answer may carry output bytes, written to `output` in order.
+    /// every answer may carry output bytes, written to `output` in order. The whole export is one
+    /// exchange: no other request reaches the plugin meanwhile.
     func export(_ table: Table, format: String, to output: any OutputSink) throws(Diagnostic) {
-        let layout = ExportLayout.columns(of: table, unitInHeader: false)
-        let columns: [Value] = layout.map { column in
-            let type = column.role == .units ? "string" : PluginConnection.typeName(table.columns[column.source])
-            return .record(Record([("name", .string(column.name)), ("type", .string(type))]))
-        }
-        let begin = try request(
-            "export.begin",
-            ["format": .string(format), "columns": .list(columns), "rows": .number(Double(table.rowCount))])
-        try deliver(begin, to: output, method: "export.begin")
-        var start = 0
-        while start < table.rowCount {
-            let end = min(start + PluginConnection.rowsPerBatch, table.rowCount)
-            let params = PluginConnection.encodeRows(table, layout: layout, rows: start..<end)
-            let result = try request("export.rows", encodedParams: params) { (chunk) throws(Diagnostic) in
-                try self.deliver(chunk, to: output, method: "export.rows")
-            }
-            try deliver(result, to: output, method: "export.rows")
-            start = end
-        }
-        let end = try request("export.end", encodedParams: Array("{}".utf8)) { (chunk) throws(Diagnostic) in
-            try self.deliver(chunk, to: output, method: "export.end")
-        }
-        try deliver(end, to: output, method: "export.end")
+        try exclusively { () throws(Diagnostic) in try exportHoldingExchange(table, format: format, to: output) }
     }
 
-    private func deliver(_ result: Record, to output: any OutputSink, method: String) throws(Diagnostic) {
-        var bytes: [UInt8]
-        switch (result["data"], result["base64"]) {
-        case (.string(let text)?, _): bytes = Array(text.utf8)
-        case (_, .string(let encoded)?):
-            guard let decoded = Base64.decode(encoded) else {
-                stop()
-                throw Diagnostic(
-                    .pluginProtocol, "\(label) answered '\(method)' with 'base64' that is not base64; it was stopped")
-            }
-            bytes = decoded
-        default: return
+    private func exportHoldingExchange(_ table: Table, format: String, to output: any OutputSink) throws(Diagnostic) {
+        let layout = ExportLayout.columns(of: table, unitInHeader: false)
+        let columns = layout.map { column in
+            ExportColumnDescription(
+                name: column.name,
+                type: column.role == .units ? .string : PluginConnection.columnType(table.columns[column.source]))
         }
+        let begin = ExportBegin(format: format, columns: columns, rowCount: table.rowCount)
+        let deliver = { (result: JSONObject, method: PluginMethod) throws(Diagnostic) in
+            try self.deliver(result, to: output, method: method)
+        }
+        try deliver(try request(.exportBegin, begin.json), .exportBegin)
+        // One batch goes ahead: alq encodes and sends batch k + 1 while the plugin writes batch k.
+        var outstanding: Int?
+        for start in stride(from: 0, to: table.rowCount, by: PluginProtocol.rowsPerBatch) {
+            let end = min(start + PluginProtocol.rowsPerBatch, table.rowCount)
+            let id = try send(
+                .exportRows, encodedParams: PluginConnection.encodeRows(table, layout: layout, rows: start..<end))
+            if let previous = outstanding {
+                do {
+                    try deliver(try rowsAnswer(to: previous, deliver: deliver), .exportRows)
+                } catch {
+                    // The batch sent ahead is answered too, so that the next request reads its own answer.
+                    _ = try? answer(to: id, method: .exportRows) { (_: JSONObject) throws(Diagnostic) in }
+                    throw error
+                }
+            }
+            outstanding = id
+        }
+        if let previous = outstanding { try deliver(try rowsAnswer(to: previous, deliver: deliver), .exportRows) }
+        let end = try request(.exportEnd, encodedParams: Array("{}".utf8)) { (chunk) throws(Diagnostic) in
+            try deliver(chunk, .exportEnd)
+        }
+        try deliver(end, .exportEnd)
+    }
+
+    private func rowsAnswer(
+        to id: Int, deliver: @escaping (JSONObject, PluginMethod) throws(Diagnostic) -> Void
+    ) throws(Diagnostic) -> JSONObject {
+        try answer(to: id, method: .exportRows) { (chunk) throws(Diagnostic) in try deliver(chunk, .exportRows) }
+    }
+
+    private func deliver(_ result: JSONObject, to output: any OutputSink, method: PluginMethod) throws(Diagnostic) {
+        let bytes: [UInt8]
+        do {
+            bytes = try ExportOutput(result).bytes
+        } catch {
+            stop()
+            throw Diagnostic(.pluginProtocol, "\(label) answered '\(method)' with \(error.message); it was stopped")
+        }
+        if bytes.isEmpty { return }
         do {
             try output.write(bytes)
         } catch let diagnostic as Diagnostic {
@@ -55,16 +71,15 @@ extension PluginConnection {
         } catch {
             throw Diagnostic(.exportFailed, "cannot write the output of \(label): \(error)")
         }
-        bytes = []
     }
 
-    static func typeName(_ column: Column) -> String {
+    static func columnType(_ column: Column) -> ExportColumnDescription.ColumnType {
         switch column {
-        case .number(let numbers): numbers.isInteger ? "integer" : "number"
-        case .string: "string"
-        case .bool: "bool"
-        case .quantity: "number"
-        case .mixed: "any"
+        case .number(let numbers): numbers.isInteger ? .integer : .number
+        case .string: .string
+        case .bool: .bool
+        case .quantity: .number
+        case .mixed: .any
         }
     }
 
@@ -85,7 +100,7 @@ extension PluginConnection {
                         try JSONText.appendString(quantity.dimension.symbol, to: out)
                     case (.units, _): try out.ascii("null")
                     case (.values, .quantity(let quantity)): try JSONText.appendNumber(quantity.value, to: out)
-                    case (.values, _): try JSONText.appendValue(PluginValues.wire(value), to: out)
+                    case (.values, _): try JSONText.appendValue(value, to: out)
                     }
                 }
                 try out.byte(UInt8(ascii: "]"))

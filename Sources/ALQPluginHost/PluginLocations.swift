@@ -1,10 +1,6 @@
 import ALQSyntax
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import ALQSystem
+import Glibc
 
 /// Where plugins and packs are loaded from, and the checks before one is run.
 ///
@@ -30,12 +26,6 @@ public enum PluginLocations {
         environment("ALQ_PLUGIN_TIMEOUT").flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? 10
     }
 
-    /// `~/x` with the home folder spelt out.
-    static func expandingHome(_ path: String) -> String {
-        guard path == "~" || path.hasPrefix("~/"), let home = environment("HOME") else { return path }
-        return home + path.dropFirst()
-    }
-
     /// Whether a path names a region pack (a `.json` file) rather than a plugin executable.
     static func isPack(_ path: String) -> Bool {
         path.lowercased().hasSuffix(".json")
@@ -44,7 +34,7 @@ public enum PluginLocations {
     /// The files of a folder that are plugins or packs: executables and `.json` files, not hidden ones.
     static func candidates(in folder: String) -> [String] {
         FileSystem.entries(of: folder).filter { !$0.hasPrefix(".") }.map { "\(folder)/\($0)" }.filter { path in
-            FileSystem.kind(of: path) == .file && (isPack(path) || access(path, X_OK) == 0)
+            FileSystem.kind(of: path) == .file && (isPack(path) || FileSystem.isExecutable(path))
         }
     }
 
@@ -65,7 +55,7 @@ public enum PluginLocations {
         }
         if let folder, FileSystem.kind(of: folder) == .directory { paths += candidates(in: folder) }
         for entry in (variable("ALQ_PLUGIN_PATH") ?? "").split(separator: ":").map(String.init) {
-            let entry = expandingHome(entry)
+            let entry = HomeFolder.expanding(entry, environment: environment)
             paths += FileSystem.kind(of: entry) == .directory ? candidates(in: entry) : [entry]
         }
         return paths + explicit
@@ -77,11 +67,11 @@ public enum PluginLocations {
         case .missing: throw Diagnostic(.pluginFailed, "cannot load plugin '\(path)': no such file")
         case .directory:
             throw Diagnostic(.pluginFailed, "cannot load plugin '\(path)': it is a directory, not a plugin")
-        case .other: throw Diagnostic(.pluginFailed, "cannot load plugin '\(path)': it is not a regular file")
         case .file: break
+        default: throw Diagnostic(.pluginFailed, "cannot load plugin '\(path)': it is not a regular file")
         }
         guard let mode = FileSystem.mode(of: path) else {
-            throw Diagnostic(.pluginFailed, "cannot load plugin '\(path)': \(FileSystem.lastError().lowercased())")
+            throw Diagnostic(.pluginFailed, "cannot load plugin '\(path)': \(FileSystem.lastError())")
         }
         if mode & S_IWOTH != 0 {
             throw Diagnostic(
@@ -102,7 +92,7 @@ public enum PluginLocations {
                     help: "move the plugin to a folder only you can write to, or: chmod o-w '\(folder)'")
             }
         }
-        if access(path, X_OK) != 0 {
+        if !FileSystem.isExecutable(path) {
             throw Diagnostic(
                 .pluginFailed, "cannot load plugin '\(path)': it is not executable",
                 help: "make it executable: chmod +x '\(path)'")

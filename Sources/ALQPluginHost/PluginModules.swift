@@ -1,4 +1,5 @@
 import ALQPluginAPI
+import ALQPluginProtocol
 import ALQRuntime
 import ALQSyntax
 
@@ -11,7 +12,7 @@ public struct PluginFormat: ExportFormat {
     /// The plugin that writes it.
     public let connection: PluginConnection
 
-    init(_ format: PluginDescription.Format, connection: PluginConnection) {
+    init(_ format: FormatDescription, connection: PluginConnection) {
         name = format.name
         fileExtensions = format.extensions
         mediaType = format.mediaType
@@ -26,7 +27,7 @@ public struct PluginFormat: ExportFormat {
 
 /// A region served by an external plugin. Its tables are fetched when the plugin is loaded, so a
 /// plugin that fails later cannot break a query on them.
-public final class PluginRegion: RegionModule, @unchecked Sendable {
+public final class PluginRegion: RegionModule, Sendable {
     public let info: RegionInfo
     public let version: String
     public let tableNames: [String]

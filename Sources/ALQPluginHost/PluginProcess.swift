@@ -1,8 +1,5 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import ALQSystem
+import Glibc
 
 /// A running plugin executable: its pipes, and line-by-line exchange with a deadline and a size cap.
 ///
@@ -107,11 +104,13 @@ final class PluginProcess {
         return lines.joined(separator: " / ")
     }
 
-    /// Writes one line (the newline is added) before the deadline.
-    func send(_ line: [UInt8], deadline: Double) throws(Failure) {
+    /// Writes one line (the newline is added) before the deadline. While the plugin's input is full, what
+    /// the plugin writes meanwhile is read ahead (up to `limit` bytes), so that a plugin answering an
+    /// earlier request while alq sends the next one never blocks either side.
+    func send(_ line: [UInt8], deadline: Double, limit: Int) throws(Failure) {
         var bytes = line
         bytes.append(10)
-        try withSIGPIPEBlocked { () throws(Failure) in
+        try SIGPIPEBlock.around { () throws(Failure) in
             var offset = 0
             while offset < bytes.count {
                 let n = bytes.withUnsafeBytes { write(input, $0.baseAddress! + offset, $0.count - offset) }
@@ -121,7 +120,7 @@ final class PluginProcess {
                 }
                 if errno == EINTR { continue }
                 if errno == EAGAIN {
-                    try wait(for: input, events: Int16(POLLOUT), deadline: deadline)
+                    try wait(for: input, events: Int16(POLLOUT), deadline: deadline, readingAheadUpTo: limit)
                     continue
                 }
                 throw .exited(endDescription())
@@ -152,15 +151,20 @@ final class PluginProcess {
         }
     }
 
-    /// Waits until `fd` is ready, draining the plugin's standard error meanwhile.
-    private func wait(for fd: Int32, events: Int16, deadline: Double) throws(Failure) {
+    /// Waits until `fd` is ready, draining the plugin's standard error meanwhile, and with
+    /// `readingAheadUpTo`, its standard output into the pending lines (up to that many bytes).
+    private func wait(
+        for fd: Int32, events: Int16, deadline: Double, readingAheadUpTo limit: Int = 0
+    ) throws(Failure) {
         while true {
             let remaining = deadline - PluginProcess.now()
             if remaining <= 0 { throw .timedOut }
+            let readAhead = fd != output && output >= 0 && pending.count < limit
             var fds = [
                 pollfd(fd: fd, events: events, revents: 0), pollfd(fd: errors, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: readAhead ? output : -1, events: Int16(POLLIN), revents: 0),
             ]
-            let ready = poll(&fds, errors >= 0 ? 2 : 1, Int32(min(remaining * 1000 + 1, 200)))
+            let ready = poll(&fds, 3, Int32(min(remaining * 1000 + 1, 200)))
             if isCancelled?() == true { throw .interrupted }
             if ready < 0 {
                 if errno == EINTR { continue }
@@ -168,6 +172,11 @@ final class PluginProcess {
             }
             if errors >= 0, fds[1].revents != 0 { drainErrors() }
             if fds[0].revents != 0 { return }
+            if readAhead, fds[2].revents & Int16(POLLIN) != 0 {
+                var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+                let n = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
+                if n > 0 { pending.append(contentsOf: chunk[0..<n]) }
+            }
         }
     }
 
@@ -245,24 +254,6 @@ final class PluginProcess {
         input = -1
         output = -1
         errors = -1
-    }
-
-    private func withSIGPIPEBlocked(_ body: () throws(Failure) -> Void) throws(Failure) {
-        var block = sigset_t()
-        sigemptyset(&block)
-        sigaddset(&block, SIGPIPE)
-        var previous = sigset_t()
-        pthread_sigmask(SIG_BLOCK, &block, &previous)
-        defer {
-            var pending = sigset_t()
-            sigpending(&pending)
-            if sigismember(&pending, SIGPIPE) == 1 {
-                var zero = timespec(tv_sec: 0, tv_nsec: 0)
-                _ = sigtimedwait(&block, nil, &zero)
-            }
-            pthread_sigmask(SIG_SETMASK, &previous, nil)
-        }
-        try body()
     }
 
     private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32

@@ -1,61 +1,39 @@
-import ALQPluginAPI
+import ALQJSON
+import ALQPluginProtocol
 import ALQRuntime
-import ALQSyntax
+import FormatSupport
 
 /// Values on the wire: JSON null, bools, numbers, strings, arrays and objects; a quantity is
-/// `{"value": <number in the base unit>, "unit": "<base unit>"}`.
+/// `{"value": <number in the base unit>, "unit": "<base unit>"}` (the rule of `JSONText.appendValue`,
+/// which writes every value alq sends).
 enum PluginValues {
-    /// A value as it is sent to a plugin.
-    static func wire(_ value: Value) -> Value {
-        switch value {
-        case .quantity(let quantity) where quantity.dimension == .none: return .number(quantity.value)
-        case .quantity(let quantity):
-            return .record(Record([("value", .number(quantity.value)), ("unit", .string(quantity.dimension.symbol))]))
-        case .list(let items): return .list(items.map(wire))
-        case .record(let record): return .record(Record(record.fields.map { ($0, wire($1)) }))
-        case .table(let table): return .list((0..<table.rowCount).map { wire(.record(table.row($0))) })
-        case .module(let id): return .string(id)
-        default: return value
-        }
+    /// A value as it is sent to a plugin, written by the one JSON text rule and read back as a tree.
+    static func json(_ value: Value) -> JSONValue {
+        (try? JSONParser.parse(Array(JSONText.text(value).utf8))) ?? .null
     }
 
-    /// A value received from a plugin: `{"value": n, "unit": "CNY"}` becomes a quantity.
-    static func value(fromWire value: Value) -> Value {
-        switch value {
-        case .record(let record):
-            if record.keys.count == 2, case .number(let number)? = record["value"],
-                case .string(let symbol)? = record["unit"],
-                let dimension = Dimension(symbol: symbol)
+    /// A value received from a plugin: `{"value": n, "unit": "CNY"}` becomes a quantity; everything else
+    /// follows the one rule for JSON values (`JSONValues`).
+    static func value(_ json: JSONValue) -> Value {
+        switch json {
+        case .object(let object):
+            if object.count == 2, case .number(let number)? = object["value"],
+                case .string(let symbol)? = object["unit"], let dimension = Dimension(symbol: symbol)
             {
-                return .quantity(Quantity(value: number, dimension: dimension))
+                return .quantity(Quantity(value: number.double, dimension: dimension))
             }
-            return .record(Record(record.fields.map { ($0, Self.value(fromWire: $1)) }))
-        case .list(let items): return .list(items.map { Self.value(fromWire: $0) })
-        default: return value
+            return .record(Record(object.members.map { ($0.key, value($0.value)) }))
+        case .array(let items): return .list(items.map(value))
+        default: return JSONValues.value(json)
         }
     }
 
-    /// A table from a `table` answer: `{"columns": [names], "rows": [[cells]]}`.
-    static func table(from result: Record, plugin: String, table name: String) throws(Diagnostic) -> Table {
-        guard case .list(let header)? = result["columns"], case .list(let rows)? = result["rows"] else {
-            throw Diagnostic(
-                .pluginProtocol, "\(plugin) answered 'table' for '\(name)' without 'columns' and 'rows' arrays")
+    /// The table of a `table` answer.
+    static func table(_ result: TableResult) -> Table {
+        var builders = [ColumnBuilder](repeating: ColumnBuilder(), count: result.columns.count)
+        for row in result.rows {
+            for (column, cell) in row.enumerated() { builders[column].append(value(cell)) }
         }
-        let names = header.compactMap { if case .string(let text) = $0 { text } else { nil } }
-        guard names.count == header.count else {
-            throw Diagnostic(
-                .pluginProtocol, "\(plugin) answered 'table' for '\(name)' with a column name that is not a string")
-        }
-        var builders = [ColumnBuilder](repeating: ColumnBuilder(), count: names.count)
-        for (index, row) in rows.enumerated() {
-            guard case .list(let cells) = row, cells.count == names.count else {
-                throw Diagnostic(
-                    .pluginProtocol,
-                    "\(plugin) answered 'table' for '\(name)' with row \(index + 1) not an array of \(names.count) cells"
-                )
-            }
-            for (column, cell) in cells.enumerated() { builders[column].append(value(fromWire: cell)) }
-        }
-        return Table(columnNames: names, columns: builders.map { $0.build() }, rowCount: rows.count)
+        return Table(columnNames: result.columns, columns: builders.map { $0.build() }, rowCount: result.rows.count)
     }
 }

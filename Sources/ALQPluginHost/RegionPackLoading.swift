@@ -1,4 +1,5 @@
 import ALQPluginAPI
+import ALQRegionPack
 import ALQSyntax
 
 /// Turns a region pack's bytes into a region module. The one place that calls the pack decoder

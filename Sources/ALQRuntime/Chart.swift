@@ -67,24 +67,7 @@ public struct Chart: Sendable {
 
     /// A value in the chart's unit, as a label: `205`, `1.06`.
     public func shown(_ value: Double) -> String {
-        NumberFormat.grouped(Chart.significant(value / unit.scale, digits: 4))
-    }
-
-    /// `x` rounded to a number of significant digits, so that labels stay short.
-    static func significant(_ x: Double, digits: Int) -> Double {
-        guard x != 0, x.isFinite else { return x }
-        var scale = 1.0
-        var probe = abs(x)
-        while probe >= 10 {
-            probe /= 10
-            scale /= 10
-        }
-        while probe < 1 {
-            probe *= 10
-            scale *= 10
-        }
-        for _ in 1..<digits { scale *= 10 }
-        return (x * scale).rounded() / scale
+        NumberFormat.grouped(NumberFormat.roundToSignificant(value / unit.scale, digits: 4))
     }
 
     /// The unit's symbol as axes show it (`bn CNY`, `Mt`, `%`), empty for plain numbers.

@@ -45,7 +45,12 @@ public enum Column: Sendable {
         case .string: "string"
         case .bool: "bool"
         case .quantity(let column): column.dimension.symbol
-        case .mixed: "any"
+        case .mixed(let values):
+            values.contains(where: { !$0.isNull })
+                && values.allSatisfy({ value in
+                    if case .date = value { return true }
+                    return value.isNull
+                }) ? "date" : "any"
         }
     }
 

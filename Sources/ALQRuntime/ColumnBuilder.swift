@@ -1,118 +1,253 @@
-/// Builds the tightest column type for values that arrive one by one.
+import ALQJSON
+
+/// Builds the tightest column type for values that arrive one by one: the one column builder, used by
+/// the runtime (stages, aggregation, tables from records), the JSON reader and the CSV reader.
 ///
-/// Starts typed from the first non-null value and falls back to ``Column/mixed(_:)`` when a value of
-/// another type arrives. Each kind keeps its own stored array, so appending never copies.
+/// Two kinds of input share one store:
+/// - **typed values** (``append(_:)``, ``appendNumber(_:isInteger:)``, ``appendBool(_:)``,
+///   ``appendString(utf8:)``, ``appendNull()``): the column takes the type of its first non-null value
+///   and falls back to ``Column/mixed(_:)`` when a value of another type arrives;
+/// - **text to infer** (``appendText(_:)``, as CSV fields are): a column is numbers if every field is
+///   a number in JSON's grammar that a double holds exactly, bools if every field is `true` or `false`
+///   in any case, and strings otherwise. Once a numeric or boolean column meets other text it becomes
+///   ``needsStringPass``: the caller reads the fields again as strings (``restartAsStrings()``,
+///   ``appendString(utf8:)``), so the first pass never keeps a `String` per field.
+///
+/// Strings are dictionary-encoded straight from their UTF-8 bytes (``ByteInterner``): one `String` per
+/// distinct value, made when the column is built. Each kind keeps its own array, so appending never copies.
 public struct ColumnBuilder: Sendable {
-    private enum Kind {
-        case empty, number, string, bool, quantity, mixed
+    @usableFromInline
+    enum Kind: Sendable {
+        case empty, number, string, bool, quantity, mixed, needsStringPass
     }
 
-    private var kind = Kind.empty
-    private var count = 0
-    private var hasNull = false
-    private var numbers: [Double] = []
-    private var validity: [Bool] = []
-    private var allIntegers = true
-    private var codes: [Int32] = []
-    private var dictionary: [String] = []
-    private var lookup: [String: Int32] = [:]
-    private var flags: [UInt8] = []
-    private var dimension = Dimension.none
-    private var displayUnit: Unit?
-    private var mixed: [Value] = []
+    @usableFromInline var kind = Kind.empty
+    @usableFromInline var count = 0
+    @usableFromInline var hasNull = false
+    @usableFromInline var numbers: [Double] = []
+    @usableFromInline var validity: [Bool] = []
+    @usableFromInline var allIntegers = true
+    @usableFromInline var codes: [Int32] = []
+    @usableFromInline var interner = ByteInterner()
+    @usableFromInline var flags: [UInt8] = []
+    @usableFromInline var dimension = Dimension.none
+    @usableFromInline var displayUnit: Unit?
+    @usableFromInline var mixed: [Value] = []
 
+    /// An empty builder.
     public init() {}
+
+    /// A builder that starts with `rows` nulls (a column first seen in a later row).
+    public init(nulls rows: Int) {
+        count = rows
+        hasNull = rows > 0
+    }
+
+    /// The number of rows appended.
+    public var rowCount: Int { count }
+
+    /// Whether a text column turned out not to be numeric or boolean and must be read again as strings.
+    public var needsStringPass: Bool { kind == .needsStringPass }
+
+    // MARK: Typed values
 
     /// Appends a row.
     public mutating func append(_ value: Value) {
-        defer { count += 1 }
-        switch (kind, value) {
-        case (.empty, .null):
-            hasNull = true
-        case (.empty, _):
-            start(with: value)
-        case (.number, .number(let number)):
-            numbers.append(number)
-            validity.append(true)
-            if allIntegers && number != number.rounded() { allIntegers = false }
-        case (.quantity, .quantity(let quantity)) where quantity.dimension == dimension && quantity.provenance.isEmpty:
-            numbers.append(quantity.value)
-            validity.append(true)
-            if displayUnit != quantity.displayUnit { displayUnit = nil }
-        case (.number, .null), (.quantity, .null):
+        switch value {
+        case .null: appendNull()
+        case .number(let number): appendNumber(number, isInteger: number == number.rounded())
+        case .bool(let flag): appendBool(flag)
+        case .string(var text): text.withUTF8 { appendString(utf8: $0) }
+        case .quantity(let quantity) where quantity.isPlain && (kind == .empty || kind == .quantity):
+            appendQuantity(quantity)
+        default: appendOther(value)
+        }
+    }
+
+    /// Appends a null.
+    @inlinable
+    public mutating func appendNull() {
+        count += 1
+        hasNull = true
+        switch kind {
+        case .number, .quantity:
             numbers.append(0)
             validity.append(false)
-            hasNull = true
-        case (.string, .string(let text)):
-            appendString(text)
-        case (.string, .null):
-            codes.append(-1)
-        case (.bool, .bool(let flag)):
-            flags.append(flag ? 1 : 0)
-        case (.bool, .null):
-            flags.append(BoolColumn.null)
-        case (.mixed, _):
-            mixed.append(value)
+        case .string: codes.append(-1)
+        case .bool: flags.append(BoolColumn.null)
+        case .mixed: mixed.append(.null)
+        case .empty, .needsStringPass: break
+        }
+    }
+
+    /// Appends a number; `isInteger` says whether it is a whole number.
+    @inlinable
+    public mutating func appendNumber(_ value: Double, isInteger: Bool) {
+        if kind == .empty { start(.number) }
+        guard kind == .number else { return appendOther(.number(value)) }
+        count += 1
+        numbers.append(value)
+        validity.append(true)
+        if !isInteger { allIntegers = false }
+    }
+
+    /// Appends a bool.
+    @inlinable
+    public mutating func appendBool(_ flag: Bool) {
+        if kind == .empty { start(.bool) }
+        guard kind == .bool else { return appendOther(.bool(flag)) }
+        count += 1
+        flags.append(flag ? 1 : 0)
+    }
+
+    /// Appends a string given as UTF-8 bytes (checked when the column is built).
+    @inlinable
+    public mutating func appendString(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        if kind == .empty { start(.string) }
+        guard kind == .string else { return appendOther(.string(String(decoding: bytes, as: UTF8.self))) }
+        count += 1
+        codes.append(interner.intern(bytes))
+    }
+
+    private mutating func appendQuantity(_ quantity: Quantity) {
+        if kind == .empty {
+            start(.quantity)
+            dimension = quantity.dimension
+            displayUnit = quantity.displayUnit
+        }
+        guard quantity.dimension == dimension else { return appendOther(.quantity(quantity)) }
+        count += 1
+        numbers.append(quantity.value)
+        validity.append(true)
+        if displayUnit != quantity.displayUnit { displayUnit = nil }
+    }
+
+    /// Starts typed storage after the nulls appended so far.
+    @usableFromInline
+    mutating func start(_ newKind: Kind) {
+        kind = newKind
+        switch newKind {
+        case .number, .quantity:
+            numbers = [Double](repeating: 0, count: count)
+            validity = [Bool](repeating: false, count: count)
+        case .string: codes = [Int32](repeating: -1, count: count)
+        case .bool: flags = [UInt8](repeating: BoolColumn.null, count: count)
+        case .mixed: mixed = [Value](repeating: .null, count: count)
+        case .empty, .needsStringPass: break
+        }
+    }
+
+    /// Appends a value the typed storage cannot hold: the column becomes a column of values.
+    @usableFromInline
+    mutating func appendOther(_ value: Value) {
+        switch kind {
+        case .mixed: break
+        case .empty: start(.mixed)
+        case .needsStringPass: return
         default:
             let existing = build()
             mixed = (0..<existing.count).map { existing[$0] }
-            mixed.append(value)
             kind = .mixed
             numbers = []
             validity = []
             codes = []
-            dictionary = []
-            lookup = [:]
+            interner = ByteInterner()
             flags = []
         }
+        count += 1
+        mixed.append(value)
     }
 
-    private mutating func appendString(_ text: String) {
-        if let code = lookup[text] {
-            codes.append(code)
-        } else {
-            let code = Int32(dictionary.count)
-            lookup[text] = code
-            dictionary.append(text)
-            codes.append(code)
-        }
-    }
+    // MARK: Text to infer
 
-    private mutating func start(with value: Value) {
-        let nulls = count
-        switch value {
-        case .number(let number):
-            kind = .number
-            numbers = [Double](repeating: 0, count: nulls) + [number]
-            validity = [Bool](repeating: false, count: nulls) + [true]
-            allIntegers = number == number.rounded()
-        case .string(let text):
-            kind = .string
-            codes = [Int32](repeating: -1, count: nulls)
-            appendString(text)
-        case .bool(let flag):
-            kind = .bool
-            flags = [UInt8](repeating: BoolColumn.null, count: nulls) + [flag ? 1 : 0]
-        case .quantity(let quantity) where quantity.provenance.isEmpty:
-            kind = .quantity
-            numbers = [Double](repeating: 0, count: nulls) + [quantity.value]
-            validity = [Bool](repeating: false, count: nulls) + [true]
-            dimension = quantity.dimension
-            displayUnit = quantity.displayUnit
-        default:
-            kind = .mixed
-            mixed = [Value](repeating: .null, count: nulls) + [value]
-        }
-    }
-
-    /// The column of everything appended.
-    public func build() -> Column {
+    /// Appends a field whose type is inferred from its text (see the type's documentation).
+    @inlinable
+    public mutating func appendText(_ field: UnsafeBufferPointer<UInt8>) {
         switch kind {
         case .empty:
+            if let number = JSONNumber.parse(field), number.isExact {
+                appendNumber(number.value, isInteger: number.isInteger)
+            } else if let flag = ColumnBuilder.parseBool(field) {
+                appendBool(flag)
+            } else {
+                appendString(utf8: field)
+            }
+        case .number:
+            if let number = JSONNumber.parse(field), number.isExact {
+                appendNumber(number.value, isInteger: number.isInteger)
+            } else {
+                becomeStringPass()
+            }
+        case .bool:
+            if let flag = ColumnBuilder.parseBool(field) { appendBool(flag) } else { becomeStringPass() }
+        case .string:
+            count += 1
+            codes.append(interner.intern(field))
+        case .quantity, .mixed:
+            appendOther(.string(String(decoding: field, as: UTF8.self)))
+        case .needsStringPass:
+            break
+        }
+    }
+
+    /// Appends text that is a string whatever it looks like; in a numeric or boolean text column it
+    /// calls for the string pass.
+    @inlinable
+    public mutating func appendTextAsString(_ field: UnsafeBufferPointer<UInt8>) {
+        switch kind {
+        case .number, .bool: becomeStringPass()
+        default: appendString(utf8: field)
+        }
+    }
+
+    @usableFromInline
+    mutating func becomeStringPass() {
+        kind = .needsStringPass
+        numbers = []
+        validity = []
+        flags = []
+    }
+
+    /// Empties the column for the string pass: every field is then appended as a string.
+    public mutating func restartAsStrings() {
+        self = ColumnBuilder()
+        start(.string)
+    }
+
+    /// `true` or `false` in any case.
+    @inlinable
+    public static func parseBool(_ field: UnsafeBufferPointer<UInt8>) -> Bool? {
+        func matches(_ word: StaticString) -> Bool {
+            guard field.count == word.utf8CodeUnitCount else { return false }
+            for i in 0..<field.count where field[i] | 0x20 != word.utf8Start[i] { return false }
+            return true
+        }
+        if matches("true") { return true }
+        if matches("false") { return false }
+        return nil
+    }
+
+    // MARK: Building
+
+    /// The column of everything appended; text that is not UTF-8 (possible only through
+    /// ``appendString(utf8:)``) is repaired with U+FFFD. Readers use ``buildCheckingUTF8()``.
+    public func build() -> Column {
+        buildColumn { interner.strings(repairing: true) } ?? .mixed([])
+    }
+
+    /// The column of everything appended, or `nil` when a string is not valid UTF-8.
+    public func buildCheckingUTF8() -> Column? {
+        buildColumn { interner.strings(repairing: false) }
+    }
+
+    private func buildColumn(_ strings: () -> [String]?) -> Column? {
+        switch kind {
+        case .empty, .needsStringPass:
             return .mixed([Value](repeating: .null, count: count))
         case .number:
             return .number(NumberColumn(values: numbers, validity: hasNull ? validity : nil, isInteger: allIntegers))
         case .string:
+            guard let dictionary = strings() else { return nil }
             return .string(StringColumn(codes: codes, dictionary: dictionary))
         case .bool:
             return .bool(BoolColumn(values: flags))

@@ -75,7 +75,9 @@ public enum NumberFormat {
         return number.description
     }
 
-    private static func roundToSignificant(_ number: Double) -> Double {
+    /// `number` rounded to `digits` significant digits where that drops decimals (a whole number
+    /// keeps its digits).
+    static func roundToSignificant(_ number: Double, digits: Int = significantDigits) -> Double {
         guard number != 0 else { return 0 }
         var magnitude = 0
         var probe = abs(number)
@@ -87,7 +89,7 @@ public enum NumberFormat {
             probe *= 10
             magnitude -= 1
         }
-        let decimals = significantDigits - 1 - magnitude
+        let decimals = digits - 1 - magnitude
         guard decimals > 0, decimals < 300 else { return number }
         var factor = 1.0
         for _ in 0..<decimals { factor *= 10 }

@@ -1,25 +1,3 @@
-/// What a quantity measures. Quantities of different dimensions never add or compare.
-public enum Dimension: String, Sendable, Hashable, CaseIterable {
-    /// A plain number.
-    case none = ""
-    case money = "CNY"
-    case mass = "t"
-    case percent = "%"
-    case count
-    case rank
-    /// A multiple, as in "more than 5 times 2020".
-    case multiple = "x"
-
-    /// The base unit's symbol, as written in the dataset's `unit` column.
-    public var symbol: String { rawValue }
-
-    /// The dimension named by a base unit symbol (`CNY`, `t`, `%`, `count`, `rank`, `x`).
-    public init?(symbol: String) {
-        guard !symbol.isEmpty, let dimension = Dimension(rawValue: symbol) else { return nil }
-        self = dimension
-    }
-}
-
 /// A unit as a user writes it: a dimension and a scale, such as `kt` (mass × 1,000) or `bn CNY`.
 public struct Unit: Sendable, Hashable {
     public var dimension: Dimension
@@ -34,7 +12,7 @@ public struct Unit: Sendable, Hashable {
         self.symbol = symbol
     }
 
-    /// The base unit of a dimension.
+    /// The base unit of a dimension (`CNY`, `t`, `CNY/t`).
     public static func base(_ dimension: Dimension) -> Unit {
         Unit(dimension: dimension, scale: 1, symbol: dimension.symbol)
     }
@@ -48,9 +26,15 @@ public struct Unit: Sendable, Hashable {
     public static let unitWords: [String: Unit] = [
         "CNY": .base(.money), "yuan": .base(.money), "元": .base(.money),
         "t": .base(.mass), "tons": .base(.mass), "tonnes": .base(.mass),
+        "kg": Unit(dimension: .mass, scale: 1e-3, symbol: "kg"),
         "kt": Unit(dimension: .mass, scale: 1e3, symbol: "kt"),
         "Mt": Unit(dimension: .mass, scale: 1e6, symbol: "Mt"),
-        "%": .base(.percent), "count": .base(.count), "rank": .base(.rank), "x": .base(.multiple),
+        "kWh": .base(.energy), "MWh": Unit(dimension: .energy, scale: 1e3, symbol: "MWh"),
+        "GWh": Unit(dimension: .energy, scale: 1e6, symbol: "GWh"),
+        "TWh": Unit(dimension: .energy, scale: 1e9, symbol: "TWh"),
+        "a": .base(.time), "year": .base(.time), "years": .base(.time),
+        "%": .base(.percent), "pp": .base(.points), "count": .base(.count), "rank": .base(.rank),
+        "x": .base(.multiple),
     ]
 
     /// Resolves the words of a unit as written (`["bn", "CNY"]`, `["Mt"]`, `["万"]`).
@@ -59,7 +43,21 @@ public struct Unit: Sendable, Hashable {
     ///
     /// Spelt-out scale words are shown abbreviated (`3 million t` is shown as `3 Mt`, `2 billion yuan`
     /// as `2 bn CNY`). A scale word before a unit that has a scale of its own (`bn Mt`) is not a unit.
+    ///
+    /// A compound unit is written with `/` between its parts (`["CNY", "/", "t"]`, `["万", "CNY", "/", "t"]`):
+    /// the first part may have a scale word, each later part is one unit word. Ratios and ranks do not
+    /// form compound units.
     public static func resolve(_ words: [String]) -> Unit? {
+        if let slash = words.firstIndex(of: "/") {
+            guard let numerator = resolve(Array(words[..<slash])), let rest = resolve(Array(words[(slash + 1)...])),
+                rest.dimension != .none, !rest.dimension.isRatio, rest.dimension != .rank,
+                !numerator.dimension.isRatio, numerator.dimension != .rank
+            else { return nil }
+            let numeratorSymbol = numerator.dimension == .none && numerator.scale == 1 ? "1" : numerator.symbol
+            return Unit(
+                dimension: numerator.dimension.divided(by: rest.dimension), scale: numerator.scale / rest.scale,
+                symbol: "\(numeratorSymbol)/\(rest.symbol)")
+        }
         switch words.count {
         case 1:
             if let unit = unitWords[words[0]] { return unit.canonical }
@@ -107,6 +105,11 @@ public struct Unit: Sendable, Hashable {
             if magnitude >= 1e6 { return Unit(dimension: .mass, scale: 1e6, symbol: "Mt") }
             if magnitude >= 1e3 { return Unit(dimension: .mass, scale: 1e3, symbol: "kt") }
             return .base(.mass)
+        case .energy:
+            if magnitude >= 1e9 { return Unit(dimension: .energy, scale: 1e9, symbol: "TWh") }
+            if magnitude >= 1e6 { return Unit(dimension: .energy, scale: 1e6, symbol: "GWh") }
+            if magnitude >= 1e3 { return Unit(dimension: .energy, scale: 1e3, symbol: "MWh") }
+            return .base(.energy)
         default:
             return .base(dimension)
         }

@@ -4,6 +4,8 @@ public enum Value: Sendable {
     case bool(Bool)
     case number(Double)
     case string(String)
+    /// A calendar date, full or partial.
+    case date(CalendarDate)
     /// A number with a unit, or a plain number that carries the facts it came from.
     case quantity(Quantity)
     case list([Value])
@@ -21,6 +23,7 @@ public enum Value: Sendable {
         case .bool: "bool"
         case .number: "number"
         case .string: "string"
+        case .date: "date"
         case .quantity(let quantity): quantity.dimension == .none ? "number" : "quantity"
         case .list: "list"
         case .record: "record"

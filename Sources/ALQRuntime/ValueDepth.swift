@@ -13,7 +13,7 @@ extension Value {
     public func nestingDepth(limit: Int = Value.maximumDepth) -> Int? {
         guard limit >= 0 else { return nil }
         switch self {
-        case .null, .bool, .number, .string, .quantity, .module, .chart:
+        case .null, .bool, .number, .string, .date, .quantity, .module, .chart:
             return 0
         case .list(let values):
             return Self.deepest(values, limit: limit)
@@ -34,7 +34,7 @@ extension Value {
         var deepest = 0
         for value in values {
             switch value {
-            case .null, .bool, .number, .string, .quantity, .module, .chart: continue
+            case .null, .bool, .number, .string, .date, .quantity, .module, .chart: continue
             default:
                 guard let depth = value.nestingDepth(limit: limit - 1) else { return nil }
                 deepest = max(deepest, depth)

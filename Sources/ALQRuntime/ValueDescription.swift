@@ -1,6 +1,23 @@
 extension Quantity {
-    /// `205 bn CNY`, `14,543 kt`, `41.4 %`, `4.892601432` (dimensionless).
+    /// The quantity as a person reads it, in a single value and in a table cell: the number in its
+    /// unit with its bound and, in parentheses, its period and kind when it is not an actual figure:
+    /// `≥ 240 bn CNY (expected)`, `133 bn CNY (Jan–Jul)`, `1.4 pp`, `-5 bn CNY (target, bound unknown)`.
     public var formatted: String {
+        var text = numberText
+        switch bound {
+        case .exact, .unknown: break
+        case .atLeast: text = "≥ " + text
+        case .atMost: text = "≤ " + text
+        }
+        var notes: [String] = []
+        if let period { notes.append(period) }
+        if let kind, kind != .actual { notes.append(kind.rawValue) }
+        if bound == .unknown { notes.append("bound unknown") }
+        return notes.isEmpty ? text : "\(text) (\(notes.joined(separator: ", ")))"
+    }
+
+    /// The number and unit alone: `205 bn CNY`, `14,543 kt`, `41.4 %`, `4.892601432` (dimensionless).
+    public var numberText: String {
         if dimension == .none {
             if let unit = displayUnit, unit.scale != 1 {
                 return "\(NumberFormat.grouped(value / unit.scale)) \(unit.symbol)"
@@ -26,6 +43,7 @@ extension Value {
         case .bool(let flag): return flag ? "true" : "false"
         case .number(let number): return NumberFormat.plain(number)
         case .string(let text): return quoted(text)
+        case .date(let date): return date.displayText
         case .quantity(let quantity): return quantity.formatted
         case .list(let values): return "[" + values.map(\.literalText).joined(separator: ", ") + "]"
         case .record(let record):

@@ -1,3 +1,5 @@
+import ALQSyntax
+
 /// The contract for standard output that could not be written: a full disk or a closed pipe (`| head`)
 /// is an error with exit status 1 and one line on standard error, never a truncated result with status 0.
 public enum OutputFailure {

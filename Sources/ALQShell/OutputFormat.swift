@@ -18,7 +18,7 @@ public enum OutputFormat {
             try OutputFormat.write(value, as: format, to: StandardOutputSink())
         }
         StandardStreams.flush()
-        if let failure = StandardStreams.outputFailure { throw ReadError(reason: failure) }
+        if let failure = StandardStreams.outputFailure { throw StandardOutputError(reason: failure) }
     }
 
     /// Writes one result with an export format: a chart with a chart format (`svg`), anything else
@@ -40,6 +40,8 @@ public enum OutputFormat {
             return chart.dataTable
         case .module(let id):
             return Table(records: [Record([("region", .string(id))])])
+        case .quantity(let quantity):
+            return Table(records: [quantity.exportRecord])
         default:
             return Table(columnNames: ["value"], columns: [ColumnBuilder.column([value])], rowCount: 1)
         }

@@ -2,6 +2,7 @@ import ALQEngine
 import ALQPluginAPI
 import ALQRuntime
 import ALQSyntax
+import ALQSystem
 
 /// Runs scripts: results to standard output in the chosen format, diagnostics to standard error,
 /// and the exit status of the first failing statement.
@@ -84,7 +85,9 @@ public final class ScriptRunner {
         switch command.name {
         case "help", "h", "?":
             StandardStreams.out(
-                HelpCatalog.text(for: command.argument, useColor: color.enabled, registry: session.registry))
+                HelpCatalog.text(
+                    for: command.argument, useColor: color.enabled, registry: session.registry,
+                    userFunctions: session.userFunctions))
         case "format":
             guard let next = outputNamed(command.argument) else {
                 return problem("unknown format '\(command.argument)'")
@@ -115,15 +118,17 @@ public final class ScriptRunner {
                     .table(session.registry.modulesTable()), registry: session.registry))
         case "load":
             let path = MetaCommand.unquoted(command.argument)
-            switch StandardStreams.readFile(path) {
-            case .failure(let reason): return problem("cannot read \(path): \(reason)")
-            case .success(let bytes):
-                switch SourceFile.decode(name: path, bytes: bytes) {
-                case .success(let loaded): return run(loaded)
-                case .failure(let diagnostic):
-                    StandardStreams.err(diagnostics.render(diagnostic))
-                    return diagnostic.code.exitStatus
-                }
+            let bytes: [UInt8]
+            do {
+                bytes = try ScriptFiles.read(path)
+            } catch {
+                return problem("cannot read \(path): \(error)")
+            }
+            switch SourceFile.decode(name: path, bytes: bytes) {
+            case .success(let loaded): return run(loaded)
+            case .failure(let diagnostic):
+                StandardStreams.err(diagnostics.render(diagnostic))
+                return diagnostic.code.exitStatus
             }
         default:
             let known = MetaCommand.catalog.map { String($0.usage.dropFirst().prefix { $0 != " " }) }

@@ -2,12 +2,9 @@ import ALQEngine
 import ALQPluginAPI
 import ALQRuntime
 import ALQSyntax
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import ALQSystem
+import Glibc
+import SystemPackage
 
 /// Decides what a command line runs — `-c` text, script files, a script on standard input, or the
 /// REPL — and returns the exit status.
@@ -48,13 +45,20 @@ public struct Shell {
         }
         let session = Session(registry: registry, host: host)
         configure?(session)
+        session.setVariable("args", .list(options.scriptArguments.map(Value.string)))
+        for (name, text) in options.assignments {
+            guard Parameters.isName(name) else {
+                return usage("--set needs a name before '=': '\(name)' is not a name")
+            }
+            session.setVariable(name, Parameters.value(of: text, in: session))
+        }
         if options.timer {
             session.onStatementTimed = { duration in
                 StandardStreams.err("time: \(Shell.milliseconds(duration)) ms\n")
             }
         }
         if StandardStreams.isTerminal(STDERR_FILENO) {
-            let columns = StandardStreams.terminalSize()?.columns ?? 80
+            let columns = TerminalSize.of(.standardOutput)?.columns ?? 80
             session.onNotice = {
                 StandardStreams.err(DisplayWidth.wrapLines(DisplayWidth.escapingControls($0), to: columns) + "\n")
             }
@@ -73,7 +77,7 @@ public struct Shell {
             outputNamed: { name in self.outputFormat(named: name) })
 
         var sources: [SourceFile] = []
-        if options.runInit, let path = options.startupFile, case .success(let bytes) = StandardStreams.readFile(path) {
+        if options.runInit, let path = options.startupFile, let bytes = try? ScriptFiles.read(path) {
             switch SourceFile.decode(name: path, bytes: bytes) {
             case .success(let file): sources.append(file)
             case .failure(let diagnostic):
@@ -85,25 +89,27 @@ public struct Shell {
             sources.append(SourceFile(name: "<command line>", text: command))
         } else if !options.files.isEmpty {
             for path in options.files {
-                switch StandardStreams.readFile(path) {
-                case .failure(let reason):
-                    return usage("cannot read '\(path)': \(reason)")
-                case .success(let bytes):
-                    switch SourceFile.decode(name: path, bytes: bytes) {
-                    case .success(let file): sources.append(file)
-                    case .failure(let diagnostic):
-                        StandardStreams.err(diagnostics.render(diagnostic))
-                        return diagnostic.code.exitStatus
-                    }
+                let bytes: [UInt8]
+                do {
+                    bytes = try ScriptFiles.read(path)
+                } catch {
+                    return usage("cannot read '\(path)': \(error)")
+                }
+                switch SourceFile.decode(name: path, bytes: bytes) {
+                case .success(let file): sources.append(file)
+                case .failure(let diagnostic):
+                    StandardStreams.err(diagnostics.render(diagnostic))
+                    return diagnostic.code.exitStatus
                 }
             }
         } else if !StandardStreams.isTerminal(STDIN_FILENO) || options.checkOnly {
-            let input: [UInt8]
-            switch StandardStreams.readStandardInput() {
-            case .success(let bytes): input = bytes
-            case .failure(let reason): return usage("cannot read standard input: \(reason)")
+            let bytes: [UInt8]
+            do {
+                bytes = try ScriptFiles.readStandardInput()
+            } catch {
+                return usage("cannot read standard input: \(error)")
             }
-            switch SourceFile.decode(name: "<stdin>", bytes: input) {
+            switch SourceFile.decode(name: "<stdin>", bytes: bytes) {
             case .success(let file): sources.append(file)
             case .failure(let diagnostic):
                 StandardStreams.err(diagnostics.render(diagnostic))
@@ -135,7 +141,7 @@ public struct Shell {
     /// The output format for a name, or `nil` if none is registered under it.
     public func outputFormat(named name: String) -> OutputFormat? {
         if let mode = Shell.displayMode(forFormat: name) {
-            let terminal = StandardStreams.isTerminal(STDOUT_FILENO) ? StandardStreams.terminalSize() : nil
+            let terminal = TerminalSize.of(.standardOutput)
             let renderer = TableRenderer(
                 maxWidth: terminal?.columns, maxLines: terminal.map { max(16, $0.rows - 1) }, color: outputColor)
             return .table(ValueRenderer(table: renderer, mode: mode))

@@ -19,6 +19,10 @@ public struct ShellOptions: Sendable {
     public var runInit = false
     /// The process environment.
     public var environment: [String: String] = [:]
+    /// Variables bound with `--set NAME=VALUE`, in order; VALUE as written.
+    public var assignments: [(name: String, value: String)] = []
+    /// The arguments after `--`, bound to `args`.
+    public var scriptArguments: [String] = []
 
     public init() {}
 
@@ -28,14 +32,4 @@ public struct ShellOptions: Sendable {
         guard let home = environment["HOME"], !home.isEmpty else { return nil }
         return home + "/.config/alq/init.alq"
     }
-}
-
-/// The process exit statuses of the command-line contract.
-public enum ExitStatus {
-    public static let ok: Int32 = 0
-    public static let runtimeError: Int32 = 1
-    public static let usageError: Int32 = 2
-    public static let syntaxError: Int32 = 3
-    public static let pluginError: Int32 = 4
-    public static let interrupted: Int32 = 130
 }

@@ -4,6 +4,8 @@ public enum Statement: Sendable {
     case `let`(name: String, nameSpan: Span, value: Expr)
     /// `load "path"`: registers a region pack or an external plugin.
     case load(path: Expr, span: Span)
+    /// `fn name(a, b = default) = body`: a user-defined function.
+    case function(FunctionDefinition)
     /// An expression (often a pipeline) whose value is the statement's result.
     case expression(Expr)
 
@@ -12,6 +14,7 @@ public enum Statement: Sendable {
         switch self {
         case .let(_, let nameSpan, let value): nameSpan.merged(with: value.span)
         case .load(_, let span): span
+        case .function(let definition): definition.span
         case .expression(let expr): expr.span
         }
     }
@@ -54,6 +57,41 @@ public indirect enum ExprKind: Sendable {
     case membership(Expr, Expr)
     /// `input | stage | stage …`
     case pipeline(Expr, [Stage])
+    /// `if condition then value else alternative`
+    case conditional(condition: Expr, then: Expr, else: Expr)
+    /// `name = value` as an argument of a call: `extract(s, re, group = 1)`.
+    case namedArgument(name: String, nameSpan: Span, value: Expr)
+}
+
+/// A user-defined function as written: `fn name(a, b = default) = body`.
+public struct FunctionDefinition: Sendable {
+    public var name: String
+    public var nameSpan: Span
+    public var parameters: [Parameter]
+    public var body: Expr
+    /// From `fn` to the end of the body.
+    public var span: Span
+
+    public init(name: String, nameSpan: Span, parameters: [Parameter], body: Expr, span: Span) {
+        self.name = name
+        self.nameSpan = nameSpan
+        self.parameters = parameters
+        self.body = body
+        self.span = span
+    }
+
+    /// A parameter: its name and, when it may be left out, its default value.
+    public struct Parameter: Sendable {
+        public var name: String
+        public var span: Span
+        public var defaultValue: Expr?
+
+        public init(name: String, span: Span, defaultValue: Expr?) {
+            self.name = name
+            self.span = span
+            self.defaultValue = defaultValue
+        }
+    }
 }
 
 /// A field of a record literal: `{name: value}`.

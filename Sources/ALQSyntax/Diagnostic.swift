@@ -39,25 +39,45 @@ public struct Diagnostic: Error, Sendable {
 
 /// Suggests the closest of `candidates` to a misspelt `name`.
 public enum Suggestion {
-    /// The closest candidate within a small edit distance, as `did you mean 'x'?`.
+    /// The closest candidate, as `did you mean 'x'?`, or `nil` when none is close enough.
     public static func didYouMean(_ name: String, among candidates: some Sequence<String>) -> String? {
-        let lowered = name.lowercased()
-        var best: (String, Int)?
-        for candidate in candidates {
-            let distance = editDistance(lowered, candidate.lowercased())
-            let limit = max(1, min(3, candidate.count / 3 + 1))
-            if distance <= limit, best == nil || distance < best!.1 {
-                best = (candidate, distance)
-            }
+        ranked(name, among: candidates).first.map { "did you mean '\($0)'?" }
+    }
+
+    /// The candidates close enough to `name`, best first.
+    ///
+    /// Closeness is the edit distance counting a swap of neighbours as one edit. The distance allowed
+    /// grows with the length of the name (1 up to 4 characters, 2 up to 7, then 3) and never reaches
+    /// the length of the shorter word, so that short names do not match everything. Ties go to the
+    /// candidate with the same first letter, then the one closest in length, then alphabetical order.
+    public static func ranked(_ name: String, among candidates: some Sequence<String>) -> [String] {
+        let lowered = Array(name.lowercased())
+        let limit = lowered.count <= 4 ? 1 : lowered.count <= 7 ? 2 : 3
+        var scored: [(candidate: String, distance: Int, sameStart: Bool, lengthGap: Int)] = []
+        for candidate in Set(candidates) where candidate != name {
+            let other = Array(candidate.lowercased())
+            let distance = editDistance(lowered, other)
+            guard distance <= limit, distance < min(lowered.count, other.count) || distance == 0 else { continue }
+            scored.append((candidate, distance, other.first == lowered.first, abs(other.count - lowered.count)))
         }
-        return best.map { "did you mean '\($0.0)'?" }
+        scored.sort { a, b in
+            if a.distance != b.distance { return a.distance < b.distance }
+            if a.sameStart != b.sameStart { return a.sameStart }
+            if a.lengthGap != b.lengthGap { return a.lengthGap < b.lengthGap }
+            return a.candidate < b.candidate
+        }
+        return scored.map(\.candidate)
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
+        editDistance(Array(a), Array(b))
+    }
+
+    /// The optimal-string-alignment distance: insertions, deletions, substitutions and swaps of neighbours.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
@@ -65,8 +85,11 @@ public enum Suggestion {
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
             }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count]
     }

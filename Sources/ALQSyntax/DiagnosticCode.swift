@@ -1,7 +1,8 @@
 /// The stable code of every diagnostic alq reports. The raw value is what users see (`E0102`).
 ///
 /// The hundreds digit groups codes by what went wrong and decides the exit status:
-/// `E00xx` lexical and `E001x` syntax errors exit 3, `E05xx` plugin errors exit 4, all others exit 1.
+/// `E00xx` lexical and `E001x` syntax errors exit 3, `E05xx` plugin errors exit 4, `E0306` (interrupted)
+/// exits 130, all others exit 1 (see ``ExitStatus``).
 public enum DiagnosticCode: String, Sendable, CaseIterable {
     // Lexical
     case invalidCharacter = "E0001"
@@ -27,6 +28,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case unitMismatch = "E0202"
     case wrongArgumentCount = "E0203"
     case invalidArgument = "E0204"
+    case invalidPattern = "E0205"
     // Evaluation
     case divisionByZero = "E0301"
     case indexOutOfRange = "E0302"
@@ -34,7 +36,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case ambiguousLookup = "E0304"
     case numericOverflow = "E0305"
     case interrupted = "E0306"
-    case valueTooDeep = "E0307"
+    case recursionTooDeep = "E0307"
+    case valueTooDeep = "E0308"
     // Files and data
     case cannotOpenFile = "E0401"
     case malformedData = "E0402"
@@ -51,9 +54,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
 
     /// The process exit status a script that stops on this diagnostic ends with.
     public var exitStatus: Int32 {
-        if self == .interrupted { return 130 }
-        if isSyntaxError { return 3 }
-        if rawValue.hasPrefix("E05") { return 4 }
-        return 1
+        if self == .interrupted { return ExitStatus.interrupted }
+        if isSyntaxError { return ExitStatus.syntaxError }
+        if rawValue.hasPrefix("E05") { return ExitStatus.pluginError }
+        return ExitStatus.runtimeError
     }
 }

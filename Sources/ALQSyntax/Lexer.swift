@@ -166,6 +166,26 @@ public struct Lexer {
         tokens.append(Token(.string(String(decoding: scalars, as: UTF8.self)), span))
     }
 
+    /// `r"…"`: a raw string, where a backslash is just a backslash (for patterns: `r"\d+"`).
+    private mutating func rawString(start: Int) {
+        let quote = bytes[offset]
+        offset += 1
+        let contentStart = offset
+        while offset < bytes.count, bytes[offset] != quote, bytes[offset] != UInt8(ascii: "\n") { offset += 1 }
+        let text = String(decoding: bytes[contentStart..<offset], as: UTF8.self)
+        guard offset < bytes.count, bytes[offset] == quote else {
+            diagnostics.append(
+                Diagnostic(
+                    .unterminatedString, "unterminated string", span: Span(start: start, end: contentStart),
+                    file: file,
+                    help: "close the string with \(Character(Unicode.Scalar(quote))) before the end of the line"))
+            tokens.append(Token(.string(text), Span(start: start, end: offset)))
+            return
+        }
+        offset += 1
+        tokens.append(Token(.string(text), Span(start: start, end: offset)))
+    }
+
     private mutating func escape(into scalars: inout [UInt8]) {
         let start = offset
         offset += 1
@@ -244,6 +264,11 @@ public struct Lexer {
             }
         }
         let name = String(decoding: bytes[start..<offset], as: UTF8.self)
+        if name == "r", offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") || bytes[offset] == UInt8(ascii: "'")
+        {
+            rawString(start: start)
+            return
+        }
         let span = Span(start: start, end: offset)
         if let keyword = Keyword(rawValue: name) {
             tokens.append(Token(.keyword(keyword), span))

@@ -37,7 +37,8 @@ public struct Parser {
                 statements.append(try parseStatement())
                 if peek.kind != .separator && peek.kind != .endOfFile {
                     throw error(
-                        .unexpectedToken, "expected end of statement, found \(peek.kind.description)", at: peek.span)
+                        .unexpectedToken, "expected end of statement, found \(peek.kind.description)", at: peek.span,
+                        help: ForeignWords.operatorHint(peek.kind))
                 }
             } catch let diagnostic {
                 diagnostics.append(diagnostic)
@@ -66,6 +67,8 @@ public struct Parser {
             let start = advance().span
             let path = try parseExpression()
             return .load(path: path, span: start.merged(with: path.span))
+        case .keyword(.fn):
+            return .function(try parseFunctionDefinition())
         default:
             return .expression(try parsePipeline())
         }
@@ -124,12 +127,14 @@ public struct Parser {
             let bindings = try parseBindings(requireNames: true)
             kind = try parseWindowPartitions(bindings)
         case "sort":
+            try rejectBy(after: name)
             kind = .sort(try parseSortKeys())
         case "take":
             kind = .take(try parseExpression())
         case "distinct":
             kind = .distinct(atStageEnd ? [] : try parseBindings(requireNames: false))
         case "group":
+            try rejectBy(after: name)
             kind = .group(keys: try parseBindings(requireNames: false), aggregates: [])
         case "agg":
             kind = .aggregate(try parseBindings(requireNames: true))
@@ -153,10 +158,38 @@ public struct Parser {
             var arguments: [Expr] = []
             if peek.kind == .symbol(.leftParen) && peek.span.start == head.span.end {
                 arguments = try parseArguments()
+            } else if peek.kind == .symbol(.leftParen) {
+                throw error(
+                    .invalidStage, "a function's arguments in a stage must follow its name without a space",
+                    at: peek.span, help: "write | \(name)(…)")
+            }
+            if !atStageEnd {
+                throw unknownStage(name, at: head.span, next: peek)
             }
             kind = .call(name: name, nameSpan: head.span, arguments: arguments)
         }
         return Stage(kind, head.span.merged(with: previous.span))
+    }
+
+    /// E0015 for a word after `|` that is followed by more words, as stages of other tools are.
+    private func unknownStage(_ name: String, at span: Span, next: Token) -> Diagnostic {
+        var followedBy: String?
+        if case .identifier(let word) = next.kind { followedBy = word }
+        let help =
+            ForeignWords.stageHint(name, followedBy: followedBy)
+            ?? Suggestion.didYouMean(name, among: Parser.stageNames).map { "\($0) (the stages are \(stageList))" }
+            ?? "the stages are \(stageList); a function used as a stage takes its arguments in brackets: | round(2)"
+        return error(.invalidStage, "unknown stage '\(name)'", at: span, help: help)
+    }
+
+    private var stageList: String { Parser.stageNames.joined(separator: ", ") }
+
+    /// `group by x` and `sort by x`, as SQL and pandas write them, are E0015 with the alq spelling.
+    private func rejectBy(after stage: String) throws(Diagnostic) {
+        guard case .identifier("by") = peek.kind, case .identifier = tokens[position + 1].kind else { return }
+        throw error(
+            .invalidStage, "'\(stage) by' is not a stage", at: previous.span.merged(with: peek.span),
+            help: "write the columns right after '\(stage)': | \(stage) region, year")
     }
 
     private var atStageEnd: Bool {
@@ -436,7 +469,7 @@ public struct Parser {
         while peek.kind == .keyword(.in) {
             try enter(at: advance().span)
             levels += 1
-            if let unit = try parseUnitSpec() {
+            if let unit = try parseUnitSpec(afterIn: true) {
                 left = Expr(.convert(left, unit), left.span.merged(with: unit.span))
             } else {
                 let right = try parseAdditive()
@@ -538,8 +571,15 @@ public struct Parser {
         case .keyword(.null):
             advance()
             return Expr(.null, token.span)
+        case .keyword(.if):
+            return try parseConditional()
         case .identifier(let name):
             advance()
+            if name.lowercased() == "case", case .identifier(let next) = peek.kind, next.lowercased() == "when" {
+                throw error(
+                    .unexpectedToken, "'case when' is SQL", at: token.span.merged(with: peek.span),
+                    help: "alq writes conditionals as: if condition then value else other")
+            }
             if peek.kind == .symbol(.leftParen) {
                 let arguments = try parseArguments()
                 return Expr(
@@ -614,15 +654,102 @@ public struct Parser {
         var arguments: [Expr] = []
         if peek.kind != .symbol(.rightParen) {
             repeat {
-                arguments.append(try parsePipeline())
+                if case .identifier(let name) = peek.kind, tokens[position + 1].kind == .symbol(.equal) {
+                    let nameSpan = advance().span
+                    advance()
+                    let value = try parsePipeline()
+                    arguments.append(
+                        Expr(
+                            .namedArgument(name: name, nameSpan: nameSpan, value: value),
+                            nameSpan.merged(with: value.span)))
+                } else {
+                    arguments.append(try parsePipeline())
+                }
             } while match(.comma)
         }
         try close(.rightParen, opening: open)
         return arguments
     }
 
-    /// A scale word and/or unit word, if the next tokens are one.
-    private mutating func parseUnitSpec() throws(Diagnostic) -> UnitSpec? {
+    /// `if condition then value else alternative`; `else if` nests. The branches reach as far right as
+    /// an expression goes, so `if c then 1 else 2 + 3` adds 3 in the else branch.
+    private mutating func parseConditional() throws(Diagnostic) -> Expr {
+        let start = advance().span
+        try enter(at: start)
+        defer { depth -= 1 }
+        let condition = try parseExpression()
+        guard peek.kind == .keyword(.then) else {
+            throw error(
+                .unexpectedToken, "expected 'then' after the condition of 'if', found \(peek.kind.description)",
+                at: endOfLineAware, help: "write: if condition then value else other")
+        }
+        advance()
+        let value = try parseExpression()
+        guard peek.kind == .keyword(.else) else {
+            throw error(
+                .unexpectedToken, "expected 'else' after the 'then' value, found \(peek.kind.description)",
+                at: endOfLineAware, help: "every 'if' needs an 'else'; write 'else null' for no value")
+        }
+        advance()
+        let alternative = try parseExpression()
+        return Expr(
+            .conditional(condition: condition, then: value, else: alternative), start.merged(with: alternative.span))
+    }
+
+    /// `fn name(a, b = default) = body`
+    private mutating func parseFunctionDefinition() throws(Diagnostic) -> FunctionDefinition {
+        let start = advance().span
+        guard case .identifier(let name) = peek.kind else {
+            throw error(
+                .unexpectedToken, "expected a function name after 'fn', found \(peek.kind.description)", at: peek.span,
+                help: "for example: fn growth_to(a, b, years = 1) = pow(b / a, 1 / years) - 1")
+        }
+        let nameSpan = advance().span
+        guard peek.kind == .symbol(.leftParen) else {
+            throw error(
+                .unexpectedToken,
+                "expected '(' and the parameters after the function name, found \(peek.kind.description)",
+                at: peek.span, help: "a function without parameters is written fn \(name)() = …")
+        }
+        let open = advance()
+        openBrackets.append(open)
+        var parameters: [FunctionDefinition.Parameter] = []
+        if peek.kind != .symbol(.rightParen) {
+            repeat {
+                guard case .identifier(let parameter) = peek.kind else {
+                    throw error(
+                        .unexpectedToken, "expected a parameter name, found \(peek.kind.description)", at: peek.span)
+                }
+                let span = advance().span
+                if parameters.contains(where: { $0.name == parameter }) {
+                    throw error(.unexpectedToken, "parameter '\(parameter)' is named twice", at: span)
+                }
+                var defaultValue: Expr?
+                if match(.equal) {
+                    defaultValue = try parseExpression()
+                } else if parameters.last?.defaultValue != nil {
+                    throw error(
+                        .unexpectedToken, "parameter '\(parameter)' needs a default: it follows one that has a default",
+                        at: span)
+                }
+                parameters.append(.init(name: parameter, span: span, defaultValue: defaultValue))
+            } while match(.comma)
+        }
+        try close(.rightParen, opening: open)
+        try expect(.equal, "expected '=' and the function's body after its parameters")
+        let body = try parsePipeline()
+        return FunctionDefinition(
+            name: name, nameSpan: nameSpan, parameters: parameters, body: body, span: start.merged(with: body.span))
+    }
+
+    /// A scale word and/or unit word, if the next tokens are one, then any `/ unit` parts of a
+    /// compound unit (`CNY/t`, `万 CNY/t`, `kWh/t`).
+    private mutating func parseUnitSpec(afterIn: Bool = false) throws(Diagnostic) -> UnitSpec? {
+        if afterIn, case .identifier(let name) = peek.kind, UnitWords.timeWords.contains(name),
+            !(position + 2 < tokens.count && tokens[position + 1].kind == .symbol(.slash))
+        {
+            return nil
+        }
         var words: [String] = []
         var span: Span?
         func word(_ token: Token) -> String? {
@@ -646,10 +773,25 @@ public struct Parser {
                 at: span,
                 help: "write the quantity in t with a scale word (\(words[0]) t), or in \(words[1]) alone")
         }
-        return UnitSpec(words: words, span: span)
+        var compound = span
+        while peek.kind == .symbol(.slash), position + 1 < tokens.count,
+            case .identifier(let name) = tokens[position + 1].kind, UnitWords.denominators.contains(name),
+            position + 2 >= tokens.count || tokens[position + 2].kind != .symbol(.leftParen)
+        {
+            advance()
+            compound = compound.merged(with: peek.span)
+            advance()
+            words += ["/", name]
+        }
+        return UnitSpec(words: words, span: compound)
     }
 
     // MARK: Helpers
+
+    /// Where to point when something is missing: the next token, or the last one when the line ends here.
+    private var endOfLineAware: Span {
+        peek.kind == .separator || peek.kind == .endOfFile ? previous.span : peek.span
+    }
 
     private var peek: Token { tokens[position] }
     private var previous: Token { tokens[max(0, position - 1)] }

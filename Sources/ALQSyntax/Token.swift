@@ -14,7 +14,8 @@ public enum TokenKind: Sendable, Equatable {
     case number(Double)
     case string(String)
     case identifier(String)
-    /// A reserved word: `let`, `and`, `or`, `not`, `true`, `false`, `null`, `in`, `load`.
+    /// A reserved word: `let`, `and`, `or`, `not`, `true`, `false`, `null`, `in`, `load`, `if`, `then`,
+    /// `else`, `fn`.
     case keyword(Keyword)
     case symbol(Symbol)
     /// The end of a statement: a newline outside brackets, or `;`.
@@ -37,7 +38,7 @@ public enum TokenKind: Sendable, Equatable {
 
 /// The reserved words of the language.
 public enum Keyword: String, Sendable, CaseIterable {
-    case `let`, and, or, not, `true`, `false`, null, `in`, load
+    case `let`, and, or, not, `true`, `false`, null, `in`, load, `if`, then, `else`, fn
 }
 
 /// Punctuation and operators.

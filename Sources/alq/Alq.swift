@@ -2,13 +2,9 @@ import ALQBuiltinModules
 import ALQPluginAPI
 import ALQPluginHost
 import ALQShell
+import ALQSyntax
 import ArgumentParser
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// The `alq` command: argument parsing and wiring.
 @main
@@ -39,6 +35,13 @@ struct Alq: ParsableCommand {
         completion: .custom { _, _, _ in Alq.formatNames() })
     var format = "table"
 
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Bind a variable before the script runs (repeatable); VALUE is read as an alq literal if it is one, else as a string.",
+            valueName: "NAME=VALUE"))
+    var assignments: [String] = []
+
     @Flag(help: "Parse only: report every syntax error and run nothing.")
     var check = false
 
@@ -59,29 +62,39 @@ struct Alq: ParsableCommand {
     @Flag(name: .customLong("init"), help: "Run the start-up file before scripts and -c text too.")
     var runInit = false
 
-    @Argument(help: ArgumentHelp("Script files to run in order.", valueName: "FILE"), completion: .file())
+    @Argument(
+        help: ArgumentHelp(
+            "Script files to run in order; arguments after -- become the list 'args'.", valueName: "FILE"),
+        completion: .file())
     var files: [String] = []
+
+    /// The arguments after `--`, for the script (`args`).
+    var scriptArguments: [String] = []
 
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if HelpRequest.isHelp(arguments) {
+        // The shell completion protocol (`---completion -- …`) passes its own `--`; it is not for a script.
+        let (own, forScript) =
+            arguments.first == "---completion" ? (arguments, []) : ScriptArguments.split(arguments)
+        if HelpRequest.isHelp(own) {
             print(helpMessage())
             Glibc.exit(0)
         }
         // A closed pipe on standard output is an error (exit 1), not death by SIGPIPE (141); plugins
-        // are started with SIGPIPE back at its default (PluginProcess).
+        // and the pager are started with SIGPIPE back at its default.
         signal(SIGPIPE, SIG_IGN)
         if let status = CommandTextCheck.failureStatus(CommandTextCheck.rawArguments) { Glibc.exit(status) }
-        let command: Alq
+        var command: Alq
         do {
             // `parse` (not `parseAsRoot`) turns `-h`/`--help` into a help request instead of returning
             // ArgumentParser's own help command.
-            command = try parse(arguments)
+            command = try parse(own)
+            command.scriptArguments = forScript
         } catch {
             let code = exitCode(for: error)
             if code == .success {
                 print(fullMessage(for: error))
-                Glibc.exit(0)
+                Glibc.exit(ExitStatus.ok)
             }
             StandardStreams.err("alq: error: \(message(for: error))\n\(usageString())\n")
             Glibc.exit(ExitStatus.usageError)
@@ -101,6 +114,15 @@ struct Alq: ParsableCommand {
         options.noInit = noInit
         options.runInit = runInit
         options.environment = Alq.environment()
+        options.scriptArguments = scriptArguments
+        for assignment in assignments {
+            guard let equals = assignment.firstIndex(of: "=") else {
+                StandardStreams.err("alq: error: --set needs NAME=VALUE, given '\(assignment)'\n")
+                return ExitStatus.usageError
+            }
+            options.assignments.append(
+                (String(assignment[..<equals]), String(assignment[assignment.index(after: equals)...])))
+        }
         let registry: Registry
         do {
             registry = try BuiltinModules.registry()

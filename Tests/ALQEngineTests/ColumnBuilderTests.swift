@@ -54,4 +54,56 @@ import Testing
         #expect(column.count == 100_000)
         #expect(column[99_999].plainNumber == 99_999)
     }
+
+    private func text(_ value: Value) -> String? {
+        if case .string(let text) = value { text } else { nil }
+    }
+
+    private func texts(_ fields: [String]) -> ColumnBuilder {
+        var builder = ColumnBuilder()
+        for field in fields {
+            var field = field
+            field.withUTF8 { builder.appendText($0) }
+        }
+        return builder
+    }
+
+    @Test func textInfersNumbersBoolsAndStrings() throws {
+        let integers = texts(["1", "-2", "30"]).build()
+        #expect(integers.typeName == "integer" && integers[1].plainNumber == -2)
+        #expect(texts(["1", "2.5"]).build().typeName == "number")
+        #expect(texts(["TRUE", "false"]).build().typeName == "bool")
+        let strings = texts(["x", "1", "007"]).build()
+        #expect(strings.typeName == "string" && text(strings[2]) == "007")
+    }
+
+    @Test(arguments: [["1", "x"], ["true", "1"], ["1", "+5"], ["1", "12345678901234567891"]])
+    func textThatBreaksATypeAsksForTheStringPass(fields: [String]) {
+        #expect(texts(fields).needsStringPass)
+    }
+
+    @Test func bytesAndValuesShareOneStore() throws {
+        var builder = ColumnBuilder(nulls: 2)
+        var text = "广西"
+        text.withUTF8 { builder.appendString(utf8: $0) }
+        builder.append(.string("广西"))
+        builder.appendNull()
+        let column = builder.build()
+        guard case .string(let strings) = column else {
+            Issue.record("expected a string column, got \(column.typeName)")
+            return
+        }
+        #expect(strings.codes == [-1, -1, 0, 0, -1] && strings.dictionary == ["广西"])
+        var mixed = ColumnBuilder()
+        mixed.appendNumber(1, isInteger: true)
+        mixed.appendBool(true)
+        #expect(mixed.build().typeName == "any" && mixed.rowCount == 2)
+    }
+
+    @Test func invalidUTF8IsRepairedOrReported() {
+        var builder = ColumnBuilder()
+        [UInt8]([0x61, 0xFF]).withUnsafeBufferPointer { builder.appendString(utf8: $0) }
+        #expect(builder.buildCheckingUTF8() == nil)
+        #expect(text(builder.build()[0]) == "a\u{FFFD}")
+    }
 }

@@ -3,6 +3,7 @@ import ALQEngine
 import ALQPluginAPI
 import ALQRuntime
 import ALQSyntax
+import ALQTestSupport
 import Foundation
 import Testing
 
@@ -15,9 +16,8 @@ struct ScriptCase: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { "\(file):\(line)" }
 
-    /// The package root, found from this file's path.
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The package root.
+    static var packageRoot: URL { PackageLayout.root }
 
     /// Every case in Tests/Scripts/*.alq; `# ---` lines separate independent cases in a file.
     static func scripts() -> [ScriptCase] {
@@ -68,6 +68,14 @@ struct ScriptCase: Sendable, CustomTestStringConvertible {
             }
         }
         return cases
+    }
+
+    /// The hint (`= help: …`) the expected error must contain: `# expect help: fragment`.
+    var expectedHelp: String? {
+        for line in source.split(separator: "\n") {
+            if let range = line.range(of: "# expect help: ") { return String(line[range.upperBound...]) }
+        }
+        return nil
     }
 
     /// The output lines and error the source expects.

@@ -1,6 +1,7 @@
 import ALQBuiltinModules
 import ALQEngine
 import ALQPluginAPI
+import ALQPluginHost
 import ALQRuntime
 import ALQSyntax
 import Foundation
@@ -42,27 +43,27 @@ enum ScriptHarness {
     }
 }
 
-/// A host for tests: opens files through the registered formats' readers; exports to memory.
+/// A host for tests: opens files as the file host does; exports to memory.
 final class TestHost: EngineHost {
     var exported: [(String?, String)] = []
 
+    /// Files are read as `alq` reads them: through the file host.
+    private let files = FileHost()
+
     func open(path: String, registry: Registry) throws(Diagnostic) -> Table {
-        guard let format = registry.format(forPath: path) else {
-            throw Diagnostic(.unknownFormat, "cannot tell the format of '\(path)'")
+        try files.open(path: path, registry: registry)
+    }
+
+    func open(path: String, format: String?, options: ReadOptions, registry: Registry) throws(Diagnostic) -> Table {
+        try files.open(path: path, format: format, options: options, registry: registry)
+    }
+
+    /// The header through the format's header reader, given the whole file.
+    func header(path: String, registry: Registry) -> TableSchema? {
+        guard let format = registry.format(forPath: path), let data = FileManager.default.contents(atPath: path) else {
+            return nil
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Diagnostic(.cannotOpenFile, "cannot open '\(path)': no such file")
-        }
-        do {
-            guard let table = try format.read([UInt8](data), name: path) else {
-                throw Diagnostic(.unknownFormat, "format \(format.name) cannot be read")
-            }
-            return table
-        } catch let diagnostic as Diagnostic {
-            throw diagnostic
-        } catch {
-            throw Diagnostic(.malformedData, "\(error)")
-        }
+        return try? format.readHeader([UInt8](data), name: path, isWholeFile: true)
     }
 
     func export(_ table: Table, format: any ExportFormat, path: String?) throws(Diagnostic) {

@@ -43,6 +43,11 @@ import Testing
                     diagnostic.message.contains(error.message),
                     "\(testCase.testDescription): message '\(diagnostic.message)'")
             }
+            if let help = testCase.expectedHelp {
+                #expect(
+                    diagnostic.help?.contains(help) == true,
+                    "\(testCase.testDescription): help '\(diagnostic.help ?? "none")'")
+            }
             if let line = error.line, let file = diagnostic.file, let span = diagnostic.span {
                 #expect(
                     file.location(of: span.start).line == line, "\(testCase.testDescription): error on the wrong line")

@@ -36,6 +36,16 @@ import Testing
         ("[1, 2,]", "[1 2]"),
         ("[]", "[]"),
         ("r.null", "(. r null)"),
+        ("if a then 1 else 2", "(if a 1 2)"),
+        ("if a then 1 else if b then 2 else 3", "(if a 1 (if b 2 3))"),
+        ("if a then 1 else 2 + 3", "(if a 1 (+ 2 3))"),
+        ("1 + if a then 1 else 2", "(+ 1 (if a 1 2))"),
+        ("if a and b then f(x) else -x", "(if (and a b) (f x) (- x))"),
+        ("f(1, group = 2)", "(f 1 (= group 2))"),
+        ("fn g(a, b = 2) = a * b", "(fn g (a (= b 2)) (* a b))"),
+        ("fn h() = 1", "(fn h () 1)"),
+        ("fn t(x) = x | take 1", "(fn t (x) (| x (take 1)))"),
+        ("if == 1", "E0011"),
     ])
     func precedenceAndAssociativity(_ source: String, _ expected: String) {
         #expect(tree(source) == expected)
@@ -111,7 +121,18 @@ import Testing
 
     @Test func aStageFunctionTakesArgumentsOnlyWithoutASpace() {
         #expect(tree("x | round(2)") == "(| x (stage round 2))")
-        #expect(tree("x | round (2)") == "E0010")
+        #expect(tree("x | round (2)") == "E0015")
+    }
+
+    @Test func unknownStagesFollowedByMoreWordsAreE0015() {
+        #expect(tree("facts | head 5") == "E0015")
+        #expect(tree("facts | group by region") == "E0015")
+        #expect(tree("facts | group by") == "(| facts (group by=by agg))")
+        #expect(tree("facts | head") == "(| facts (stage head))")
+        let (file, at) = Markers.file("facts | 1️⃣head2️⃣ 5")
+        let diagnostic = Parser.parse(file).diagnostics.first
+        #expect(diagnostic?.span == Span(start: at["1️⃣"]!, end: at["2️⃣"]!))
+        #expect(diagnostic?.help?.contains("take") == true)
     }
 
     @Test func multiLinePipelines() {

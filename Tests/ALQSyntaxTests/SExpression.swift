@@ -8,6 +8,10 @@ enum SExpression {
         case .let(let name, _, let value): "(let \(name) \(of(value)))"
         case .load(let path, _): "(load \(of(path)))"
         case .expression(let expr): of(expr)
+        case .function(let definition):
+            "(fn \(definition.name) ("
+                + definition.parameters.map { p in p.defaultValue.map { "(= \(p.name) \(of($0)))" } ?? p.name }
+                .joined(separator: " ") + ") \(of(definition.body)))"
         }
     }
 
@@ -30,6 +34,9 @@ enum SExpression {
         case .convert(let operand, let unit): "(in \(of(operand)) \(unit.words.joined(separator: " ")))"
         case .membership(let needle, let haystack): "(member \(of(needle)) \(of(haystack)))"
         case .pipeline(let input, let stages): "(| \(of(input))" + stages.map { " " + of($0) }.joined() + ")"
+        case .conditional(let condition, let value, let alternative):
+            "(if \(of(condition)) \(of(value)) \(of(alternative)))"
+        case .namedArgument(let name, _, let value): "(= \(name) \(of(value)))"
         }
     }
 

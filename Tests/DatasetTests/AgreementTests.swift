@@ -2,6 +2,7 @@
 // numbers written in the two quotes agree.
 
 import ALQPluginAPI
+import ALQRegionPack
 import Testing
 
 struct AgreementTests {

@@ -2,6 +2,7 @@
 // standard output is exactly the expect lines, in order). They run the built `alq` binary, which
 // `make test` (`swift build --build-tests`) builds beside the test bundle.
 
+import ALQTestSupport
 import Foundation
 import Testing
 
@@ -13,19 +14,10 @@ enum ExampleScripts {
             .filter { $0.hasSuffix(".alq") }.sorted()
     }
 
-    /// The `alq` executable beside the test bundle (the build products folder).
+    /// The built `alq` executable, when it exists.
     static func binary() -> URL? {
-        var candidates: [URL] = []
-        if let bundle = Bundle.allBundles.first(where: { $0.bundlePath.hasSuffix(".xctest") }) {
-            candidates.append(
-                URL(fileURLWithPath: bundle.bundlePath).deletingLastPathComponent().appendingPathComponent("alq"))
-        }
-        let argument0 = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
-        candidates.append(argument0.deletingLastPathComponent().appendingPathComponent("alq"))
-        candidates.append(
-            argument0.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("alq"))
-        candidates.append(Dataset.packageRoot.appendingPathComponent(".build/debug/alq"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        let path = PackageLayout.alqBinary
+        return FileManager.default.isExecutableFile(atPath: path) ? URL(fileURLWithPath: path) : nil
     }
 
     /// The expected standard output: the text of the `# expect: ` lines, each followed by a newline.

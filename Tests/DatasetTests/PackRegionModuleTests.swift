@@ -1,22 +1,24 @@
 // The region modules built from the packs: tables, quotes, registration.
 
 import ALQPluginAPI
+import ALQRegionPack
 import ALQRuntime
-import RegionBaise
-import RegionChongqing
-import RegionGuangxi
-import RegionGuangyuan
+import BuiltinRegions
 import Testing
 
 func str(_ v: Value?) -> String? { if case .string(let s)? = v { return s } else { return nil } }
-func num(_ v: Value?) -> Double? { if case .number(let n)? = v { return n } else { return nil } }
+func num(_ v: Value?) -> Double? {
+    switch v {
+    case .number(let n)?: n
+    case .quantity(let q)?: q.value
+    default: nil
+    }
+}
 
 struct PackRegionModuleTests {
     static func registry() throws -> Registry {
         let registry = Registry()
-        for module in [
-            try GuangxiPack.module(), try GuangyuanPack.module(), try ChongqingPack.module(), try BaisePack.module(),
-        ] {
+        for module in try BuiltinRegions.modules() {
             try registry.register(region: module, origin: .builtIn)
         }
         return registry
@@ -38,7 +40,7 @@ struct PackRegionModuleTests {
 
     @Test("the facts table has the contract's columns and one row per fact")
     func factsTable() throws {
-        let module = try GuangxiPack.module()
+        let module = try BuiltinRegions.packs[0].module()
         let facts = try #require(module.table(named: "facts"))
         #expect(Array(facts.columnNames.prefix(FactColumns.names.count)) == FactColumns.names)
         #expect(facts.rowCount == module.pack.facts.count)
@@ -87,13 +89,11 @@ struct PackRegionModuleTests {
 
     @Test("built-in modules defer decoding: the region now, the pack on first use, without errors")
     func deferredBuiltIns() throws {
-        for module in [
-            try GuangxiPack.module(), try GuangyuanPack.module(), try ChongqingPack.module(), try BaisePack.module(),
-        ] {
+        for module in try BuiltinRegions.modules() {
             #expect(module.loadError == nil, "\(module.info.name): \(String(describing: module.loadError))")
             #expect(module.pack.region.id == module.info.id)
         }
-        #expect(try GuangyuanPack.module().table(named: "facts")?.rowCount == 24)
+        #expect(try BuiltinRegions.packs[1].module().table(named: "facts")?.rowCount == 24)
     }
 
     @Test("a deferred pack with a bad fact registers, then reports the problem and serves empty tables")

@@ -1,6 +1,7 @@
 // The built-in packs validate; bad packs are rejected with the file, the JSON path and what was expected.
 
 import ALQPluginAPI
+import ALQRegionPack
 import Foundation
 import Testing
 
@@ -187,6 +188,16 @@ struct PackValidationTests {
             Self.issues(#""alq_pack": 1"#, #""alq_pack": 2"#).map(\.description)
                 == ["alq_pack: unsupported pack format version 2; this alq reads version 1"])
         #expect(Self.issues(#""id": "testland""#, #""id": "Test Land""#).map(\.path) == ["region.id"])
+    }
+
+    @Test("a repeated key or a number outside JSON's grammar is invalid JSON, at any depth")
+    func strictJSON() {
+        let repeated = Self.issues(#""kind": "target","#, #""kind": "target", "kind": "plan","#)
+        #expect(repeated.first?.message.hasPrefix(#"not valid JSON: the key "kind" appears twice"#) == true)
+        for number in ["+1", "012", "1.", ".5"] {
+            let issues = Self.issues(#""value": 14543000"#, #""value": \#(number)"#)
+            #expect(issues.first?.message.hasPrefix("not valid JSON") == true, "\(number): \(issues)")
+        }
     }
 
     @Test("invalid JSON is reported, not crashed on")

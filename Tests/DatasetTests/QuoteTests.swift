@@ -1,8 +1,10 @@
 // Every quote in every pack occurs verbatim (whitespace-normalised) in the source file it names.
 
 import ALQPluginAPI
+import ALQRegionPack
 import Testing
 
+@Suite(needsSeeds)
 struct QuoteTests {
     @Test("every quote is a verbatim substring of its source", arguments: Dataset.embedded.map(\.file))
     func quotesAreVerbatim(file: String) throws {

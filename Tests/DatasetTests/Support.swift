@@ -2,11 +2,11 @@
 // the numbers written in it.
 
 import ALQPluginAPI
+import ALQRegionPack
+import ALQTestSupport
+import BuiltinRegions
 import Foundation
-import RegionBaise
-import RegionChongqing
-import RegionGuangxi
-import RegionGuangyuan
+import Testing
 
 enum SeedError: Error, CustomStringConvertible {
     case missing(String)
@@ -17,27 +17,25 @@ enum SeedError: Error, CustomStringConvertible {
     }
 }
 
-enum Dataset {
-    /// The package root: Tests/DatasetTests/Support.swift is three levels below it.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+/// The trait of the tests that read the seeds: skipped, saying why, when the folder is absent (unless
+/// `ALQ_REQUIRE_SEEDS=1`, which makes them run and fail).
+let needsSeeds = Testing.ConditionTrait.enabled(if: Seeds.shouldRun, Comment(rawValue: Seeds.skipReason))
 
-    /// `../shared/seeds` relative to the package root (CI clones the repository beside `shared/`).
-    static let seedsDirectory = packageRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared").appendingPathComponent("seeds")
+enum Dataset {
+    /// The package root.
+    static var packageRoot: URL { PackageLayout.root }
+
+    /// `$ALQ_SEEDS`, else `../shared/seeds` relative to the package root (see ``Seeds``).
+    static var seedsDirectory: URL { Seeds.directory }
 
     /// The built-in packs with the files they were embedded from.
-    static let embedded: [(file: String, bytes: [UInt8])] = [
-        (GuangxiPack.fileName, GuangxiPack.bytes),
-        (GuangyuanPack.fileName, GuangyuanPack.bytes),
-        (ChongqingPack.fileName, ChongqingPack.bytes),
-        (BaisePack.fileName, BaisePack.bytes),
-    ]
+    static let embedded: [(file: String, bytes: [UInt8])] = BuiltinRegions.packs.map { ($0.file, $0.bytes) }
 
     /// The decoded built-in packs (the pack-validation test reports decoding problems in detail).
     static let packs: [RegionPack] = embedded.compactMap { try? RegionPack.decode($0.bytes, file: $0.file) }
 
-    /// Reads a seed file; a missing seeds folder or file is an error, never a skip.
+    /// Reads a seed file; a missing seeds folder or file is an error (the tests that call this are
+    /// skipped beforehand when the folder is absent, see ``Seeds/shouldRun``).
     static func seed(_ file: String, in seedsDirectory: URL = Dataset.seedsDirectory) throws -> String {
         let url = seedsDirectory.appendingPathComponent(file)
         var isDirectory: ObjCBool = false
@@ -47,7 +45,7 @@ enum Dataset {
             throw SeedError.missing(
                 """
                 The seed documents are missing: expected the folder \(seedsDirectory.standardizedFileURL.path) \
-                (../shared/seeds beside the package root \(packageRoot.path)). Clone the repository beside shared/.
+                (ALQ_SEEDS, by default ../shared/seeds beside the package root \(packageRoot.path)).
                 """)
         }
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)

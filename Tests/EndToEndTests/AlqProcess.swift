@@ -1,3 +1,4 @@
+import ALQTestSupport
 import Foundation
 
 /// Runs the built `alq` binary and captures what it did.
@@ -8,18 +9,11 @@ struct AlqProcess {
         var stderr: String
     }
 
-    /// The package root, found from this file's path.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The package root.
+    static var packageRoot: URL { PackageLayout.root }
 
-    /// The binary under test: $ALQ_BINARY, else the one `swift build` put next to the tests.
-    static var binary: URL {
-        if let path = ProcessInfo.processInfo.environment["ALQ_BINARY"] { return URL(fileURLWithPath: path) }
-        let testBundle = Bundle.main.bundleURL
-        let sibling = testBundle.deletingLastPathComponent().appendingPathComponent("alq")
-        if FileManager.default.isExecutableFile(atPath: sibling.path) { return sibling }
-        return packageRoot.appendingPathComponent(".build/debug/alq")
-    }
+    /// The binary under test.
+    static var binary: URL { URL(fileURLWithPath: PackageLayout.alqBinary) }
 
     /// Runs alq with arguments and optional standard input, in the package root.
     static func run(
@@ -52,8 +46,6 @@ struct AlqProcess {
 
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("alq-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        URL(fileURLWithPath: try TemporaryFolder.make("e2e"))
     }
 }

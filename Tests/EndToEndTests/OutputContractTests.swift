@@ -54,7 +54,8 @@ import Testing
     }
 }
 
-/// Scripts are read up to 64 MiB: an endless input ends in a usage error, not in exhausted memory.
+/// An endless input ends in a usage error, not in exhausted memory: a device named as a script is
+/// refused, and standard input is read up to 64 MiB.
 @Suite struct EndlessScriptTests {
     @Test(arguments: ["\"$ALQ\" /dev/zero", "\"$ALQ\" < /dev/zero"])
     func anEndlessScriptIsRefused(command: String) throws {
@@ -68,6 +69,23 @@ import Testing
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 2)
-        #expect(message.contains("larger than 64 MiB"))
+        #expect(message.contains("64 MiB") || message.contains("not a regular file"))
+    }
+}
+
+/// A pipe the shell hands over by name (`alq <(cmd)`) is read as a script; a named FIFO is refused.
+@Suite struct ProcessSubstitutionTests {
+    @Test func aScriptFromProcessSubstitutionRuns() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "\"$ALQ\" <(echo '1 + 2 * 3')"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["ALQ": AlqProcess.binary.path]) { $1 }
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(text.trimmingCharacters(in: .whitespacesAndNewlines) == "7")
     }
 }

@@ -1,9 +1,10 @@
+import ALQTestSupport
 import Foundation
 import Testing
 
 /// The command-line contract of issue 5, on the built `alq` binary: exports through a pipe, plugins
-/// given with --plugin, exit status 4, and a killed export. Runs when the binary's host can load plugins.
-@Suite(.serialized, .enabled(if: AlqBinary.loadsPlugins))
+/// given with --plugin, exit status 4, and a killed export.
+@Suite(.serialized)
 struct BinaryTests {
     static var binary: String { AlqBinary.path }
 
@@ -26,15 +27,19 @@ struct BinaryTests {
     }
 
     @Test func swiftExamplePluginFromTheCommandLine() throws {
-        let plugin = try ExamplePluginTests.buildMarkdownPlugin()
+        let plugin = try ExamplePluginTests.htmlPlugin()
         let formats = try Self.alq(["--plugin", plugin, "-c", "formats"])
-        #expect(formats.status == 0 && formats.output.contains("markdown"), "\(formats.error)")
-        let export = try Self.alq(["--plugin", plugin, "-c", "facts | take 2 | export markdown"])
-        #expect(export.status == 0 && export.output.hasPrefix("| id | region |"), "\(export.output)\(export.error)")
+        #expect(formats.status == 0 && formats.output.contains("text/html"), "\(formats.error)")
+        let export = try Self.alq(["--plugin", plugin, "-c", "facts | take 2 | export html"])
+        #expect(
+            export.status == 0 && export.output.hasPrefix("<table>\n<thead>\n<tr><th>id</th><th>region</th>"),
+            "\(export.output)\(export.error)")
+        #expect(export.output.components(separatedBy: "<tr>").count == 4)
         let folder = Support.temporaryFolder()
-        let inferred = try Self.alq(["--plugin", plugin, "-c", "companies | export to \"\(folder)/c.md\""])
+        let inferred = try Self.alq(["--plugin", plugin, "-c", "companies | export to \"\(folder)/c.html\""])
         #expect(inferred.status == 0, "\(inferred.error)")
-        #expect(FileManager.default.fileExists(atPath: "\(folder)/c.md"))
+        let written = try String(contentsOfFile: "\(folder)/c.html", encoding: .utf8)
+        #expect(written.hasPrefix("<table>") && written.hasSuffix("</tbody>\n</table>\n"))
     }
 
     @Test(arguments: ["crash.sh", "hang.py", "garbage.sh", "wrong_version.py", "missing"])
@@ -71,18 +76,21 @@ struct BinaryTests {
         ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        // The plugin writes a line to this FIFO once alq has its first output and asks for the rows
+        // (it then stalls): the signal to kill alq mid-export.
+        let signal = Support.temporaryFolder() + "/stalling"
+        #expect(mkfifo(signal, 0o600) == 0)
+        let reader = open(signal, O_RDONLY | O_NONBLOCK)
+        defer { close(reader) }
+        process.environment = ProcessInfo.processInfo.environment.merging(["ALQ_TEST_SIGNAL": signal]) { $1 }
         try process.run()
-        // Wait until the temporary file holds part of the new content, then kill alq.
-        let deadline = Date().addingTimeInterval(20)
-        var partial = false
-        while Date() < deadline, !partial {
-            let temporaries = try FileManager.default.contentsOfDirectory(atPath: folder).filter {
-                $0.hasSuffix(".tmp")
-            }
-            partial = try temporaries.contains { name in
-                try FileManager.default.attributesOfItem(atPath: "\(folder)/\(name)")[.size] as! Int > 0
-            }
-            if !partial { usleep(20_000) }
+        var waiting = pollfd(fd: reader, events: Int16(POLLIN), revents: 0)
+        // The timeout only bounds a failure: the signal normally comes within a second.
+        let signalled = poll(&waiting, 1, 60_000) == 1
+        #expect(signalled, "the plugin never reached export.rows")
+        let temporaries = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".tmp") }
+        let partial = try temporaries.contains { name in
+            try FileManager.default.attributesOfItem(atPath: "\(folder)/\(name)")[.size] as! Int > 0
         }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
@@ -93,21 +101,7 @@ struct BinaryTests {
 
 /// The built `alq` binary.
 enum AlqBinary {
-    /// $ALQ_BINARY, else the binary next to the tests, else .build/debug/alq.
-    static var path: String {
-        if let path = ProcessInfo.processInfo.environment["ALQ_BINARY"] { return path }
-        let sibling = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("alq").path
-        if FileManager.default.isExecutableFile(atPath: sibling) { return sibling }
-        return "\(Support.root)/.build/debug/alq"
-    }
-
-    /// Whether the binary exists and `--plugin` works (the file host is wired in).
-    static var loadsPlugins: Bool {
-        guard FileManager.default.isExecutableFile(atPath: path),
-            let result = try? run(["--plugin", Support.fixture("plugins/good.py"), "-c", "formats"])
-        else { return false }
-        return result.status == 0 && result.output.contains("pipes")
-    }
+    static var path: String { PackageLayout.alqBinary }
 
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
         try Support.run(

@@ -121,4 +121,11 @@ final class CountingSink: OutputSink {
         largestWrite = max(largestWrite, bytes.count)
         total += bytes.count
     }
+
+    @Test func integersADoubleCannotHoldStayText() throws {
+        let text = "id,n\n12345678901234567891,1\n2,2\n"
+        let table = try #require(try CSVFormat().read(Array(text.utf8), name: "t.csv"))
+        #expect(table.columns.map(\.typeName) == ["string", "integer"])
+        #expect(table.cellTexts == [["'12345678901234567891'", "1.0"], ["'2'", "2.0"]])
+    }
 }

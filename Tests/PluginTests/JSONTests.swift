@@ -1,7 +1,9 @@
+import ALQJSON
 import ALQPluginAPI
 import ALQRuntime
 import ALQSyntax
 import FormatJSON
+import FormatSupport
 import Testing
 
 @Suite struct JSONTests {
@@ -110,13 +112,33 @@ import Testing
         }
     }
 
+    @Test func aRepeatedKeyIsAnError() throws {
+        for text in [#"[{"a":1,"a":2}]"#, #"[{"a":{"b":1,"b":2}}]"#] {
+            #expect {
+                _ = try JSONFormat().read(Array(text.utf8), name: "dup.json")
+            } throws: { error in
+                (error as? Diagnostic)?.message.contains(#"the key "#) == true
+            }
+        }
+        #expect(throws: Diagnostic.self) { _ = try NDJSONFormat().read(Array("{\"a\":1,\"a\":1}\n".utf8), name: "d") }
+    }
+
+    @Test func bigIntegersKeepTheirDigitsThroughAReadAndAWrite() throws {
+        let text = #"[{"id":12345678901234567891,"n":9007199254740993,"ok":9007199254740992}]"#
+        let table = try #require(try JSONFormat().read(Array(text.utf8), name: "ids.json"))
+        #expect(table.cellTexts == [["'12345678901234567891'", "'9007199254740993'", "9007199254740992.0"]])
+        let written = String(decoding: try Support.written(table, NDJSONFormat()), as: UTF8.self)
+        #expect(written.contains("12345678901234567891") && written.contains("9007199254740993"))
+    }
+
     @Test func deepNestingIsAnErrorNotACrash() throws {
         let text = "[{\"a\":" + String(repeating: "[", count: 100_000) + "}]"
         #expect(throws: Diagnostic.self) { _ = try JSONFormat().read(Array(text.utf8), name: "deep.json") }
     }
 
     @Test func parserReadsAnyValue() throws {
-        let value = try JSONParser.parse(Array(#" {"id": 3, "result": {"list": [1, "two", null, false]}} "#.utf8))
+        let json = try JSONParser.parse(Array(#" {"id": 3, "result": {"list": [1, "two", null, false]}} "#.utf8))
+        let value = JSONValues.value(json)
         #expect(describe(value) == "{id:3.0,result:{list:[1.0,'two',null,false]}}")
     }
 }

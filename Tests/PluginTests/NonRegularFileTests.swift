@@ -4,7 +4,8 @@ import ALQSyntax
 import Foundation
 import Testing
 
-/// `open` and `load` read regular files only: a device never ends and a FIFO may never open.
+/// `open` and `load` read regular files (and pipes the shell hands over) only: a device never ends and
+/// a named FIFO may never get a writer.
 @Suite struct NonRegularFileTests {
     @Test func devicesFIFOsAndLinksToThemAreRefused() throws {
         let folder = Support.temporaryFolder()

@@ -1,6 +1,7 @@
 import ALQPluginAPI
 import ALQRuntime
 import ALQSyntax
+import ALQTestSupport
 import Foundation
 
 /// Paths, temporary folders, processes and sample tables for the plugin tests.
@@ -8,16 +9,14 @@ enum Support {
     /// This test folder.
     static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
     /// The repository's root.
-    static let root = URL(fileURLWithPath: testsFolder).deletingLastPathComponent().deletingLastPathComponent().path
+    static var root: String { PackageLayout.root.path }
 
     static func fixture(_ relative: String) -> String { "\(testsFolder)/Fixtures/\(relative)" }
     static func golden(_ name: String) -> String { "\(testsFolder)/Golden/\(name)" }
 
     /// A fresh temporary folder.
     static func temporaryFolder() -> String {
-        let path = NSTemporaryDirectory() + "alq-plugin-tests-\(UUID().uuidString)"
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try! TemporaryFolder.make("plugin-tests")
     }
 
     /// Runs a program, feeding `input`; returns its status, standard output and standard error.
@@ -42,11 +41,15 @@ enum Support {
         }
         writer.start()
         let errorData = LockedData()
-        let errorReader = Thread { errorData.set(stderr.fileHandleForReading.readDataToEndOfFile()) }
+        let errorRead = DispatchSemaphore(value: 0)
+        let errorReader = Thread {
+            errorData.set(stderr.fileHandleForReading.readDataToEndOfFile())
+            errorRead.signal()
+        }
         errorReader.start()
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while errorData.get() == nil { usleep(1000) }
+        errorRead.wait()
         return (
             process.terminationStatus, String(decoding: output, as: UTF8.self),
             String(decoding: errorData.get()!, as: UTF8.self)
@@ -107,11 +110,27 @@ enum Support {
 }
 
 /// Data handed from one thread to another.
+// Safe: `data` is read and written only under `lock`.
 final class LockedData: @unchecked Sendable {
     private let lock = NSLock()
     private var data: Data?
     func set(_ value: Data) { lock.withLock { data = value } }
     func get() -> Data? { lock.withLock { data } }
+}
+
+/// A count that several threads may bump.
+// @unchecked Sendable: `count` is only touched under `lock`.
+final class LockedCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    /// Adds one and returns the new count.
+    func increment() -> Int {
+        lock.withLock {
+            count += 1
+            return count
+        }
+    }
+    var value: Int { lock.withLock { count } }
 }
 
 extension Table {
@@ -133,6 +152,7 @@ func describe(_ value: Value) -> String {
     case .record(let record): "{" + record.fields.map { "\($0):\(describe($1))" }.joined(separator: ",") + "}"
     case .table: "table"
     case .module(let id): "module \(id)"
+    case .date(let date): "date \(date.iso8601)"
     case .chart: "chart"
     }
 }

@@ -1,6 +1,8 @@
 import ALQEngine
 import ALQPluginAPI
+import ALQRuntime
 import ALQSyntax
+import ALQTestSupport
 import Foundation
 import Testing
 
@@ -10,9 +12,8 @@ import Testing
 /// docs/language.md gives.
 @Suite("Help topics")
 struct HelpCatalogTests {
-    /// The repository's root, from this file's path.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    /// The repository's root.
+    static var root: URL { PackageLayout.root }
 
     @Test func everyStageAndTableHasHelp() {
         let names = Set(LanguageHelp.entries.map(\.name))
@@ -64,4 +65,25 @@ struct HelpCatalogTests {
         #expect(HelpCatalog.text(for: "keys", useColor: false).contains("Ctrl-R"))
         #expect(HelpCatalog.text(for: "keys", useColor: false, preferLanguage: true).contains("keys(record)"))
     }
+}
+
+@Suite("Help on user-defined functions")
+struct UserFunctionHelpTests {
+    @Test func helpShowsAFunctionDefinedInTheSession() throws {
+        let session = Session(registry: Registry(), host: NoFiles())
+        _ = try session.evaluate("fn share(part, whole = 100) = part / whole * 100", name: "report.alq")
+        let text = HelpCatalog.text(for: "share", useColor: false, userFunctions: session.userFunctions)
+        #expect(text.contains("share(part, whole = 100)"))
+        #expect(text.contains("= part / whole * 100"))
+        #expect(session.functionNames.contains("share"))
+    }
+}
+
+private final class NoFiles: EngineHost {
+    func open(path: String, registry: Registry) throws(Diagnostic) -> ALQRuntime.Table {
+        throw Diagnostic(.cannotOpenFile, "no files")
+    }
+    func export(_ table: ALQRuntime.Table, format: any ExportFormat, path: String?) throws(Diagnostic) {}
+    func export(_ chart: Chart, format: any ChartFormat, path: String?) throws(Diagnostic) {}
+    func load(path: String, registry: Registry) throws(Diagnostic) -> String { "" }
 }

@@ -99,7 +99,8 @@ struct PromptAndSignalTests {
         // in two pieces, still runs as one statement, and the tab inside completes nothing.
         terminal.mark()
         terminal.send("\u{1B}[200~[3,\t4, 5]\r")
-        usleep(200_000)
+        // The continuation prompt shows that the first piece was read on its own.
+        try terminal.expect("...> ")
         terminal.send("| len\r\u{1B}[201~")
         try terminal.expect("\n3\n")
         #expect(!terminal.output.contains("error"))

@@ -1,27 +1,15 @@
+import ALQTestSupport
 import Foundation
 import Testing
 
 /// Starting the built `alq` on a pseudo-terminal, in a private home folder.
 enum REPLHarness {
-    /// The built `alq`: `$ALQ_BINARY`, else next to the test bundle in the build folder.
-    static var binary: String {
-        if let explicit = ProcessInfo.processInfo.environment["ALQ_BINARY"] { return explicit }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var folder = executable.deletingLastPathComponent()
-        // On macOS the runner sits inside a bundle: …/debug/alqPackageTests.xctest/Contents/MacOS/…
-        while !FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("alq").path),
-            folder.path != "/"
-        {
-            folder = folder.deletingLastPathComponent()
-        }
-        return folder.appendingPathComponent("alq").path
-    }
+    /// The built `alq`.
+    static var binary: String { PackageLayout.alqBinary }
 
     /// A fresh folder for one test's home, history and data files.
     static func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "alq-repl-\(getpid())-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try TemporaryFolder.make("repl")
     }
 
     /// The environment a test REPL runs in: a UTF-8 locale, a private home, colour as asked.

@@ -19,12 +19,18 @@ enum HelpCatalog {
 
     /// The help text for a topic; the overview for an empty one. `help NAME` prefers the language's
     /// names (the function `keys`), `:help NAME` the REPL's guides (`:help keys`).
-    static func text(for topic: String, useColor: Bool, preferLanguage: Bool = false, registry: Registry? = nil)
-        -> String
-    {
+    static func text(
+        for topic: String, useColor: Bool, preferLanguage: Bool = false, registry: Registry? = nil,
+        userFunctions: [String: UserFunction] = [:]
+    ) -> String {
         let style = ColorPolicy(enabled: useColor)
         let key = topic.trimmingWhitespace
         if key.isEmpty { return overview(style) }
+        if let function = userFunctions[key] {
+            return entry(
+                title: function.signature, kind: "fn, defined in \(function.file.name)",
+                summary: "= \(function.bodyText)", example: "", style)
+        }
         if !preferLanguage || languageText(for: key, style) == nil, let guide = guides[key.lowercased()] {
             return guide
         }

@@ -1,16 +1,15 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import ALQSystem
+import Glibc
+import SystemPackage
 
 /// The persistent history file: where it is, reading it at start, and adding entries safely while
 /// other REPLs use the same file.
 ///
 /// Every new entry is saved at once: under an exclusive lock on `<file>.lock` the file is read again,
 /// the entry is appended (unless it repeats the last one), the oldest entries beyond the limit are
-/// dropped, and the result is written to a temporary file that is renamed over the old one. Readers
-/// therefore always see a whole file, and two REPLs never lose each other's entries.
+/// dropped, and the file is replaced atomically (``AtomicFile``: it keeps its owner and mode; a new one
+/// is private to the user). Readers therefore always see a whole file, and two REPLs never lose each
+/// other's entries.
 struct HistoryStore {
     /// The history file.
     let path: String
@@ -95,8 +94,7 @@ struct HistoryStore {
 
     /// The entries in the file now (none when it is missing or empty).
     private func currentEntries() -> [String] {
-        var info = stat()
-        guard stat(path, &info) == 0, info.st_size > 0 else { return [] }
+        guard let status = FileSystem.status(of: path), status.size > 0 else { return [] }
         return LineEditor.readHistoryFile(path) ?? []
     }
 
@@ -104,8 +102,8 @@ struct HistoryStore {
     /// the file cannot be written.
     func append(_ entry: String) -> String? {
         guard !isReadOnly else { return nil }
-        var info = stat()
-        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG { return nil }
+        // A device such as /dev/null (or a FIFO) turns saving off; it is never replaced.
+        if ![.missing, .file].contains(FileSystem.kind(of: path)) { return nil }
         if let problem = makeParentFolder() { return problem }
         let lock = open(path + ".lock", O_RDWR | O_CREAT, 0o600)
         if lock < 0 { return "cannot lock the history file \(path).lock: \(String(cString: strerror(errno)))" }
@@ -117,16 +115,14 @@ struct HistoryStore {
         var entries = currentEntries()
         if entries.last != entry { entries.append(entry) }
         if entries.count > limit { entries.removeFirst(entries.count - limit) }
-        let temporary = path + ".tmp.\(getpid())"
-        guard LineEditor.writeHistoryFile(temporary, entries: entries) else {
-            unlink(temporary)
-            return "cannot write the history file \(path): \(String(cString: strerror(errno)))"
-        }
-        chmod(temporary, 0o600)
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            return "cannot replace the history file \(path): \(reason)"
+        do {
+            try AtomicFile.replace(path, newFileMode: 0o600) { temporary in
+                guard LineEditor.writeHistoryFile(temporary.path, entries: entries) else {
+                    throw AtomicFile.Failure.system(Errno(rawValue: errno), step: "write the history")
+                }
+            }
+        } catch {
+            return "cannot write the history file \(path): \(error)"
         }
         return nil
     }

@@ -56,7 +56,7 @@ extension LanguageHelp {
         Entry(
             name: "pivot", kind: .stage, usage: "pivot NAMES values VALUES",
             summary: "pivot NAMES values VALUES spreads a table: the column NAMES gives the new columns' names and VALUES their cells; all other columns are the row keys, one row per distinct combination in order of first appearance.",
-            example: "facts | where metric == \"output_value\" and is_null(period) | select region, year, value | pivot year values value\n# => region | 2024 | 2025 | 2027\n# => Guangxi | 205000000000 | 240000000000 | null\n# => Guangyuan | 41900000000 | 50000000000 | 100000000000"),
+            example: "facts | where metric == \"output_value\" and is_null(period) | select region, year, value | pivot year values value\n# => region | 2024 | 2025 | 2027\n# => Guangxi | 205 bn CNY | ≥ 240 bn CNY (expected) | null\n# => Guangyuan | 41.9 bn CNY | ≥ 50 bn CNY (expected) | ≥ 100 bn CNY (target)"),
         Entry(
             name: "unpivot", kind: .stage, usage: "unpivot COL, … into NAME, VALUE",
             summary: "unpivot COL, … into NAME, VALUE is the inverse: each listed column becomes a row per input row, with the column's name in NAME and its cell in VALUE, the other columns repeated.",
@@ -74,13 +74,17 @@ extension LanguageHelp {
             summary: "evaluates the right side and binds the name for the rest of the session, replacing any earlier binding (a variable may shadow a table or region name).",
             example: "let x = 5\nlet x = x * 2\nx + 1\n# => 11"),
         Entry(
+            name: "fn", kind: .statement, usage: "fn name(a, b = default) = expression",
+            summary: "defines a function for the rest of the session (see [User-defined functions](#user-defined-functions)).",
+            example: ""),
+        Entry(
             name: "load", kind: .statement, usage: "load expression",
             summary: "registers a region pack (a JSON file) or an external plugin at run time; the expression must give a path string.",
             example: ""),
         Entry(
             name: "facts", kind: .table, usage: "facts",
             summary: "One row per number stated in a source; columns: id, region, metric, year, period, value, unit, kind, bound, scope, subject, source, and where given base_year, as_of, note.",
-            example: "facts | where region == \"Guangxi\" and year == 2024 and unit == \"t\" | select metric, value, unit\n# => metric | value | unit\n# => alumina_output | 14543000 | t\n# => electrolytic_aluminium_output | 2932000 | t\n# => aluminium_materials_output | 4304000 | t"),
+            example: "facts | where region == \"Guangxi\" and year == 2024 and unit == \"t\" | select metric, value, unit\n# => metric | value | unit\n# => alumina_output | 14.543 Mt | t\n# => electrolytic_aluminium_output | 2.932 Mt | t\n# => aluminium_materials_output | 4.304 Mt | t"),
         Entry(
             name: "companies", kind: .table, usage: "companies",
             summary: "One row per company; columns: id, region, name, description, tags, customers, export_destinations, note, source.",
@@ -112,11 +116,11 @@ extension LanguageHelp {
         Entry(
             name: "formats", kind: .table, usage: "formats",
             summary: "One row per registered export format; columns: name, extensions, media_type, version, origin.",
-            example: "formats | select name, media_type\n# => name | media_type\n# => csv | text/csv\n# => csv-excel | text/csv\n# => json | application/json\n# => ndjson | application/x-ndjson\n# => markdown | text/markdown\n# => svg | image/svg+xml"),
+            example: "formats | select name, media_type\n# => name | media_type\n# => csv | text/csv\n# => csv-excel | text/csv\n# => tsv | text/csv\n# => json | application/json\n# => ndjson | application/x-ndjson\n# => markdown | text/markdown\n# => svg | image/svg+xml"),
         Entry(
             name: "modules", kind: .table, usage: "modules",
             summary: "One row per registered module of either kind; columns: name, kind, version, origin.",
-            example: "modules | where kind == \"format\" | select name\n# => name\n# => csv\n# => csv-excel\n# => json\n# => ndjson\n# => markdown\n# => svg"),
+            example: "modules | where kind == \"format\" | select name\n# => name\n# => csv\n# => csv-excel\n# => tsv\n# => json\n# => ndjson\n# => markdown\n# => svg"),
         Entry(
             name: "abs", kind: .function, usage: "abs(x)",
             summary: "The absolute value of a number or quantity.",
@@ -135,12 +139,32 @@ extension LanguageHelp {
             example: "[abs(-3.5), round(3.14159, 2), round(2.5), floor(2.7), ceil(2.1), sqrt(16), pow(2, 10), mod(17, 5)]\n# => [3.5, 3.14, 3, 2, 3, 4, 1024, 2]"),
         Entry(
             name: "sqrt", kind: .function, usage: "sqrt(x)",
-            summary: "The square root of a plain number (a negative one is E0204).",
+            summary: "The square root of a number (a negative one is E0204); of a quantity only where its unit is a square (none of alq's base units is: E0202).",
             example: "[abs(-3.5), round(3.14159, 2), round(2.5), floor(2.7), ceil(2.1), sqrt(16), pow(2, 10), mod(17, 5)]\n# => [3.5, 3.14, 3, 2, 3, 4, 1024, 2]"),
         Entry(
             name: "pow", kind: .function, usage: "pow(x, y)",
-            summary: "x raised to the whole power y (a fractional y is E0204; use sqrt).",
+            summary: "x raised to the power y; a fractional y gives roots (pow(8, 1 / 3) is 2). A negative x with a fractional y is E0204; a result too large is E0305, one too small the tiny number or 0.",
             example: "[abs(-3.5), round(3.14159, 2), round(2.5), floor(2.7), ceil(2.1), sqrt(16), pow(2, 10), mod(17, 5)]\n# => [3.5, 3.14, 3, 2, 3, 4, 1024, 2]"),
+        Entry(
+            name: "exp", kind: .function, usage: "exp(x)",
+            summary: "e raised to the power x.",
+            example: "[exp(1), ln(exp(2)), log10(1000), log(8, 2)]\n# => [2.718281828, 2, 3, 3]"),
+        Entry(
+            name: "ln", kind: .function, usage: "ln(x)",
+            summary: "The natural logarithm of a positive number (0 or less is E0204).",
+            example: "[exp(1), ln(exp(2)), log10(1000), log(8, 2)]\n# => [2.718281828, 2, 3, 3]"),
+        Entry(
+            name: "log10", kind: .function, usage: "log10(x)",
+            summary: "The base-10 logarithm of a positive number.",
+            example: "[exp(1), ln(exp(2)), log10(1000), log(8, 2)]\n# => [2.718281828, 2, 3, 3]"),
+        Entry(
+            name: "log", kind: .function, usage: "log(x, base)",
+            summary: "The logarithm of a positive number to a positive base other than 1.",
+            example: "[exp(1), ln(exp(2)), log10(1000), log(8, 2)]\n# => [2.718281828, 2, 3, 3]"),
+        Entry(
+            name: "cagr", kind: .function, usage: "cagr(start, end, years)",
+            summary: "The compound annual growth rate from start to end over years, as a percentage: (end / start)^(1 / years) − 1.",
+            example: "let needed = cagr(Guangyuan.output_value[2024], Guangyuan.output_value[2027], 3)\nround(needed, 1)\n# => ≥ 33.6 % (target)"),
         Entry(
             name: "mod", kind: .function, usage: "mod(x, y)",
             summary: "The remainder of x divided by y, with the sign of x.",
@@ -250,13 +274,25 @@ extension LanguageHelp {
             summary: "A list or string in reverse order, or a table's rows.",
             example: "reverse([1, 2, 3])\n# => [3, 2, 1]"),
         Entry(
+            name: "stddev", kind: .function, usage: "stddev(list)",
+            summary: "The sample standard deviation (n − 1) of a list; in agg, per group.",
+            example: "[stddev([2, 4, 4, 4, 5, 5, 7, 9]), variance([1, 2, 3, 4]), percentile([1, 2, 3, 4, 5], 90)]\n# => [2.138089935, 1.666666667, 4.6]"),
+        Entry(
+            name: "variance", kind: .function, usage: "variance(list)",
+            summary: "The sample variance (n − 1) of a list of numbers; in agg, per group.",
+            example: "[stddev([2, 4, 4, 4, 5, 5, 7, 9]), variance([1, 2, 3, 4]), percentile([1, 2, 3, 4, 5], 90)]\n# => [2.138089935, 1.666666667, 4.6]"),
+        Entry(
+            name: "percentile", kind: .function, usage: "percentile(list, p)",
+            summary: "The p-th percentile (p from 0 to 100, or a percentage) of a list, interpolated linearly between ranks; in agg, percentile(column, p) per group.",
+            example: "[stddev([2, 4, 4, 4, 5, 5, 7, 9]), variance([1, 2, 3, 4]), percentile([1, 2, 3, 4, 5], 90)]\n# => [2.138089935, 1.666666667, 4.6]"),
+        Entry(
             name: "type", kind: .function, usage: "type(x)",
             summary: "The type of a value: null, bool, number, string, quantity, list, record, table, module.",
             example: "type(facts | where unit == \"t\" | chart column region, value)\n# => chart"),
         Entry(
             name: "number", kind: .function, usage: "number(x)",
-            summary: "A string read as a number (commas and underscores ignored), a quantity's value in its base unit, a bool as 1 or 0.",
-            example: "[number(\"41.9\"), number(\"1,234.5\"), number(205 bn CNY)]\n# => [41.9, 1234.5, 205000000000]"),
+            summary: "A string read as a number (commas and underscores ignored), a quantity's value in its base unit (a percentage as its ratio: number(20 %) is 0.2), a bool as 1 or 0. The number keeps the quantity's sources, kind and bound.",
+            example: "[number(\"41.9\"), number(\"1,234.5\"), number(205 bn CNY), number(20 %)]\n# => [41.9, 1234.5, 205000000000, 0.2]"),
         Entry(
             name: "string", kind: .function, usage: "string(x)",
             summary: "A value as text, the way alq shows it.",
@@ -267,7 +303,7 @@ extension LanguageHelp {
             example: "[unit(14.543 Mt), unit(5)]\n# => [\"t\", null]"),
         Entry(
             name: "quantity", kind: .function, usage: "quantity(value, unit)",
-            summary: "A quantity from a number and a unit name, as in the facts table.",
+            summary: "A quantity from a number in the base unit of a unit name (\"CNY\", \"t\", \"CNY/t\"), as in an exported facts row; it keeps the number's sources, and a quantity already in that unit is returned as it is.",
             example: "quantity(14543000, \"t\")\n# => 14.543 Mt"),
         Entry(
             name: "is_null", kind: .function, usage: "is_null(x)",
@@ -278,13 +314,45 @@ extension LanguageHelp {
             summary: "The first argument that is not null.",
             example: "[is_null(null), coalesce(null, 2024)]\n# => [true, 2024]"),
         Entry(
-            name: "open", kind: .function, usage: "open(path)",
-            summary: "A CSV or JSON file as a table, with column types inferred.",
+            name: "matches", kind: .function, usage: "matches(s, regex)",
+            summary: "Whether a regular expression matches anywhere in a string (false for null).",
+            example: "matches(\"Guangxi Huayin Aluminum Co., Ltd.\", \"Alumin(i)?um\")\n# => true"),
+        Entry(
+            name: "extract", kind: .function, usage: "extract(s, regex, group = 0)",
+            summary: "The first match, or one of its groups by number or name; null when nothing matches.",
+            example: "[extract(\"capacity 2.2 Mt in 2024\", r\"\\d{4}\"), extract(\"2.2 Mt\", r\"(\\d+)\\.(\\d+)\", group = 2)]\n# => [\"2024\", \"2\"]"),
+        Entry(
+            name: "replace_regex", kind: .function, usage: "replace_regex(s, regex, replacement)",
+            summary: "The string with every match replaced; $1 or ${name} in the replacement insert a group, $$ a dollar sign.",
+            example: "replace_regex(\"2025-09-23\", r\"(\\d+)-(\\d+)-(\\d+)\", \"$3/$2/$1\")\n# => 23/09/2025"),
+        Entry(
+            name: "equals_ignore_case", kind: .function, usage: "equals_ignore_case(a, b)",
+            summary: "Whether two strings are equal when upper and lower case are not told apart.",
+            example: "equals_ignore_case(\"GUANGXI\", \"Guangxi\")\n# => true"),
+        Entry(
+            name: "date", kind: .function, usage: "date(text)",
+            summary: "A date from ISO 8601 text (2025-09-23, 2025-09, 2025, --07-30), or from date(year, month, day).",
+            example: "date(\"2025-09-23\").year\n# => 2025"),
+        Entry(
+            name: "today", kind: .function, usage: "today()",
+            summary: "The current date (local time).",
+            example: ""),
+        Entry(
+            name: "open", kind: .function, usage: "open(path, format = null, delimiter = null, header = true)",
+            summary: "A CSV, TSV or JSON file (or standard input, \"-\") as a table, with column types inferred.",
             example: "let plants = open(\"Examples/data/synthetic-plants.csv\")\nopen(\"Examples/data/guangxi-2024.json\") | where unit == \"rank\" | sort value | select metric, value\n# => metric | value\n# => alumina_output_rank | 3\n# => aluminium_materials_output_rank | 4\n# => electrolytic_aluminium_output_rank | 6"),
+        Entry(
+            name: "env", kind: .function, usage: "env(name)",
+            summary: "An environment variable's value as a string, or null when it is not set.",
+            example: ""),
         Entry(
             name: "source", kind: .function, usage: "source(x)",
             summary: "The quotes, files, dates and languages behind a value from the dataset.",
-            example: "source(Guangxi.alumina_output[2024]) | select role, file, date, language, quote\n# => role | file | date | language | quote\n# => stated | 000_5fdf5b7c782c7ec0.txt | 2025-09-23 | en | In 2024, the total output of alumina in the region reached 14.543 million tons, ranking third in the country."),
+            example: "let needed = cagr(Guangyuan.output_value[2024], Guangyuan.output_value[2027], 3)\nsource(needed) | distinct fact | select fact\n# => fact\n# => guangyuan.output_value.2024.actual\n# => guangyuan.output_value.2027.target"),
+        Entry(
+            name: "with_fact_ids", kind: .function, usage: "with_fact_ids(t)",
+            summary: "The table with a column fact_ids: the ids of the facts behind each row, for exports.",
+            example: "with_fact_ids(Guangxi.output_value) | select year, fact_ids\n# => year | fact_ids\n# => 2024 | [\"guangxi.output_value.2024.actual\"]\n# => 2025 | [\"guangxi.output_value.2025.jan_jul.actual\"]\n# => 2025 | [\"guangxi.output_value.2025.expected\"]"),
         Entry(
             name: "region", kind: .function, usage: "region(name)",
             summary: "A region module by any of its names.",
@@ -390,6 +458,10 @@ extension LanguageHelp {
             summary: "tonnes is a unit of mass (same as t); quantities in it convert with in (x in t).",
             example: ""),
         Entry(
+            name: "kg", kind: .unit, usage: "kg",
+            summary: "kg is a unit of mass (10^-3 t); quantities in it convert with in (x in t).",
+            example: ""),
+        Entry(
             name: "kt", kind: .unit, usage: "kt",
             summary: "kt is a unit of mass (10^3 t); quantities in it convert with in (x in t).",
             example: ""),
@@ -398,8 +470,40 @@ extension LanguageHelp {
             summary: "Mt is a unit of mass (10^6 t); quantities in it convert with in (x in t).",
             example: "14.543 Mt\n# => 14.543 Mt"),
         Entry(
+            name: "kWh", kind: .unit, usage: "kWh",
+            summary: "kWh is the base unit of energy; quantities in it convert with in (x in kWh).",
+            example: ""),
+        Entry(
+            name: "MWh", kind: .unit, usage: "MWh",
+            summary: "MWh is a unit of energy (10^3 kWh); quantities in it convert with in (x in kWh).",
+            example: ""),
+        Entry(
+            name: "GWh", kind: .unit, usage: "GWh",
+            summary: "GWh is a unit of energy (10^6 kWh); quantities in it convert with in (x in kWh).",
+            example: ""),
+        Entry(
+            name: "TWh", kind: .unit, usage: "TWh",
+            summary: "TWh is a unit of energy (10^9 kWh); quantities in it convert with in (x in kWh).",
+            example: ""),
+        Entry(
+            name: "a", kind: .unit, usage: "a",
+            summary: "a is the base unit of time; quantities in it convert with in (x in a).",
+            example: ""),
+        Entry(
+            name: "year", kind: .unit, usage: "year",
+            summary: "year is a unit of time (same as a); quantities in it convert with in (x in a).",
+            example: ""),
+        Entry(
+            name: "years", kind: .unit, usage: "years",
+            summary: "years is a unit of time (same as a); quantities in it convert with in (x in a).",
+            example: ""),
+        Entry(
             name: "%", kind: .unit, usage: "%",
             summary: "% is the base unit of percentage; quantities in it convert with in (x in %).",
+            example: ""),
+        Entry(
+            name: "pp", kind: .unit, usage: "pp",
+            summary: "pp is the base unit of percentage points; quantities in it convert with in (x in pp).",
             example: ""),
         Entry(
             name: "count", kind: .unit, usage: "count",

@@ -1,3 +1,6 @@
+import ALQSystem
+import SystemPackage
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -68,34 +71,9 @@ struct Pager: Sendable {
         return !((exitStatus & 0x7F) == 0 && (exitStatus >> 8) & 0xFF == 127)
     }
 
-    /// Writes everything, or stops quietly when the pager quits early (`q`): SIGPIPE is blocked on
-    /// this thread meanwhile and a pending one is consumed.
+    /// Writes everything, or stops quietly when the pager quits early (`q`): the write then fails
+    /// with `EPIPE` instead of SIGPIPE ending alq.
     private func writeIgnoringClosedPipe(_ descriptor: Int32, _ text: String) {
-        var block = sigset_t()
-        sigemptyset(&block)
-        sigaddset(&block, SIGPIPE)
-        var previous = sigset_t()
-        pthread_sigmask(SIG_BLOCK, &block, &previous)
-        defer {
-            var pending = sigset_t()
-            sigpending(&pending)
-            if sigismember(&pending, SIGPIPE) == 1 {
-                var zero = timespec(tv_sec: 0, tv_nsec: 0)
-                _ = sigtimedwait(&block, nil, &zero)
-            }
-            pthread_sigmask(SIG_SETMASK, &previous, nil)
-        }
-        var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
-        }
+        SIGPIPEBlock.around { try? FileDescriptor(rawValue: descriptor).writeAllBytes(Array(text.utf8)) }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import ALQSystem
 
 /// Completes a file path typed inside a string or after `:load`.
 enum PathCompletion {
@@ -13,17 +13,12 @@ enum PathCompletion {
             folderPart = ""
             namePart = partial
         }
-        var folder = folderPart.isEmpty ? "." : folderPart
-        if folder.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] {
-            folder = home + folder.dropFirst()
-        }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return .none }
-        let candidates = names.sorted()
+        let folder = folderPart.isEmpty ? "." : HomeFolder.expanding(folderPart)
+        guard FileSystem.kind(of: folder) == .directory else { return .none }
+        let candidates = FileSystem.entries(of: folder)
             .filter { $0.hasPrefix(namePart) && (namePart.hasPrefix(".") || !$0.hasPrefix(".")) }
             .map { name -> CompletionCandidate in
-                var isFolder: ObjCBool = false
-                _ = FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder)
-                return isFolder.boolValue
+                FileSystem.kind(of: folder + "/" + name) == .directory
                     ? CompletionCandidate(folderPart + name, suffix: "/", display: name + "/")
                     : CompletionCandidate(folderPart + name, suffix: closing, display: name)
             }

@@ -1,8 +1,9 @@
 import ALQEngine
 import ALQRuntime
 import ALQSyntax
+import ALQSystem
 import Dispatch
-import Foundation
+import Synchronization
 
 extension REPL {
     /// The stack of the thread statements run on: deep but legal nesting must not overflow it.
@@ -12,10 +13,11 @@ extension REPL {
     /// cancels the running statement. Results and the error, if any, are printed as they come.
     func evaluate(_ file: SourceFile) {
         let job = EvaluationJob(session: session, file: file, output: resultOutput())
-        let thread = Thread { job.run() }
-        thread.stackSize = REPL.evaluationStackSize
         _ = Signals.takeInterrupt()
-        thread.start()
+        guard WorkerThread.start(stackSize: REPL.evaluationStackSize, { job.run() }) else {
+            problem("cannot start a thread to run the statement")
+            return
+        }
         while job.finished.wait(timeout: .now() + .milliseconds(10)) == .timedOut {
             if Signals.takeInterrupt() { session.cancel() }
         }
@@ -28,13 +30,15 @@ extension REPL {
 }
 
 /// One evaluation handed to the worker thread.
-final class EvaluationJob: @unchecked Sendable {
+final class EvaluationJob: Sendable {
     let session: Session
     let file: SourceFile
     let output: ResultOutput
     let finished = DispatchSemaphore(value: 0)
-    /// Set by the worker before it signals ``finished``.
-    private(set) var diagnostic: Diagnostic?
+    private let failure = Mutex<Diagnostic?>(nil)
+
+    /// The diagnostic that stopped the file; set by the worker before it signals ``finished``.
+    var diagnostic: Diagnostic? { failure.withLock { $0 } }
 
     init(session: Session, file: SourceFile, output: ResultOutput) {
         self.session = session
@@ -44,9 +48,10 @@ final class EvaluationJob: @unchecked Sendable {
 
     func run() {
         Signals.blockOnCurrentThread()
-        diagnostic = session.execute(file) { [output] value in
+        let stopped = session.execute(file) { [output] value in
             output.show(value)
         }
+        failure.withLock { $0 = stopped }
         finished.signal()
     }
 }

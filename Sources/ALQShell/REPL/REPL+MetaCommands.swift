@@ -1,5 +1,5 @@
 import ALQSyntax
-import Foundation
+import ALQSystem
 
 /// A meta-command typed at the prompt: `:help [topic]`, `:modules`, `:format NAME`, `:timer on|off`,
 /// `:load PATH`, `:history`, `:clear`, `:mode table|line|auto|emacs|vi`, `:pager on|off|auto`, `:quit`.
@@ -15,14 +15,13 @@ struct MetaCommand: Equatable {
         argument = String(body[split...]).trimmingWhitespace
     }
 
-    /// The argument without surrounding quotes, and `~/` expanded from `$HOME`.
-    static func unquoted(_ argument: String, home: String? = nil) -> String {
+    /// The argument without surrounding quotes, with a leading `~` expanded (``HomeFolder``).
+    static func unquoted(_ argument: String, environment: [String: String]? = nil) -> String {
         var path = argument
         if path.count >= 2, let first = path.first, first == "\"" || first == "'", path.last == first {
             path = String(path.dropFirst().dropLast())
         }
-        if path.hasPrefix("~/"), let home { path = home + path.dropFirst() }
-        return path
+        return HomeFolder.expanding(path, environment: environment)
     }
 
     /// Every command and a one-line description, in the order `:help commands` lists them.
@@ -126,16 +125,16 @@ extension REPL {
     }
 
     private func loadScript(_ argument: String) {
-        let path = MetaCommand.unquoted(argument, home: options.environment["HOME"])
+        let path = MetaCommand.unquoted(argument, environment: options.environment)
         guard !path.isEmpty else {
             problem("usage: :load PATH")
             return
         }
         let bytes: [UInt8]
-        switch StandardStreams.readFile(path) {
-        case .success(let read): bytes = read
-        case .failure(let reason):
-            problem("cannot read \(path): \(reason)")
+        do {
+            bytes = try ScriptFiles.read(path, isCancelled: { Signals.takeInterrupt() })
+        } catch {
+            problem("cannot read \(path): \(error)")
             return
         }
         switch SourceFile.decode(name: path, bytes: bytes) {

@@ -1,5 +1,6 @@
 import ALQPluginAPI
 import ALQSyntax
+import ALQSystem
 
 extension REPL {
     /// Runs the start-up file (`$XDG_CONFIG_HOME/alq/init.alq`, else `~/.config/alq/init.alq`)
@@ -8,10 +9,12 @@ extension REPL {
     func runStartupFile() {
         guard let path = options.startupFile else { return }
         let bytes: [UInt8]
-        switch StandardStreams.readFile(path) {
-        case .success(let read): bytes = read
-        case .failure(let error):
-            if StandardStreams.exists(path) { problem("cannot read the start-up file \(path): \(error)") }
+        do {
+            bytes = try ScriptFiles.read(path)
+        } catch .missing {
+            return
+        } catch {
+            problem("cannot read the start-up file \(path): \(error)")
             return
         }
         switch SourceFile.decode(name: path, bytes: bytes) {
@@ -44,7 +47,9 @@ extension REPL {
 extension REPL {
     /// Help text wrapped at word boundaries to the terminal's width.
     func helpText(for topic: String, useColor: Bool, preferLanguage: Bool = false, registry: Registry) -> String {
-        let text = HelpCatalog.text(for: topic, useColor: useColor, preferLanguage: preferLanguage, registry: registry)
+        let text = HelpCatalog.text(
+            for: topic, useColor: useColor, preferLanguage: preferLanguage, registry: registry,
+            userFunctions: session.userFunctions)
         guard Terminal.isTerminal(1) else { return text }
         return DisplayWidth.wrapLines(text, to: Terminal.columns(environment: options.environment))
     }

@@ -27,7 +27,7 @@ public final class REPL {
         let limit = HistoryStore.limit(environment: options.environment)
         guard let editor = LineEditor(programName: "alq", mode: mode, historySize: limit) else {
             Terminal.error("alq: cannot start the line editor\n")
-            return 1
+            return ExitStatus.runtimeError
         }
         self.editor = editor
         startHistory(editor: editor, limit: limit)
@@ -81,7 +81,7 @@ public final class REPL {
                 submit(text)
             }
         }
-        return 0
+        return ExitStatus.ok
     }
 
     /// Runs one submission: a meta-command, `help NAME`, or statements.

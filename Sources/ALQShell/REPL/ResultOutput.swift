@@ -1,6 +1,7 @@
 import ALQPluginAPI
 import ALQRuntime
 import ALQSyntax
+import ALQSystem
 
 /// How the REPL shows results and errors: the shell's renderers, sized to the terminal at the time
 /// of the statement, in the current output format, display mode and colour policy, through the pager
@@ -66,7 +67,7 @@ struct ResultOutput: Sendable {
 extension REPL {
     /// The output for the next statement, sized to the terminal now.
     func resultOutput(format: String? = nil) -> ResultOutput {
-        let size = StandardStreams.terminalSize()
+        let size = TerminalSize.of(.standardOutput)
         let toTerminal = Terminal.isTerminal(1)
         var output = ResultOutput(
             format: format ?? options.format, color: ColorPolicy(enabled: options.useColor), registry: session.registry,

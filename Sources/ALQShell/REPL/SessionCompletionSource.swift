@@ -43,12 +43,13 @@ struct SessionCompletionSource: CompletionSource {
         "name", "chinese", "pinyin", "level", "parent", "summary", "subregions", "with_subregions",
     ]
 
+    /// The pipeline's schema, worked out by the engine without running anything.
     func columns(flowingOutOf pipeline: String) -> [String]? {
-        ColumnInference(session: session).infer(pipeline)?.columns
+        session.schema(of: pipeline)?.names
     }
 
+    /// The values of a column of the table the pipeline starts from (a file is not read for them).
     func values(ofColumn column: String, flowingOutOf pipeline: String) -> [String]? {
-        guard let (_, input) = ColumnInference(session: session).infer(pipeline) else { return nil }
-        return input.column(column)?.distinctStrings()
+        session.inputTable(of: pipeline)?.column(column)?.distinctStrings()
     }
 }

@@ -1,46 +1,35 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
+import Synchronization
 
 /// The REPL's signal handling: SIGINT and SIGWINCH only set flags that the main thread reads.
 ///
 /// SIGINT is installed without `SA_RESTART`, so a `read` blocked in the line editor fails with `EINTR`
 /// and the prompt can start over; SIGWINCH restarts reads, so resizing never disturbs the line.
 enum Signals {
-    nonisolated(unsafe) private static var interruptFlag: sig_atomic_t = 0
-    nonisolated(unsafe) private static var resizeFlag: sig_atomic_t = 0
-    nonisolated(unsafe) private static var continueFlag: sig_atomic_t = 0
+    // Lock-free atomics, which a signal handler may set.
+    private static let interruptFlag = Atomic<Bool>(false)
+    private static let resizeFlag = Atomic<Bool>(false)
+    private static let continueFlag = Atomic<Bool>(false)
 
     /// Installs the handlers. Call once, before the first prompt.
     static func install() {
+        // Initialize the flags here: a handler must never be the first to touch a global.
+        _ = (interruptFlag.load(ordering: .relaxed), resizeFlag.load(ordering: .relaxed))
+        _ = continueFlag.load(ordering: .relaxed)
         var interrupt = sigaction()
-        #if os(Linux)
-            interrupt.__sigaction_handler.sa_handler = { _ in Signals.interruptFlag = 1 }
-        #else
-            interrupt.__sigaction_u.__sa_handler = { _ in Signals.interruptFlag = 1 }
-        #endif
+        interrupt.__sigaction_handler.sa_handler = { _ in Signals.interruptFlag.store(true, ordering: .relaxed) }
         sigemptyset(&interrupt.sa_mask)
         interrupt.sa_flags = 0
         sigaction(SIGINT, &interrupt, nil)
 
         var resize = sigaction()
-        #if os(Linux)
-            resize.__sigaction_handler.sa_handler = { _ in Signals.resizeFlag = 1 }
-        #else
-            resize.__sigaction_u.__sa_handler = { _ in Signals.resizeFlag = 1 }
-        #endif
+        resize.__sigaction_handler.sa_handler = { _ in Signals.resizeFlag.store(true, ordering: .relaxed) }
         sigemptyset(&resize.sa_mask)
         resize.sa_flags = Int32(SA_RESTART)
         sigaction(SIGWINCH, &resize, nil)
 
         var resume = sigaction()
-        #if os(Linux)
-            resume.__sigaction_handler.sa_handler = { _ in Signals.continueFlag = 1 }
-        #else
-            resume.__sigaction_u.__sa_handler = { _ in Signals.continueFlag = 1 }
-        #endif
+        resume.__sigaction_handler.sa_handler = { _ in Signals.continueFlag.store(true, ordering: .relaxed) }
         sigemptyset(&resume.sa_mask)
         resume.sa_flags = Int32(SA_RESTART)
         sigaction(SIGCONT, &resume, nil)
@@ -48,18 +37,16 @@ enum Signals {
 
     /// Whether the process was continued after Ctrl-Z since the last call; clears the flag.
     static func takeContinue() -> Bool {
-        defer { continueFlag = 0 }
-        return continueFlag != 0
+        continueFlag.exchange(false, ordering: .relaxed)
     }
 
     /// Whether Ctrl-C was pressed since the last call; clears the flag.
     static func takeInterrupt() -> Bool {
-        defer { interruptFlag = 0 }
-        return interruptFlag != 0
+        interruptFlag.exchange(false, ordering: .relaxed)
     }
 
     /// Whether Ctrl-C was pressed and not yet taken.
-    static var interruptPending: Bool { interruptFlag != 0 }
+    static var interruptPending: Bool { interruptFlag.load(ordering: .relaxed) }
 
     /// Blocks SIGINT and SIGWINCH on the calling thread, so that they reach the main thread, whose
     /// reads they must interrupt. Worker threads call this first.
@@ -74,7 +61,6 @@ enum Signals {
 
     /// Whether the terminal was resized since the last call; clears the flag.
     static func takeResize() -> Bool {
-        defer { resizeFlag = 0 }
-        return resizeFlag != 0
+        resizeFlag.exchange(false, ordering: .relaxed)
     }
 }

@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
-"""A format whose export sends some output, then stalls (so that a test can kill alq mid-write)."""
+"""A format whose export sends some output, then stalls (so that a test can kill alq mid-write).
+
+When ALQ_TEST_SIGNAL names a FIFO, a line is written to it as the plugin starts to stall."""
 import json
+import os
 import sys
 import time
 
@@ -15,5 +18,8 @@ for line in sys.stdin:
     elif method == "export.begin":
         result = {"data": "new partial content\n" * 5000}
     elif method == "export.rows":
+        if os.environ.get("ALQ_TEST_SIGNAL"):
+            with open(os.environ["ALQ_TEST_SIGNAL"], "w") as signal:
+                signal.write("stalling\n")
         time.sleep(10)
     print(json.dumps({"id": request["id"], "result": result}), flush=True)

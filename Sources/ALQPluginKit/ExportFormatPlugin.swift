@@ -1,0 +1,44 @@
+@_exported import ALQJSON
+@_exported import ALQPluginProtocol
+
+/// An export format written by a plugin: what it is called, and how it writes a table, row by row.
+///
+/// ``PluginKit/run(_:)`` does the rest: the handshake, `describe`, framing, batches and error answers.
+/// `begin` and `end` have empty defaults, and `version` is `1.0.0` unless given.
+public protocol ExportFormatPlugin {
+    /// The format's name (`export NAME`); also the plugin's name in the handshake.
+    var name: String { get }
+    /// The file extensions, without the dot, that choose this format (`export to "x.EXT"`).
+    var extensions: [String] { get }
+    /// The media type of what it writes.
+    var mediaType: String { get }
+    /// The plugin's version.
+    var version: String { get }
+
+    /// Starts an export: the columns and the number of rows to come. Called once per export, so a
+    /// plugin that keeps state resets it here.
+    mutating func begin(_ export: ExportBegin, to output: inout PluginOutput) throws
+    /// Writes one row: one value per column, in the order `begin` gave.
+    mutating func write(row: [JSONValue], to output: inout PluginOutput) throws
+    /// Ends an export.
+    mutating func end(to output: inout PluginOutput) throws
+}
+
+extension ExportFormatPlugin {
+    public var version: String { "1.0.0" }
+
+    public mutating func begin(_ export: ExportBegin, to output: inout PluginOutput) throws {}
+
+    public mutating func end(to output: inout PluginOutput) throws {}
+}
+
+/// An error a plugin throws to fail one request; alq shows `message` and the plugin stays loaded.
+public struct PluginError: Error, CustomStringConvertible {
+    /// What went wrong, for the user.
+    public var message: String
+
+    /// An error saying `message`.
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}

@@ -1,0 +1,25 @@
+/// The name of a request.
+public struct PluginMethod: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public var rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public var description: String { rawValue }
+
+    /// The handshake: protocol versions, the plugin's name, version and capabilities.
+    public static let hello = PluginMethod(rawValue: "hello")
+    /// What the plugin offers: formats, a region and its tables, functions.
+    public static let describe = PluginMethod(rawValue: "describe")
+    /// One of a region plugin's tables.
+    public static let table = PluginMethod(rawValue: "table")
+    /// A call of one of the plugin's functions.
+    public static let call = PluginMethod(rawValue: "call")
+    /// The start of an export: the format and the columns.
+    public static let exportBegin = PluginMethod(rawValue: "export.begin")
+    /// A batch of rows to export.
+    public static let exportRows = PluginMethod(rawValue: "export.rows")
+    /// The end of an export.
+    public static let exportEnd = PluginMethod(rawValue: "export.end")
+    /// The end of the session.
+    public static let shutdown = PluginMethod(rawValue: "shutdown")
+}
