@@ -40,7 +40,7 @@ extension LanguageHelp {
         Entry(
             name: "export", kind: .stage, usage: "export FORMAT [to PATH] [with fact_ids]",
             summary: "export FORMAT [to PATH] [with fact_ids] writes the table in a registered format (csv, csv-excel, json, ndjson, markdown, or one a plugin adds; see the formats table).",
-            example: "facts | where region == \"Guangyuan\" | export csv to \"guangyuan.csv\"\n\"exported\"\n# => exported"),
+            example: "facts | where region == \"Guangyuan\" | export csv to \"guangyuan.csv\"\nfacts | where region == \"Guangxi\" | export json to \"guangxi.json\" with fact_ids\n\"exported\"\n# => exported"),
         Entry(
             name: "join", kind: .stage, usage: "join [inner|left|full] TABLE on KEY, …",
             summary: "join [inner|left|full] TABLE on KEY, … puts the rows of two tables side by side where their keys are equal.",
