@@ -96,6 +96,8 @@ extension Aggregation {
         throws(Diagnostic) -> Column
     {
         let (rows, starts) = Self.members(ids, groupCount: groupCount)
+        let isQuantity: Bool
+        if case .quantity = column { isQuantity = true } else { isQuantity = false }
         var builder = ColumnBuilder()
         var present: [Int32] = []
         var sinceCheck = 0
@@ -113,14 +115,19 @@ extension Aggregation {
                 builder.appendNull()
                 continue
             }
+            // Quantities are annotated as chosen from every input, in row order (`ListAggregates.picked`).
+            let inputs = isQuantity && present.count > 1 ? present.map { column[Int($0)] } : []
             present.sort { values[Int($0)] < values[Int($1)] }
             let middle = present.count / 2
+            var median: Value
             if present.count % 2 == 1 {
-                builder.append(column[Int(present[middle])])
-                continue
+                median = column[Int(present[middle])]
+            } else {
+                let sum = try Arithmetic.apply(.add, column[Int(present[middle - 1])], column[Int(present[middle])])
+                median = try Arithmetic.apply(.divide, sum, .number(2))
             }
-            let sum = try Arithmetic.apply(.add, column[Int(present[middle - 1])], column[Int(present[middle])])
-            builder.append(try Arithmetic.apply(.divide, sum, .number(2)))
+            if !inputs.isEmpty { median = ListAggregates.picked(median, from: inputs, interval: nil) }
+            builder.append(median)
         }
         return builder.build()
     }

@@ -38,7 +38,7 @@ public final class PluginConnection: @unchecked Sendable {
 
     private var process: PluginProcess?
     private var nextID = 1
-    private let limits: PluginLimits
+    private var limits: PluginLimits
     /// Held for each exchange with the plugin (see the type's comment).
     private let exchange = Mutex(())
 
@@ -244,8 +244,10 @@ public final class PluginConnection: @unchecked Sendable {
     public func close() {
         exchange.withLock { _ in
             guard let process, process.isRunning else { return }
+            // The whole goodbye takes at most about a second: half for the answer, half for the exit.
+            limits.timeout = min(limits.timeout, PluginLimits.shutdownGrace)
             _ = try? request(.shutdown, JSONObject())
-            process.finish(grace: 0.5)
+            process.finish(grace: PluginLimits.shutdownGrace)
         }
     }
 
@@ -278,6 +280,9 @@ public struct PluginLimits: Sendable {
     public var startupTimeout: Double
     /// The longest message (one line) accepted.
     public var maximumMessageBytes: Int
+
+    /// How long a plugin has to answer `shutdown`, and then to exit, before it is killed.
+    public static let shutdownGrace = 0.5
 
     /// Limits; the defaults are 10 s for each answer, the larger of 10 s and `timeout` for start-up
     /// answers, and 64 MiB.
