@@ -221,7 +221,7 @@ def proc_failure(r: Run) -> Optional[str]:
 def repeat_count(first_seconds: float, small: bool) -> int:
     """How many runs in all, given the first one's time: more when cheap."""
     if small:
-        return 3
+        return 1   # the correctness pass: one run is enough to check the answer
     if first_seconds < 2:
         return 5
     if first_seconds < 20:
@@ -481,7 +481,14 @@ class Bench:
         alq_setup, sql_setup, sqlite_setup = wl.alq_setup(facts), wl.sql_setup(facts), wl.sqlite_setup(facts)
         lit = sql_str(self.csv)
         once = 1 if self.small else None   # the correctness pass needs one run of a whole process
-        for w in wl.workloads(facts):
+        work = wl.workloads(facts)
+
+        def duck_cmd(ws: list[wl.Workload]) -> list[str]:
+            pairs = [[f"CREATE OR REPLACE TABLE r AS {w.sql}", w.sql_check] for w in ws]
+            return [PY, "-c", DUCK_WL.format(csv=json.dumps(self.csv), setup=json.dumps(sql_setup),
+                                             work=json.dumps(json.dumps(pairs)), n=reps)]
+        batch = run_proc(duck_cmd(work)) if self.small else None
+        for k, w in enumerate(work):
             sec = f"wl-{w.key}"
             self.workload_titles[sec] = w.label
             print(f"-- {w.label}", flush=True)
@@ -506,12 +513,13 @@ class Bench:
             self.inproc(sec, "duckdb-cli", f"duckdb -csv: .timer on; CREATE OR REPLACE TABLE r AS {w.sql}",
                         [self.duck_cli or "duckdb", "-csv"], reps, check_rows, parse_sql_timed(reps),
                         self.duck_cli_unavailable(), stdin=text)
-            # DuckDB in Python, in process
-            prog = DUCK_WL.format(csv=json.dumps(self.csv), setup=json.dumps(sql_setup),
-                                  sql=json.dumps(f"CREATE OR REPLACE TABLE r AS {w.sql}"),
-                                  check=json.dumps(w.sql_check), n=reps)
-            self.inproc(sec, "duckdb", "python duckdb: the same SQL, perf_counter", [PY, "-c", prog], reps,
-                        check_rows, parse_py_timed, None)
+            # DuckDB in Python, in process (--small: all workloads in one process, one import of duckdb)
+            if batch is None:
+                self.inproc(sec, "duckdb", "python duckdb: the same SQL, perf_counter", duck_cmd([w]), reps,
+                            check_rows, parse_py_timed(0), None)
+            else:
+                self.inproc(sec, "duckdb", "python duckdb: the same SQL, perf_counter (all workloads in one "
+                            "process)", [], reps, check_rows, parse_py_timed(k), None, done=batch)
             # sqlite3 CLI: .import, .timer on; CREATE TABLE r_i AS SQL (× reps, the last is r); check
             sq = w.sql if w.sqlite == "" else w.sqlite
             if sq is None:
@@ -544,13 +552,14 @@ class Bench:
     def inproc(self, sec: str, tool: str, label: str, cmd: list[str], reps: int,
                check: Callable[[list[list]], Optional[str]],
                parse: Callable[[Run], tuple[list[float], list[list]]], unavailable: Optional[str],
-               stdin: Optional[str] = None) -> Measure:
-        """One process that loads the facts and runs a workload `reps` times, timed inside the process."""
+               stdin: Optional[str] = None, done: Optional[Run] = None) -> Measure:
+        """One process that loads the facts and runs a workload `reps` times, timed inside the process
+        (`done`: that process has already run)."""
         m = Measure(tool, label, note=f"in memory, median of {reps} in one process")
         if unavailable:
             m.error = unavailable
             return self.report.add(sec, m)
-        r = run_proc(cmd, stdin=stdin)
+        r = done or run_proc(cmd, stdin=stdin)
         m.error = proc_failure(r)
         if m.error is None:
             try:
@@ -753,7 +762,7 @@ class Bench:
     def startup(self) -> None:
         print("== start-up: process start to exit", flush=True)
         sec = "startup"
-        runs = 20 if self.small else 100
+        runs = 3 if self.small else 100
         have_hf = shutil.which("hyperfine") is not None
         cases = [
             ("alq", "alq -c '1 + 1'", [self.alq or "alq", "-c", "1 + 1"],
@@ -797,7 +806,9 @@ class Bench:
             print("    " + warning)
         for name in ("baseline", "cold", "warm", "workloads", "json_load", "export", "startup"):
             if not only or name in only:
+                t0 = time.perf_counter()
                 getattr(self, name)()
+                print(f"   ({name}: {time.perf_counter() - t0:.1f} s)", flush=True)
 
 
 def csv_rows(text: str) -> list[list[str]]:
@@ -844,9 +855,12 @@ def parse_sql_timed(reps: int) -> Callable[[Run], tuple[list[float], list[list]]
     return parse
 
 
-def parse_py_timed(r: Run) -> tuple[list[float], list[list]]:
-    out = json.loads(r.stdout.strip().splitlines()[-1])
-    return out["times"], out["rows"]
+def parse_py_timed(k: int) -> Callable[[Run], tuple[list[float], list[list]]]:
+    """The k-th workload's timings and check rows in DUCK_WL's output."""
+    def parse(r: Run) -> tuple[list[float], list[list]]:
+        out = json.loads(r.stdout.strip().splitlines()[-1])[k]
+        return out["times"], out["rows"]
+    return parse
 
 
 def count_rows(csv_path: str) -> int:
@@ -880,7 +894,7 @@ def parse_timer_lines(stderr: str) -> list[float]:
 
 def hyperfine(cmd: list[str], runs: int, tmp: str) -> tuple[list[float], str]:
     out = os.path.join(tmp, "hyperfine.json")
-    p = subprocess.run(["hyperfine", "-N", "--warmup", "5", "--runs", str(runs),
+    p = subprocess.run(["hyperfine", "-N", "--warmup", str(min(5, runs)), "--runs", str(runs),
                         "--export-json", out, shlex.join(cmd)],
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     if p.returncode != 0:
@@ -888,7 +902,7 @@ def hyperfine(cmd: list[str], runs: int, tmp: str) -> tuple[list[float], str]:
     with open(out, encoding="utf-8") as f:
         res = json.load(f)["results"][0]
     os.unlink(out)
-    return list(res["times"]), f"hyperfine -N, {runs} runs after 5 warm-ups"
+    return list(res["times"]), f"hyperfine -N, {runs} runs after {min(5, runs)} warm-ups"
 
 
 def py_loop(cmd: list[str], runs: int) -> tuple[list[float], str]:
@@ -950,13 +964,16 @@ import json, time, duckdb
 con = duckdb.connect()
 con.execute("CREATE TABLE t AS SELECT * FROM read_csv(" + json.dumps({csv}).replace('"', "'") + ")")
 con.execute({setup})
-times = []
-for _ in range({n}):
-    t0 = time.perf_counter()
-    con.execute({sql})
-    times.append(time.perf_counter() - t0)
-rows = [[x if isinstance(x, (int, float, str)) else float(x) for x in row] for row in con.execute({check}).fetchall()]
-print(json.dumps({{"times": times, "rows": rows}}))
+results = []
+for sql, check in json.loads({work}):
+    times = []
+    for _ in range({n}):
+        t0 = time.perf_counter()
+        con.execute(sql)
+        times.append(time.perf_counter() - t0)
+    rows = [[x if isinstance(x, (int, float, str)) else float(x) for x in row] for row in con.execute(check).fetchall()]
+    results.append({{"times": times, "rows": rows}})
+print(json.dumps(results))
 """
 
 DUCK_COLD_ROWS = r"""
