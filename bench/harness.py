@@ -1116,12 +1116,12 @@ def workload_tables(rep: Report, titles: dict[str, str], markdown: bool) -> list
         return ratio(a.rss_kb, d.rss_kb) if a.rss_kb and d.rss_kb else "—"
 
     out: list[str] = []
-    for what, head in (("time", "median time"), ("rss", "peak RSS of the process")):
+    for what, head in (("time", "Median time"), ("rss", "Peak RSS of the process")):
         cols = ["workload"] + [name for _, name in WORKLOAD_TOOLS] + ["alq / DuckDB CLI"]
         rows = [[titles.get(sec, sec)] + [cell(sec, t, what) for t, _ in WORKLOAD_TOOLS] + [ratio_of(sec, what)]
                 for sec in secs]
         if markdown:
-            out += [f"#### {head.capitalize()}", "", "| " + " | ".join(cols) + " |",
+            out += [f"#### {head}", "", "| " + " | ".join(cols) + " |",
                     "|" + "|".join("---" for _ in cols) + "|"]
             out += ["| " + " | ".join(("`" + c.replace("`", "'") + "`" if i == 0 else c).replace("|", "\\|")
                                       for i, c in enumerate(r)) + " |" for r in rows]
@@ -1232,6 +1232,7 @@ def targets(b: Bench) -> list[str]:
         a, d = find(rep, sec, "alq"), find(rep, sec, "duckdb-cli")
         am, dm = (a.median if a and a.ok else None), (d.median if d and d.ok else None)
         name = getattr(b, "workload_titles", {}).get(sec) or section_titles(rep).get(sec, sec)
+        name = name.replace("|", "\\|")
         row(f"{name}: alq / DuckDB CLI ≤ 1.0", am, dm, "DuckDB CLI",
             None if dm is None else am is not None and am <= dm, ran=a is not None)
         if sec.startswith("cold") and a and d and a.rss_kb and d.rss_kb:
