@@ -216,10 +216,11 @@ final class PluginProcess {
         return "was killed by signal \(signal)\(PluginProcess.signalName(signal).map { " (\($0))" } ?? "")"
     }
 
-    /// Stops the plugin: closes its input, kills it, reaps it.
+    /// Stops the plugin: kills it and every process it started (its process group), reaps it.
     func stop() {
         guard isRunning else { return closeAll() }
         isRunning = false
+        kill(-pid, SIGKILL)
         kill(pid, SIGKILL)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
@@ -227,6 +228,7 @@ final class PluginProcess {
     }
 
     /// Asks the plugin to end by closing its input; kills it if it is still running after `grace` seconds.
+    /// Either way, the processes it started (its process group) are killed.
     func finish(grace: Double) {
         guard isRunning else { return closeAll() }
         if input >= 0 {
@@ -238,6 +240,8 @@ final class PluginProcess {
         while PluginProcess.now() < deadline {
             if waitpid(pid, &status, WNOHANG) == pid {
                 isRunning = false
+                // Processes the plugin started do not outlive it.
+                kill(-pid, SIGKILL)
                 return closeAll()
             }
             usleep(5_000)
