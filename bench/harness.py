@@ -7,8 +7,11 @@ data; run it directly only if those are in place:
     python3 bench/harness.py --alq .build/release/alq --data bench/out [--small] [--check]
 
 Workloads (see docs/benchmarks.md for what each one means):
-  cold     one process loads facts.csv (jq: facts.json) and runs Q
-  warm     Q on data already in memory, median of 20, timed in process
+  cold       one process loads facts.csv (jq: facts.json) and runs Q; also at the sizes of --cold-data
+  warm       Q on data already in memory, median of 20, timed in process
+  workloads  the analyst's workloads of bench/workloads.py (in, lookup, join, top-N, sorts, groupings,
+             string derives, round, median, count_distinct, window, pivot), each in one process per tool
+  json_load  one process loads facts.json, counts the rows and sums value
   export   all rows to CSV and to JSON, one process each
   startup  tiny commands, hyperfine medians
   memory   peak RSS (GNU time's "Maximum resident set size") of the cold and warm processes
@@ -1234,7 +1237,7 @@ def targets(b: Bench) -> list[str]:
         name = getattr(b, "workload_titles", {}).get(sec) or section_titles(rep).get(sec, sec)
         name = name.replace("|", "\\|")
         row(f"{name}: alq / DuckDB CLI ≤ 1.0", am, dm, "DuckDB CLI",
-            None if dm is None else am is not None and am <= dm, ran=a is not None)
+            None if dm is None else am is not None and am <= dm, ran=a is not None and d is not None)
         if sec.startswith("cold") and a and d and a.rss_kb and d.rss_kb:
             ok = a.rss_kb <= 1.5 * d.rss_kb
             out.append(f"| {name}: peak RSS ≤ 1.5× DuckDB CLI's | {fmt_mb(a.rss_kb)} | DuckDB CLI "
@@ -1411,7 +1414,7 @@ def write_docs(record: dict, path: str, template: str) -> None:
         "{{ANSWER}}": "\n".join(ref),
         "{{ELAPSED}}": f"{record['elapsed_s']:.0f} s",
         "{{WORKLOADS}}": "\n".join(workload_tables(rep, b.workload_titles, markdown=True)).rstrip()
-        or "(not measured in this run)",
+        or "Not measured yet: the recorded run (bench/benchmarks.json) predates these workloads.",
         "{{LOAD}}": record.get("load_average", "not recorded"),
     }
     for k, v in repl.items():
