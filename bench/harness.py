@@ -1438,7 +1438,8 @@ def main(argv: list[str]) -> int:
     p.add_argument("--small", action="store_true", help="fewer repetitions")
     p.add_argument("--check", action="store_true", help="exit 1 on any failure or disagreement")
     p.add_argument("--docs", help="write this Markdown file from bench/benchmarks.md.in")
-    p.add_argument("--only", default="", help="comma-separated subset: baseline,cold,warm,workloads,json_load,export,startup")
+    p.add_argument("--only", default="",
+                   help="comma-separated subset: baseline,cold,warm,workloads,json_load,export,startup")
     p.add_argument("--record", help="also write the run's figures as JSON to this file")
     p.add_argument("--render", metavar="RECORD",
                    help="measure nothing: rewrite --docs from a recorded run (after editing the template)")

@@ -98,7 +98,8 @@ if [ $install = 1 ]; then
     fi
 fi
 # The native binary inside the duckdb-cli package (its `duckdb` on PATH is a Python wrapper around it).
-duckdb_cli="$("$PYTHON" -c 'import duckdb_cli, os; print(os.path.join(os.path.dirname(duckdb_cli.__file__), "duckdb"))' 2>/dev/null || command -v duckdb || true)"
+duckdb_cli="$("$PYTHON" -c 'import duckdb_cli, os; print(os.path.join(os.path.dirname(duckdb_cli.__file__), "duckdb"))' \
+    2>/dev/null || command -v duckdb || true)"
 
 # --- alq ---------------------------------------------------------------------
 build_log="$out/build.log"
