@@ -245,8 +245,9 @@ def workloads(f: Facts) -> list[Workload]:
             "SELECT region, count(DISTINCT value) AS d FROM t GROUP BY region",
             "SELECT count(*) AS n, sum(d) AS s FROM r",
             lambda f: [(len(f.regions), sum(len(set(v)) for v in _by_region(f).values()))],
-            mlr=["count-distinct", "-f", "region,value", "then", "count", "-g", "region", "then",
-                 "stats1", "-a", "count,sum", "-f", "count"],
+            mlr=["put", "$v = $value + 0.0", "then", "count-distinct", "-f", "region,v", "then",
+                 "count", "-g", "region", "then", "stats1", "-a", "count,sum", "-f", "count"],
+            mlr_note="values as numbers (`+ 0.0`): count-distinct compares text, and 100 = 100.00",
             jq=_csv_header("n", "s") + ", (group_by(.region) | map(map(.value) | unique | length) "
             "| [length, add] | @csv)"),
         Workload(
