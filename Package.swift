@@ -118,6 +118,7 @@ let package = Package(
         .executableTarget(
             name: "alq",
             dependencies: [
+                "ALQJSON",
                 "ALQShell",
                 "ALQSyntax",
                 "ALQBuiltinModules",

@@ -1,0 +1,64 @@
+"""Reading a Parquet file for alq: the columns (with units and kinds from the metadata), then the rows
+in batches, column by column."""
+import json
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+import columns as mapping
+
+BATCH_ROWS = 1000  # rows per `read.rows` answer
+
+
+def _open(path):
+    try:
+        return pq.ParquetFile(path)
+    except FileNotFoundError:
+        raise ValueError(f"cannot read '{path}': no such file") from None
+    except IsADirectoryError:
+        raise ValueError(f"cannot read '{path}': it is a directory") from None
+    except PermissionError:
+        raise ValueError(f"cannot read '{path}': permission denied") from None
+    except (pa.ArrowInvalid, OSError) as error:
+        raise ValueError(f"'{path}' is not a Parquet file: {error}") from None
+
+
+def _described(parquet_file):
+    """The alq metadata of each column: Arrow field metadata, else the file's `alq.columns`."""
+    stored = (parquet_file.schema_arrow.metadata or {}).get(mapping.COLUMNS_KEY.encode())
+    try:
+        summary = json.loads(stored) if stored else {}
+    except ValueError:
+        summary = {}
+    described = []
+    for field in parquet_file.schema_arrow:
+        metadata = {key.decode("utf-8", "replace"): value.decode("utf-8", "replace")
+                    for key, value in (field.metadata or {}).items()}
+        fallback = summary.get(field.name) if isinstance(summary, dict) else None
+        fallback = fallback if isinstance(fallback, dict) else {}
+        entry = {"name": field.name, "type": mapping.wire_type(field.type)}
+        for key, name in ((mapping.UNIT_KEY, "unit"), (mapping.KIND_KEY, "kind")):
+            value = metadata.get(key, fallback.get(name))
+            if isinstance(value, str) and value:
+                entry[name] = value
+        described.append(entry)
+    return described
+
+
+class ParquetRead:
+    """One read: the columns at once, then batches until the file is done."""
+
+    def __init__(self, path):
+        self.file = _open(path)
+        self.columns = _described(self.file)
+        self.batches = self.file.iter_batches(batch_size=BATCH_ROWS)
+        self.pending = None
+
+    def next_batch(self):
+        """The next batch as columns of JSON values, and whether the file is done."""
+        batch = self.pending if self.pending is not None else next(self.batches, None)
+        self.pending = next(self.batches, None) if batch is not None else None
+        if batch is None:
+            return {"length": 0, "columns": [[] for _ in self.columns]}, True
+        columns = [[mapping.wire_value(value) for value in array.to_pylist()] for array in batch.columns]
+        return {"length": batch.num_rows, "columns": columns}, self.pending is None
