@@ -24,7 +24,8 @@ for file in usr/bin/alq usr/share/man/man1/alq.1 usr/share/bash-completion/compl
     data/alq/plugins/alq-parquet data/alq/plugins/alq-parquet.d/venv/bin/python; do
     [ -e "$root/$file" ] || fail "make install did not install /$file"
 done
-grep -q '^\.TH' "$root/usr/share/man/man1/alq.1" || fail "alq.1 is not a man page"
+grep -q '^\.Dt ALQ 1' "$root/usr/share/man/man1/alq.1" || fail "alq.1 is not a man page"
+grep -q 'Show subcommand help' "$root/usr/share/man/man1/alq.1" && fail "alq.1 lists a help subcommand; alq has none"
 
 alq() {
     (cd "$tmp" && env -u ALQ_PLUGIN_PATH HOME="$tmp/home" XDG_DATA_HOME="$root/data" NO_COLOR=1 \
