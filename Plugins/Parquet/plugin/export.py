@@ -55,26 +55,28 @@ class ParquetExport:
         for held, values in zip(self.buffer, batch_columns):
             held.extend(values)
         self.buffered = len(self.buffer[0]) if self.buffer else 0
-        if self.buffered >= ROW_GROUP:
-            self._flush()
+        while self.buffered >= ROW_GROUP:
+            self._flush(ROW_GROUP)
         return self.sink.take()
 
     def end(self):
         """Writes what is left and the file's footer; returns the remaining bytes."""
         if self.buffered or self.writer is None:
-            self._flush()
+            self._flush(self.buffered)
         self.writer.close()
         return self.sink.take()
 
-    def _flush(self):
+    def _flush(self, count):
+        """Writes the first `count` rows held as one row group."""
+        group = [values[:count] for values in self.buffer]
         if self.types is None:
             # The first row group decides the type of columns announced as `any`.
             self.types = [
                 mapping.infer_type(values) if column.get("type", "any") not in mapping.ARROW_TYPES else column["type"]
-                for column, values in zip(self.columns, self.buffer)
+                for column, values in zip(self.columns, group)
             ]
         arrays = []
-        for name, values, wire_type in zip(self.names, self.buffer, self.types):
+        for name, values, wire_type in zip(self.names, group, self.types):
             try:
                 arrays.append(mapping.arrow_array(values, wire_type))
             except (pa.ArrowInvalid, pa.ArrowTypeError, ValueError, TypeError) as error:
@@ -88,6 +90,6 @@ class ParquetExport:
             self.writer = pq.ParquetWriter(self.sink, schema, compression="zstd")
         table = pa.Table.from_arrays(arrays, schema=self.writer.schema)
         self.writer.write_table(table, row_group_size=ROW_GROUP)
-        self.written += self.buffered
-        self.buffer = [[] for _ in self.columns]
-        self.buffered = 0
+        self.written += count
+        self.buffer = [values[count:] for values in self.buffer]
+        self.buffered -= count
