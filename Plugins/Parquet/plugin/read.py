@@ -7,7 +7,8 @@ import pyarrow.parquet as pq
 
 import columns as mapping
 
-BATCH_ROWS = 1000  # rows per `read.rows` answer
+BATCH_ROWS = 16384  # rows per `read.rows` answer, the protocol's most
+EXACT_INTEGERS = 2**53  # beyond this, a double (an alq number) does not hold every integer
 
 
 def _open(path):
@@ -23,6 +24,32 @@ def _open(path):
         raise ValueError(f"'{path}' is not a Parquet file: {error}") from None
 
 
+def _integers_fit(parquet_file, name):
+    """Whether the statistics of every row group show a column's integers within ±2^53."""
+    metadata = parquet_file.metadata
+    leaves = [index for index in range(metadata.num_columns) if metadata.schema.column(index).path == name]
+    if len(leaves) != 1:
+        return False
+    for group in range(metadata.num_row_groups):
+        chunk = metadata.row_group(group).column(leaves[0])
+        statistics = chunk.statistics
+        if statistics is not None and statistics.has_min_max:
+            if abs(statistics.min) > EXACT_INTEGERS or abs(statistics.max) > EXACT_INTEGERS:
+                return False
+        elif statistics is None or statistics.null_count != chunk.num_values:
+            return False
+    return True
+
+
+def _type(parquet_file, field):
+    """The wire type of a column: 64-bit integers that may not fit a double are `any`, where alq keeps
+    such an integer as its digits."""
+    wire = mapping.wire_type(field.type)
+    if wire == "integer" and field.type.bit_width == 64 and not _integers_fit(parquet_file, field.name):
+        return "any"
+    return wire
+
+
 def _described(parquet_file):
     """The alq metadata of each column: Arrow field metadata, else the file's `alq.columns`."""
     stored = (parquet_file.schema_arrow.metadata or {}).get(mapping.COLUMNS_KEY.encode())
@@ -36,7 +63,10 @@ def _described(parquet_file):
                     for key, value in (field.metadata or {}).items()}
         fallback = summary.get(field.name) if isinstance(summary, dict) else None
         fallback = fallback if isinstance(fallback, dict) else {}
-        entry = {"name": field.name, "type": mapping.wire_type(field.type)}
+        entry = {"name": field.name, "type": _type(parquet_file, field)}
+        if entry["type"] not in ("integer", "number"):
+            described.append(entry)  # only numbers are quantities
+            continue
         for key, name in ((mapping.UNIT_KEY, "unit"), (mapping.KIND_KEY, "kind")):
             value = metadata.get(key, fallback.get(name))
             if isinstance(value, str) and value:
