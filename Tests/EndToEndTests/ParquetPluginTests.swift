@@ -69,14 +69,18 @@ struct ParquetPluginTests {
         #expect(metadata.status == 0, "\(metadata.stderr)")
         let columns = try JSONSerialization.jsonObject(with: Data(metadata.stdout.utf8)) as? [String: [String: String]]
         #expect(columns?["value"]?["unit"] == "CNY", "alq.columns: \(metadata.stdout)")
-        // The same unit as Arrow field metadata, as pyarrow (and the tools on it) see it.
+        #expect(columns?["value"]?["kind"] == "actual", "alq.columns: \(metadata.stdout)")
+        #expect(columns?["region"] == nil, "alq.columns: \(metadata.stdout)")
+        // The same unit and kind as Arrow field metadata, as pyarrow (and the tools on it) see them.
         let field = try run(
             FirstPartyPlugins.parquetPython,
             [
                 "-c",
-                "import pyarrow.parquet as pq; print(pq.read_schema('value.parquet').field('value').metadata[b'alq.unit'].decode())",
+                "import pyarrow.parquet as pq; m = pq.read_schema('value.parquet').field('value').metadata; "
+                    + "print(m[b'alq.unit'].decode(), m[b'alq.kind'].decode())",
             ])
-        #expect(field.stdout == "CNY\n", "\(field.stderr)")
+        #expect(field.stdout == "CNY actual\n", "\(field.stderr)")
+        // alq's JSON gives the unit in a companion column `value_unit`, the Parquet file in its metadata.
         try json(
             of: "facts | where metric == \"output_value\" and kind == \"actual\" | select region, year, value",
             to: "value.json")

@@ -45,12 +45,28 @@ def same(a, b):
     return a == b
 
 
+def alq_columns(path):
+    """The file's `alq.columns` metadata: column name to {"unit", "kind"}."""
+    rows = duckdb.execute(
+        "SELECT decode(value) FROM parquet_kv_metadata(?) WHERE decode(key) = 'alq.columns'", [path]).fetchall()
+    return json.loads(rows[0][0]) if rows else {}
+
+
 def compare(json_path, parquet_path):
+    """Compares alq's JSON rows with DuckDB's. alq's JSON gives the unit of a column of one unit in a
+    companion column NAME_unit; the Parquet file gives it in its metadata: the two must agree."""
     with open(json_path, encoding="utf-8") as handle:
         expected = json.load(handle)
     names, actual = rows_of(parquet_path)
     problems = []
     expected_names = list(expected[0]) if expected else names
+    for name, described in alq_columns(parquet_path).items():
+        companion = f"{name}_unit"
+        if "unit" in described and companion in expected_names and companion not in names:
+            expected_names.remove(companion)
+            for index, row in enumerate(expected):
+                if row.get(name) is not None and row.get(companion) != described["unit"]:
+                    problems.append(f"row {index + 1}: alq's unit {row.get(companion)!r}, the metadata's {described['unit']!r}")
     if names != expected_names:
         problems.append(f"columns: DuckDB {names}, alq {expected_names}")
     if len(actual) != len(expected):
@@ -65,9 +81,7 @@ def compare(json_path, parquet_path):
 
 
 def metadata(path):
-    rows = duckdb.execute(
-        "SELECT decode(value) FROM parquet_kv_metadata(?) WHERE decode(key) = 'alq.columns'", [path]).fetchall()
-    print(rows[0][0] if rows else "{}")
+    print(json.dumps(alq_columns(path), ensure_ascii=False))
 
 
 def main(arguments):
