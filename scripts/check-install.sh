@@ -2,7 +2,8 @@
 # Checks `make install`: installs alq from the debug build (CONFIG=debug; a release build takes many
 # minutes) into a temporary DESTDIR, then runs the installed alq as a user whose plugin folder is the
 # installed one. It must find the first-party plugins there without --plugin, list them in `modules`
-# with their versions, and export and read Parquet with the installed alq-parquet. Run by make test.
+# with their versions, and export and read Parquet with the installed alq-parquet; `make uninstall`
+# must then remove every file. Run by make test (make check-install).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,5 +42,10 @@ alq -c 'facts | export parquet to "facts.parquet"' || fail "the installed alq-pa
 rows="$(alq -c 'open("facts.parquet") | count')" || fail "the installed alq-parquet did not read facts.parquet"
 expected="$(alq -c 'facts | count')"
 [ "$rows" = "$expected" ] || fail "facts.parquet read back $rows rows, facts has $expected"
+
+make --no-print-directory uninstall DESTDIR="$root" PREFIX=/usr PLUGINDIR=/data/alq/plugins >"$tmp/uninstall.log" 2>&1 \
+    || fail "make uninstall failed: $(tail -n 5 "$tmp/uninstall.log")"
+left="$(cd "$root" && find . ! -type d)"
+[ -z "$left" ] || fail "make uninstall left files behind: $left"
 
 echo "check-install: make install works; the installed alq finds its plugins: $(echo "$modules" | tail -n +2 | cut -d, -f1 | tr '\n' ' ')"
