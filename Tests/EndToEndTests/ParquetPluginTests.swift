@@ -112,4 +112,26 @@ struct ParquetPluginTests {
             result.stderr.contains("fake.parquet") && result.stderr.contains("is not a Parquet file"),
             "\(result.stderr)")
     }
+
+    /// A unit alq does not know fails that one read (E0501), not the plugin (E0502 would stop it).
+    @Test func aUnitAlqDoesNotKnowFailsTheRead() throws {
+        let made = try run(
+            FirstPartyPlugins.parquetPython,
+            [
+                "-c",
+                "import pyarrow as pa, pyarrow.parquet as pq; "
+                    + "f = pa.field('w', pa.float64(), metadata={'alq.unit': 'tons'}); "
+                    + "pq.write_table(pa.table({'w': [1.5]}, schema=pa.schema([f])), 'tons.parquet')",
+            ])
+        #expect(made.status == 0, "\(made.stderr)")
+        try alq(["-c", "facts | take 3 | export parquet to \"three.parquet\""])
+        let result = try AlqProcess.run(
+            [
+                "--plugin", FirstPartyPlugins.parquet, "-c",
+                "open(\"three.parquet\") | count\nopen(\"tons.parquet\")",
+            ], directory: folder)
+        #expect(result.status == 4, "a plugin error: \(result.stderr)")
+        #expect(result.stdout.contains("3"))
+        #expect(result.stderr.contains("E0501") && result.stderr.contains("'tons'"), "\(result.stderr)")
+    }
 }

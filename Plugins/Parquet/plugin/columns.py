@@ -13,6 +13,35 @@ KIND_KEY = "alq.kind"
 # either, for readers that do not decode ARROW:schema (DuckDB: parquet_kv_metadata()).
 COLUMNS_KEY = "alq.columns"
 
+# The units and kinds alq knows (docs/language.md): base units, and products and quotients of them
+# such as `CNY/t` or `t·a`; a column's metadata naming others is refused rather than misread.
+BASE_UNITS = ("CNY", "t", "kWh", "a", "count", "%", "x", "pp", "rank")
+KINDS = ("actual", "expected", "plan", "target")
+
+
+def _unit_powers(text, allow_one):
+    if allow_one and text == "1":
+        return {}
+    powers = {}
+    for factor in text.split("·"):
+        base, _, power = factor.partition("^")
+        if base not in BASE_UNITS or (power and not (power.isdigit() and int(power) > 0)):
+            return None
+        powers[base] = powers.get(base, 0) + (int(power) if power else 1)
+    return powers
+
+
+def is_known_unit(text):
+    """Whether alq knows a unit symbol: `CNY`, `t`, `CNY/t`, `kWh/t`, `t/a`, `1/a`, `t^2`, …."""
+    numerator, slash, denominator = text.partition("/")
+    top = _unit_powers(numerator, allow_one=bool(slash))
+    bottom = _unit_powers(denominator, allow_one=False) if slash else {}
+    if top is None or bottom is None or (slash and not bottom):
+        return False
+    net = {base: top.get(base, 0) - bottom.get(base, 0) for base in set(top) | set(bottom)}
+    return any(net.values())
+
+
 ARROW_TYPES = {
     "integer": pa.int64(),
     "number": pa.float64(),

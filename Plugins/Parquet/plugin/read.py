@@ -71,6 +71,14 @@ def _described(parquet_file):
             value = metadata.get(key, fallback.get(name))
             if isinstance(value, str) and value:
                 entry[name] = value
+        if "unit" in entry and not mapping.is_known_unit(entry["unit"]):
+            raise ValueError(f"column '{field.name}' has the unit '{entry['unit']}' ({mapping.UNIT_KEY}), "
+                             f"which alq does not know")
+        if "kind" in entry and entry["kind"] not in mapping.KINDS:
+            raise ValueError(f"column '{field.name}' has the kind '{entry['kind']}' ({mapping.KIND_KEY}), "
+                             f"which alq does not know ({', '.join(mapping.KINDS)})")
+        if "kind" in entry and "unit" not in entry:
+            raise ValueError(f"column '{field.name}' has a kind ({mapping.KIND_KEY}) but no unit ({mapping.UNIT_KEY})")
         described.append(entry)
     return described
 
