@@ -30,7 +30,7 @@ PARQUET_BUNDLE = $(PLUGIN_STAGE)/alq-parquet.d
 PARQUET_VENV = $(PARQUET_BUNDLE)/venv
 
 .PHONY: all deps build release run test lint format install uninstall bench help-catalog chart-images clean man completions \
-	parquet-plugin test-deps check-install
+	fuzz fuzz-smoke parquet-plugin test-deps check-install
 
 all: build
 
@@ -47,7 +47,7 @@ run: build
 	@$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/alq
 
 # Sources, plugins, tests and examples as checked by swift-format with the checked-in .swift-format.
-FORMAT_PATHS = Package.swift Sources Plugins Tests Examples
+FORMAT_PATHS = Package.swift Sources Plugins Tests Examples Fuzz
 
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel $(FORMAT_PATHS)
@@ -67,6 +67,7 @@ test: deps lint test-deps
 	ALQ_REQUIRE_PLUGINS=1 $(SWIFT) test $(SWIFT_FLAGS) --skip-build
 	$(MAKE) check-install
 	@if [ ! -d "$(SEEDS_DIR)" ]; then echo "note: the tests that check the dataset against the seed documents were skipped: no folder $(SEEDS_DIR) (set ALQ_SEEDS; ALQ_REQUIRE_SEEDS=1 makes this a failure)"; fi
+	$(MAKE) fuzz-smoke
 	@if [ -f bench/run.sh ]; then ALQ_BIN="$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/alq" bash bench/run.sh --small --check; fi
 
 # `make install` into a temporary folder from the debug build; then the installed alq must find the
@@ -86,6 +87,15 @@ $(PLUGIN_STAGE)/alq-parquet: Plugins/Parquet/alq-parquet
 	mkdir -p $(PARQUET_BUNDLE)
 	ln -sfn ../../../Plugins/Parquet/plugin $(PARQUET_BUNDLE)/plugin
 	install -m 0755 Plugins/Parquet/alq-parquet $@
+
+# libFuzzer harnesses (Fuzz/Harnesses), FUZZ_SECONDS each (default 60); see docs/reliability.md.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
+
+# A short run of every harness (about 15 s each), so that the harnesses keep building and running.
+fuzz-smoke: deps
+	FUZZ_SECONDS=15 bash scripts/fuzz.sh --smoke
 
 # The binary the man page and completion scripts are generated from (that of CONFIG, release by default).
 ALQ_BIN ?= $(BIN_PATH)/alq
