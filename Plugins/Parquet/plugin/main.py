@@ -65,6 +65,9 @@ class Plugin:
         path = params.get("path")
         if not isinstance(path, str):
             raise wire.PluginError("read.begin without a 'path'")
+        options = params.get("options") or {}
+        if options:
+            raise wire.PluginError(f"the parquet format takes no options; given: {', '.join(sorted(options))}")
         self.read = ParquetRead(path)
         return {"columns": self.read.columns}
 
