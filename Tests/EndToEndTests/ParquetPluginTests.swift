@@ -113,6 +113,14 @@ struct ParquetPluginTests {
             "\(result.stderr)")
     }
 
+    @Test func theFormatTakesNoOptions() throws {
+        try alq(["-c", "facts | take 1 | export parquet to \"one.parquet\""])
+        let result = try AlqProcess.run(
+            ["--plugin", FirstPartyPlugins.parquet, "-c", "open(\"one.parquet\", sheet = \"a\")"], directory: folder)
+        #expect(result.status == 4)
+        #expect(result.stderr.contains("takes no options; given: sheet"), "\(result.stderr)")
+    }
+
     /// A unit alq does not know fails that one read (E0501), not the plugin (E0502 would stop it).
     @Test func aUnitAlqDoesNotKnowFailsTheRead() throws {
         let made = try run(
