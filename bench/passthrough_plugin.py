@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""The pass-through export plugin of bench/plugins.py: the format `passthrough` (extension `.pt`) writes
-every value it receives back out as CSV, through Python's csv module. It speaks the protocol version
-alq offers (2: columnar batches), or version 1 (rows as arrays) when ALQ_BENCH_PROTOCOL=1, so that both
-can be measured."""
+"""The pass-through export plugin of bench/plugins.py: the format `passthrough` (extension `.pt`) parses
+every batch alq sends (json.loads, every value) and writes every value back out: as CSV through Python's
+csv module (ALQ_BENCH_OUTPUT=csv, the default), as one JSON line per batch (json), or not at all (none:
+the cost of receiving alone). It speaks the protocol version alq offers (2: columnar batches), or
+version 1 (rows as arrays) when ALQ_BENCH_PROTOCOL=1, so that both can be measured."""
 import csv
 import io
 import json
@@ -10,6 +11,7 @@ import os
 import sys
 
 VERSION = int(os.environ.get("ALQ_BENCH_PROTOCOL", "2"))
+OUTPUT = os.environ.get("ALQ_BENCH_OUTPUT", "csv")
 
 
 def main():
@@ -31,13 +33,13 @@ def main():
         elif method == "export.begin":
             result = {"data": ",".join(column["name"] for column in params["columns"]) + "\n"}
         elif method == "export.rows":
-            text = io.StringIO()
-            writer = csv.writer(text, lineterminator="\n")
-            if "batch" in params:
-                writer.writerows(zip(*params["batch"]["columns"]))
-            else:
-                writer.writerows(params["rows"])
-            result = {"data": text.getvalue()}
+            rows = zip(*params["batch"]["columns"]) if "batch" in params else params["rows"]
+            if OUTPUT == "csv":
+                text = io.StringIO()
+                csv.writer(text, lineterminator="\n").writerows(rows)
+                result = {"data": text.getvalue()}
+            elif OUTPUT == "json":
+                result = {"data": json.dumps(params.get("batch", params.get("rows")), ensure_ascii=False) + "\n"}
         write(json.dumps({"id": request["id"], "result": result}, ensure_ascii=False).encode() + b"\n")
         flush()
         if method == "shutdown":
