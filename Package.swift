@@ -124,6 +124,7 @@ let package = Package(
         .executableTarget(
             name: "alq",
             dependencies: [
+                "ALQJSON",
                 "ALQShell",
                 "ALQSyntax",
                 "ALQBuiltinModules",

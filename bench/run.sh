@@ -76,12 +76,8 @@ if [ $install = 1 ]; then
             echo "bench/run.sh: no apt-get; install ${missing[*]} by hand" >&2
         fi
     fi
-    if ! "$PYTHON" -c 'import duckdb' >/dev/null 2>&1; then
-        step "installing duckdb (PyPI)"
-        "$PYTHON" -m pip install -q duckdb \
-            || "$PYTHON" -m pip install -q --user --break-system-packages duckdb \
-            || echo "bench/run.sh: could not install duckdb; it will be reported as failing" >&2
-    fi
+    PYTHON="$PYTHON" bash "$root/scripts/install-python-packages.sh" duckdb \
+        || echo "bench/run.sh: could not install duckdb; it will be reported as failing" >&2
 fi
 
 # --- alq ---------------------------------------------------------------------

@@ -5,6 +5,8 @@ set -euo pipefail
 need=()
 if ! pkg-config --exists libedit 2>/dev/null; then need+=(libedit-dev pkg-config); fi
 if ! command -v python3 >/dev/null 2>&1; then need+=(python3); fi
+# The Parquet plugin runs in a virtual environment of its own (python3 -m venv), which Debian splits off.
+if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then need+=(python3-venv); fi
 # rsvg-convert renders the SVG charts the tests export, to prove they draw.
 if ! command -v rsvg-convert >/dev/null 2>&1; then need+=(librsvg2-bin); fi
 
