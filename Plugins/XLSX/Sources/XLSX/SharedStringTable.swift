@@ -1,0 +1,33 @@
+/// The workbook's shared strings as the writer collects them: each distinct text once, cells refer to
+/// it by index (`<c t="s"><v>INDEX</v></c>`), as Excel itself writes text.
+struct SharedStringTable {
+    private var indexes: [String: Int] = [:]
+    private(set) var strings: [String] = []
+    /// How many cells refer to the table.
+    private(set) var references = 0
+
+    /// The index of `text`, added when new.
+    mutating func index(of text: String) -> Int {
+        references += 1
+        if let index = indexes[text] { return index }
+        let index = strings.count
+        indexes[text] = index
+        strings.append(text)
+        return index
+    }
+
+    /// The part `xl/sharedStrings.xml`.
+    var xml: [UInt8] {
+        var out = Array(SpreadsheetML.declaration.utf8)
+        out.append(
+            contentsOf: #"<sst xmlns="\#(SpreadsheetML.main)" count="\#(references)" uniqueCount="\#(strings.count)">"#
+                .utf8)
+        for text in strings {
+            out.append(contentsOf: XMLText.needsPreserve(text) ? #"<si><t xml:space="preserve">"#.utf8 : "<si><t>".utf8)
+            XMLText.appendContent(text, to: &out)
+            out.append(contentsOf: "</t></si>".utf8)
+        }
+        out.append(contentsOf: "</sst>".utf8)
+        return out
+    }
+}

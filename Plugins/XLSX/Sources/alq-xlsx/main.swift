@@ -1,0 +1,4 @@
+import ALQPluginKit
+import XLSX
+
+PluginKit.run(XLSXExport())
