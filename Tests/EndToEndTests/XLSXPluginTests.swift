@@ -32,7 +32,8 @@ import Testing
     }
 
     /// Compares a sheet read by openpyxl with alq's JSON export of the same query, cell by cell:
-    /// numbers equal, strings equal, booleans equal, null an empty cell, ISO days in mixed columns dates.
+    /// numbers equal, strings equal, booleans equal, null an empty cell, ISO days in mixed columns dates,
+    /// lists and records their JSON text.
     static let compare = """
         import sys, json, datetime, openpyxl
         rows = list(openpyxl.load_workbook(sys.argv[1]).worksheets[0].iter_rows(values_only=True))
@@ -42,6 +43,7 @@ import Testing
         def same(cell, value):
             if isinstance(value, bool) or isinstance(cell, bool): return cell is value
             if isinstance(cell, datetime.datetime): cell = cell.date().isoformat()
+            if isinstance(value, (list, dict)): value = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
             return cell == value
         problems = []
         if header != keys: problems.append(f"header {header} != {keys}")
@@ -54,7 +56,7 @@ import Testing
 
     @Test(arguments: [
         "facts", "companies", "sources | select id, title, date, language",
-        "facts | where region == \"Baise\" | select subject, value, unit, source",
+        "regions", "facts | where region == \"Guangxi\" | select subject, value, unit, source",
     ])
     func openpyxlReadsWhatAlqWrites(query: String) throws {
         let folder = try AlqProcess.temporaryFolder()
@@ -75,8 +77,8 @@ import Testing
         let folder = try AlqProcess.temporaryFolder()
         let workbook = folder.appendingPathComponent("regions.xlsx").path
         let result = try AlqProcess.run([
-            "--plugin", try Self.plugin(), "-c", "formats | where name == \"xlsx\" | select name, extensions",
-            "-c", "regions | export to \"\(workbook)\"",
+            "--plugin", try Self.plugin(), "-c",
+            "formats | where name == \"xlsx\" | select name, extensions\nregions | export to \"\(workbook)\"",
         ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("xlsx"))

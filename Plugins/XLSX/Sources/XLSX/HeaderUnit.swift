@@ -6,15 +6,15 @@ public enum HeaderUnit {
         return "\(name) (\(unit))"
     }
 
-    /// The name and unit of a header `name (unit)` or `name [unit]` whose unit is one of `units`;
+    /// The name and unit of a header `name (unit)` or `name [unit]` whose unit `isUnit` accepts;
     /// `nil` for any other header.
-    public static func split(_ header: String, units: Set<String>) -> (name: String, unit: String)? {
+    public static func split(_ header: String, isUnit: (String) -> Bool) -> (name: String, unit: String)? {
         guard let close = header.last, close == ")" || close == "]" else { return nil }
         let open: Character = close == ")" ? "(" : "["
         guard let start = header.lastIndex(of: open) else { return nil }
         let unit = String(header[header.index(after: start)..<header.index(before: header.endIndex)])
         let name = String(header[..<start]).trimmingSpaces
-        guard units.contains(unit), !name.isEmpty else { return nil }
+        guard isUnit(unit), !name.isEmpty else { return nil }
         return (name, unit)
     }
 }

@@ -27,6 +27,8 @@ struct XMLPullParser {
     private let bytes: [UInt8]
     private var index = 0
     private var pendingEnd: String?
+    /// The elements open at this point, so that a cut or mis-nested part is an error, not fewer rows.
+    private var open: [String] = []
     /// The part being read, for messages.
     let part: String
 
@@ -60,12 +62,14 @@ struct XMLPullParser {
                 let name = readName()
                 skipSpace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else { throw error("an unclosed end tag") }
+                guard open.popLast() == name else { throw error("an end tag </\(name)> that closes no open element") }
                 index += 1
                 return .end(name: name)
             } else {
                 return try readStartTag()
             }
         }
+        if let name = open.last { throw error("the end of the part inside <\(name)>") }
         return nil
     }
 
@@ -79,6 +83,7 @@ struct XMLPullParser {
             guard index < bytes.count else { throw error("a tag that never ends") }
             if bytes[index] == UInt8(ascii: ">") {
                 index += 1
+                open.append(name)
                 return .start(name: name, attributes: attributes, isEmpty: false)
             }
             if starts(with: "/>") {
