@@ -20,10 +20,21 @@ public protocol ExportFormat: Sendable {
     func readHeader(_ prefix: [UInt8], name: String, isWholeFile: Bool) throws -> TableSchema?
     /// Reads with `open()`'s options (see ``ReadOptions``); formats without options reject any.
     func read(_ bytes: [UInt8], name: String, options: ReadOptions) throws -> Table?
+    /// Reads the file at `path` itself rather than from bytes alq read (plugin readers, which open the
+    /// file in their own process); `nil` when the format reads bytes (the others above). `isCancelled`
+    /// says when the user pressed Ctrl-C.
+    func read(path: String, options: ReadOptions, isCancelled: (() -> Bool)?) throws -> Table?
+    /// Whether `open()` can read this format (listed in the `formats` table's `read` column).
+    var reads: Bool { get }
+    /// Whether `export` can write this format (the `formats` table's `write` column).
+    var writes: Bool { get }
 }
 
 extension ExportFormat {
     public func read(_ bytes: [UInt8], name: String) throws -> Table? { nil }
+    public func read(path: String, options: ReadOptions, isCancelled: (() -> Bool)?) throws -> Table? { nil }
+    public var reads: Bool { false }
+    public var writes: Bool { true }
     public func readHeader(_ prefix: [UInt8], name: String, isWholeFile: Bool) throws -> TableSchema? { nil }
 }
 

@@ -68,6 +68,22 @@ public final class FileHost {
                     "formats that read files: \(readableExtensions(registry)); or name one: open(path, format = \"csv\")"
             )
         }
+        do {
+            if format.reads, input == nil,
+                let table = try format.read(path: path, options: options, isCancelled: isCancelled)
+            {
+                return table
+            }
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
+        } catch {
+            throw Diagnostic(.malformedData, "cannot read '\(path)': \(error)")
+        }
+        if let option = options.formatOptions.first {
+            throw Diagnostic(
+                .invalidArgument, "cannot open '\(path)': the \(format.name) reader takes no option '\(option.name)'",
+                help: "options other than delimiter and header are for readers from plugins (docs/plugins.md)")
+        }
         let bytes: [UInt8]
         if let input { bytes = input } else { bytes = try readFile(path) }
         do {
@@ -110,15 +126,8 @@ public final class FileHost {
     }
 
     private func readableExtensions(_ registry: Registry) -> String {
-        // A format that cannot read returns nil; one that can either reads or rejects empty input.
-        let readable = registry.formats.filter { entry in
-            do {
-                return try entry.format.read([], name: "") != nil
-            } catch {
-                return true
-            }
-        }
-        return readable.flatMap { $0.format.fileExtensions.map { ".\($0)" } }.joined(separator: ", ")
+        registry.formats.filter(\.format.reads).flatMap { $0.format.fileExtensions.map { ".\($0)" } }
+            .joined(separator: ", ")
     }
 
     // MARK: export

@@ -1,5 +1,15 @@
-/// A sheet read as a table: the first row that has a cell gives the column names, the rows after
-/// it the values, column by column.
+/// Which row of a sheet holds the column names.
+public enum HeaderRow: Sendable, Equatable {
+    /// The first row that has a cell (rows above it are empty).
+    case firstFilled
+    /// This row, from 1; the rows above it are left out.
+    case row(Int)
+    /// None: every row is data, and the columns are named by their letters (`A`, `B`, …).
+    case none
+}
+
+/// A sheet read as a table: a header row gives the column names (the first row that has a cell,
+/// unless told otherwise), the rows after it the values, column by column.
 public struct SheetTable: Sendable, Equatable {
     /// The sheet's name.
     public var sheetName: String
@@ -19,12 +29,31 @@ public struct SheetTable: Sendable, Equatable {
     public var rowCount: Int { columns.first?.count ?? 0 }
 
     /// A table from the cells of a sheet, row by row: `rows[i]` holds (column, cell) pairs with
-    /// columns from 1. Leading empty rows and the columns left of the leftmost cell are dropped.
-    init(sheetName: String, rows: [[(column: Int, cell: XLSXCell)]], limits: ReadLimits) throws(XLSXError) {
+    /// columns from 1. The rows above the header and the columns left of the leftmost cell are dropped.
+    init(sheetName: String, rows: [[(column: Int, cell: XLSXCell)]], header: HeaderRow, limits: ReadLimits)
+        throws(XLSXError)
+    {
         self.sheetName = sheetName
+        var rows = rows
+        // A header row chosen by number or absent is marked by an empty cell at column `Int.max`, which
+        // no real cell has, so that the search below finds it even when it holds nothing.
+        switch header {
+        case .firstFilled: break
+        case .row(let number):
+            guard number >= 1, number <= CellReference.maximumRows else {
+                throw XLSXError("a header row is numbered 1 to \(CellReference.maximumRows), not \(number)")
+            }
+            rows.removeFirst(min(number - 1, rows.count))
+            if rows.isEmpty { rows = [[]] }
+            // The header row stays even when it is empty: its columns are then named by their letters.
+            rows[0].append((Int.max, .empty))
+        case .none:
+            rows.removeFirst(rows.firstIndex { $0.contains { $0.cell != .empty } } ?? rows.count)
+            rows.insert([(Int.max, .empty)], at: 0)
+        }
         let used = rows.lazy.flatMap { $0 }.filter { $0.cell != .empty }
         guard let first = used.map(\.column).min(), let last = used.map(\.column).max(),
-            let headerIndex = rows.firstIndex(where: { $0.contains { $0.cell != .empty } })
+            let headerIndex = rows.firstIndex(where: { $0.contains { $0.cell != .empty || $0.column == Int.max } })
         else {
             columnNames = []
             columns = []
@@ -40,7 +69,7 @@ public struct SheetTable: Sendable, Equatable {
             )
         }
         var header = [XLSXCell](repeating: .empty, count: width)
-        for (column, cell) in rows[headerIndex] { header[column - first] = cell }
+        for (column, cell) in rows[headerIndex] where column != Int.max { header[column - first] = cell }
         columnNames = SheetTable.names(header, firstColumn: first)
         columns = [[XLSXCell]](repeating: [XLSXCell](repeating: .empty, count: height), count: width)
         for row in 0..<height {

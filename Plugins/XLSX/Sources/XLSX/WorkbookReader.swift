@@ -26,8 +26,9 @@ public struct WorkbookReader {
     /// The names of the worksheets, in the workbook's order.
     public var sheetNames: [String] { parts.sheets.map(\.name) }
 
-    /// The sheet named `sheet` (exactly, or else ignoring case, as Excel does), or the first sheet.
-    public func read(sheet: String? = nil) throws(XLSXError) -> SheetTable {
+    /// The sheet named `sheet` (exactly, or else ignoring case, as Excel does), or the first sheet,
+    /// with the column names from `header`.
+    public func read(sheet: String? = nil, header: HeaderRow = .firstFilled) throws(XLSXError) -> SheetTable {
         guard let first = parts.sheets.first else { throw XLSXError("the workbook has no worksheet") }
         var chosen = first
         if let sheet {
@@ -44,6 +45,6 @@ public struct WorkbookReader {
             throw XLSXError("the sheet '\(chosen.name)' has no part \(chosen.path) in the workbook")
         }
         let rows = try SheetReader(parts: parts, limits: limits).rows(bytes, part: chosen.path)
-        return try SheetTable(sheetName: chosen.name, rows: rows, limits: limits)
+        return try SheetTable(sheetName: chosen.name, rows: rows, header: header, limits: limits)
     }
 }

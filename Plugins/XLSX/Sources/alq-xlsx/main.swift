@@ -1,4 +1,6 @@
-import ALQPluginKit
-import XLSX
+// alq-xlsx: the first-party plugin for Excel workbooks: the `xlsx` export format and the reader behind
+// `open("f.xlsx")`, served from one executable on the plugin kit.
 
-PluginKit.run(XLSXExport())
+import ALQPluginKit
+
+PluginKit.run(name: "xlsx", version: XLSXExport.pluginVersion, formats: [XLSXExport()], readers: [XLSXRead()])
