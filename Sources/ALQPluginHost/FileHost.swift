@@ -68,12 +68,17 @@ public final class FileHost {
                     "formats that read files: \(readableExtensions(registry)); or name one: open(path, format = \"csv\")"
             )
         }
-        do {
-            if format.reads, input == nil,
-                let table = try format.read(path: path, options: options, isCancelled: isCancelled)
-            {
-                return table
+        if let plugin = format as? PluginFormat, plugin.reads {
+            if standardInput {
+                throw Diagnostic(
+                    .cannotOpenFile,
+                    "cannot open standard input with the \(format.name) reader: a plugin reads files only",
+                    help: "save the input to a file first")
             }
+            try checkReadable(path)
+        }
+        do {
+            if let table = try format.read(path: path, options: options, isCancelled: isCancelled) { return table }
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch {
@@ -100,6 +105,15 @@ public final class FileHost {
             throw Diagnostic(.invalidArgument, "cannot open '\(path)': \(error)")
         } catch {
             throw Diagnostic(.malformedData, "cannot read '\(path)': \(error)")
+        }
+    }
+
+    /// `E0401` unless `path` names a file that exists and is not a folder (what a plugin reader is given).
+    func checkReadable(_ path: String) throws(Diagnostic) {
+        switch FileSystem.kind(of: path) {
+        case .missing: throw Diagnostic(.cannotOpenFile, "cannot open '\(path)': no such file")
+        case .directory: throw Diagnostic(.cannotOpenFile, "cannot open '\(path)': it is a directory")
+        default: break
         }
     }
 
@@ -251,7 +265,11 @@ public final class FileHost {
                 try registry.register(format: PluginFormat(format, connection: connection), origin: .plugin(path: path))
                 offered.append("format \(format.name)")
             }
-            if let described = connection.description.region {
+            if connection.protocolVersion >= 2, connection.offers(.regionPack) {
+                let module = try connection.regionPack(registry: registry)
+                try registry.register(region: module, origin: .plugin(path: path))
+                offered.append("region \(module.info.name)")
+            } else if let described = connection.description.region {
                 let info = RegionInfo(
                     id: described.id, name: described.name, chinese: described.chinese, pinyin: described.pinyin,
                     aliases: described.aliases, level: described.level, parent: described.parent,
