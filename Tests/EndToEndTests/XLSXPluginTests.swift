@@ -86,4 +86,76 @@ import Testing
             "import sys, openpyxl; print(openpyxl.load_workbook(sys.argv[1]).sheetnames)", [workbook])
         #expect(output == "['Sheet1']\n")
     }
+
+    @Test(arguments: ["facts", "regions", "sources", "events"])
+    func alqReadsBackWhatItWrote(table: String) throws {
+        let folder = try AlqProcess.temporaryFolder()
+        let workbook = folder.appendingPathComponent("t.xlsx").path
+        let result = try AlqProcess.run([
+            "--plugin", try Self.plugin(), "-c",
+            "\(table) | export xlsx to \"\(workbook)\"\nopen(\"\(workbook)\") | export json\n\(table) | export json",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let halves = result.stdout.components(separatedBy: "]\n[")
+        #expect(halves.count == 2 && halves[0].count > 100 && halves[0] + "]\n" == "[" + halves[1], "\(table)")
+    }
+
+    @Test func alqReadsWhatOpenpyxlWrites() throws {
+        let folder = try AlqProcess.temporaryFolder()
+        let workbook = folder.appendingPathComponent("openpyxl.xlsx").path
+        _ = try Self.python(
+            """
+            import sys, datetime, openpyxl
+            wb = openpyxl.Workbook()
+            wb.active.title = "Notes"
+            wb.active.append(["not this sheet"])
+            facts = wb.create_sheet("Facts")
+            facts.append(["region", "output (CNY)", "year", "share", "ok", "day", "note"])
+            facts.append(["广西", 205000000000, 2024, 0.5, True, datetime.date(2024, 2, 29), "第一"])
+            facts.append(["Baise & <co>", 41900000000, 2023, None, False, None, "line1\\nline2"])
+            facts.append([None, None, None, -1.25, None, datetime.date(2025, 9, 23), None])
+            wb.save(sys.argv[1])
+            """, [workbook])
+        let result = try AlqProcess.run([
+            "--plugin", try Self.plugin(), "-c",
+            """
+            let t = open("\(workbook)", sheet = "Facts")
+            t | export json
+            [type(t.day[0]), t.output[0]]
+            open("\(workbook)") | export csv
+            """,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout == #"""
+                [
+                  {"region":"广西","output":205000000000,"output_unit":"CNY","year":2024,"share":0.5,"ok":true,"day":"2024-02-29","note":"第一"},
+                  {"region":"Baise & <co>","output":41900000000,"output_unit":"CNY","year":2023,"share":null,"ok":false,"day":null,"note":"line1\nline2"},
+                  {"region":null,"output":null,"output_unit":null,"year":null,"share":-1.25,"ok":null,"day":"2025-09-23","note":null}
+                ]
+                ["date", 205 bn CNY]
+                not this sheet
+
+                """#)
+    }
+
+    @Test func badWorkbooksAreClearErrors() throws {
+        let folder = try AlqProcess.temporaryFolder()
+        let text = folder.appendingPathComponent("text.xlsx").path
+        try "region,value\n".write(toFile: text, atomically: true, encoding: .utf8)
+        let notZip = try AlqProcess.run(["--plugin", try Self.plugin(), "-c", "open(\"\(text)\")"])
+        #expect(notZip.status == 4)
+        #expect(notZip.stderr.contains("cannot read '\(text)': it is not an xlsx workbook: not a zip archive"))
+        let workbook = folder.appendingPathComponent("w.xlsx").path
+        let missing = try AlqProcess.run([
+            "--plugin", try Self.plugin(), "-c",
+            "regions | export to \"\(workbook)\"\nopen(\"\(workbook)\", sheet = \"Facts\")",
+        ])
+        #expect(missing.status == 4)
+        #expect(missing.stderr.contains("the workbook has no sheet 'Facts'; its sheets are 'Sheet1'"))
+        let option = try AlqProcess.run([
+            "--plugin", try Self.plugin(), "-c", "open(\"\(text)\", options = {colour: \"red\"})",
+        ])
+        #expect(option.stderr.contains("xlsx has no option 'colour'; it reads sheet, header_row and header"))
+    }
 }

@@ -16,7 +16,7 @@ import Testing
         let message = try host.load(path: plugin, registry: registry)
         #expect(message == "loaded plugin xlsx 1.0.0 from \(plugin): format xlsx")
         let path = Support.temporaryFolder() + "/sample.xlsx"
-        // Enough rows to need several batches.
+        // Enough rows for several batches; a column of one unit has it in the header, a mixed one keeps its units.
         let table = Support.sampleTable().gather((0..<3000).map { $0 % 6 })
         try host.export(table, format: registry.format(forPath: path)!, path: path)
         let check = try Support.python(
@@ -30,13 +30,13 @@ import Testing
         #expect(
             check.output == """
                 3001
-                ('region', 'year', 'share', 'ok', 'output', 'output_unit', 'note', 'mixed', 'mixed_unit')
-                ('Guangxi', 2024, 0.5, True, 205000000000, 'CNY', '=SUM(A1)', 14543000, 't')
-                ('百色', 2023, 33.69, False, 41900000000, 'CNY', '+1', 3, None)
-                ('Comma, Inc.', None, -1.25, None, None, None, '-x', 'a', None)
-                ('Say "hi"', 2020, 1e-07, True, 1, 'CNY', '@home', None, None)
-                (None, -5, 1e+21, False, 2.5, 'CNY', 'line1\\nline2', '[1,"b"]', None)
-                ('', 2019, None, True, 0, 'CNY', "'=already", 5, '%')
+                ('region', 'year', 'share', 'ok', 'output (CNY)', 'note', 'mixed', 'mixed_unit')
+                ('Guangxi', 2024, 0.5, True, 205000000000, '=SUM(A1)', 14543000, 't')
+                ('百色', 2023, 33.69, False, 41900000000, '+1', 3, None)
+                ('Comma, Inc.', None, -1.25, None, None, '-x', 'a', None)
+                ('Say "hi"', 2020, 1e-07, True, 1, '@home', None, None)
+                (None, -5, 1e+21, False, 2.5, 'line1\\nline2', '[1,"b"]', None)
+                ('', 2019, None, True, 0, "'=already", 5, '%')
                 True
 
                 """, "\(check.error)")

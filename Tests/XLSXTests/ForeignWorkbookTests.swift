@@ -91,15 +91,19 @@ import Testing
 
     @Test func headerRowsChosenOrAbsent() throws {
         let bytes = try Self.workbook(
-            sheetData: #"<x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:t>title</x:t></x:is></x:c></x:row><x:row r="4"><x:c r="B4" t="inlineStr"><x:is><x:t>name</x:t></x:is></x:c><x:c r="C4"><x:v>1</x:v></x:c></x:row><x:row r="5"><x:c r="C5"><x:v>2</x:v></x:c></x:row>"#
+            sheetData:
+                #"<x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:t>title</x:t></x:is></x:c></x:row><x:row r="4"><x:c r="B4" t="inlineStr"><x:is><x:t>name</x:t></x:is></x:c><x:c r="C4"><x:v>1</x:v></x:c></x:row><x:row r="5"><x:c r="C5"><x:v>2</x:v></x:c></x:row>"#
         )
         let reader = try WorkbookReader(bytes: bytes)
         let first = try reader.read()
-        #expect(first.columnNames == ["title", "C"] && first.columns == [[.empty, .string("name"), .empty], [.empty, .number(1), .number(2)]])
+        #expect(
+            first.columnNames == ["title", "C"]
+                && first.columns == [[.empty, .string("name"), .empty], [.empty, .number(1), .number(2)]])
         let fourth = try reader.read(header: .row(4))
         #expect(fourth.columnNames == ["name", "1"] && fourth.columns == [[.empty], [.number(2)]])
         let third = try reader.read(header: .row(3))
-        #expect(third.columnNames == ["B", "C"] && third.columns == [[.string("name"), .empty], [.number(1), .number(2)]])
+        #expect(
+            third.columnNames == ["B", "C"] && third.columns == [[.string("name"), .empty], [.number(1), .number(2)]])
         let none = try reader.read(header: HeaderRow.none)
         #expect(none.columnNames == ["B", "C"] && none.rowCount == 4)
         #expect(none.columns[0] == [.string("title"), .empty, .string("name"), .empty])

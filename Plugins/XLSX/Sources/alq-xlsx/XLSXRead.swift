@@ -21,7 +21,8 @@ struct XLSXRead: ReaderPlugin {
                     throw PluginError("the option header_row takes a row number from 1, such as header_row = 2")
                 }
                 header = .row(row)
-            case ("header_row", _): throw PluginError("the option header_row takes a row number, such as header_row = 2")
+            case ("header_row", _):
+                throw PluginError("the option header_row takes a row number, such as header_row = 2")
             case ("header", .bool(let flag)): if !flag { header = .none }
             case ("header", _): throw PluginError("the option header takes true or false")
             default:
