@@ -17,7 +17,7 @@ import Testing
         #expect(message == "loaded plugin xlsx 1.0.0 from \(plugin): format xlsx")
         let path = Support.temporaryFolder() + "/sample.xlsx"
         // Enough rows for several batches; a column of one unit has it in the header, a mixed one keeps its units.
-        let table = Support.sampleTable().gather((0..<3000).map { $0 % 6 })
+        let table = Support.sampleTable().gather((0..<18_000).map { $0 % 6 })
         try host.export(table, format: registry.format(forPath: path)!, path: path)
         let check = try Support.python(
             """
@@ -25,11 +25,11 @@ import Testing
             rows = list(openpyxl.load_workbook(sys.argv[1])["Sheet1"].iter_rows(values_only=True))
             print(len(rows))
             for row in rows[:7]: print(repr(row))
-            print(rows[1:7] * 500 == rows[1:])
+            print(rows[1:7] * 3000 == rows[1:])
             """, [path])
         #expect(
             check.output == """
-                3001
+                18001
                 ('region', 'year', 'share', 'ok', 'output (CNY)', 'note', 'mixed', 'mixed_unit')
                 ('Guangxi', 2024, 0.5, True, 205000000000, '=SUM(A1)', 14543000, 't')
                 ('百色', 2023, 33.69, False, 41900000000, '+1', 3, None)
