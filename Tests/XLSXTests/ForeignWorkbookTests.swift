@@ -116,6 +116,9 @@ import Testing
             try WorkbookReader(bytes: Array("name,value\n".utf8))
         }
         #expect(throws: XLSXError("it is not an xlsx workbook: not a zip archive")) { try WorkbookReader(bytes: []) }
+        #expect(throws: XLSXError("there is no such file")) { try WorkbookReader(path: "/nonexistent/f.xlsx") }
+        #expect(throws: XLSXError("it is not a regular file")) { try WorkbookReader(path: "/dev/null") }
+        #expect(throws: XLSXError("it is not a regular file")) { try WorkbookReader(path: "/tmp") }
         let zip = try ZipArchiveWriter.archive([("hello.txt", Array("hi".utf8))])
         #expect(throws: XLSXError("it is not an xlsx workbook: it has no workbook part")) {
             try WorkbookReader(bytes: zip)

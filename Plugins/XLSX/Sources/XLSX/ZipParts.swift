@@ -7,11 +7,18 @@ final class ZipParts {
     private let limits: ReadLimits
     private var bytesRead = 0
 
-    /// Opens the zip at `path`.
+    /// Opens the zip at `path`, which must be a regular file (a FIFO would block, a device never end).
     init(path: String, limits: ReadLimits) throws(XLSXError) {
         self.limits = limits
+        let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else {
+            throw XLSXError("there is no such file")
+        }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            throw XLSXError("it is not a regular file")
+        }
         do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+            archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw XLSXError("it is not an xlsx workbook: not a zip archive")
         }
