@@ -3,6 +3,10 @@
 struct SharedStringTable {
     private var indexes: [String: Int] = [:]
     private(set) var strings: [String] = []
+    /// Each string's length in UTF-16 units, as Excel counts characters.
+    private(set) var lengths: [Int] = []
+    /// About how many character widths each string takes (``WorksheetWriter/width(of:)``).
+    private(set) var widths: [Double] = []
     /// How many cells refer to the table.
     private(set) var references = 0
 
@@ -13,6 +17,8 @@ struct SharedStringTable {
         let index = strings.count
         indexes[text] = index
         strings.append(text)
+        lengths.append(text.utf16.count)
+        widths.append(WorksheetWriter.width(of: text))
         return index
     }
 

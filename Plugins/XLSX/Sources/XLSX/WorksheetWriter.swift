@@ -12,6 +12,8 @@ struct WorksheetWriter {
     private(set) var rowCount = 0
     private var sheetData: [UInt8] = []
     private var widths: [Double]
+    /// Each column's letters, as bytes.
+    private let columnLetters: [[UInt8]]
 
     /// A sheet with its header row.
     init(name: String, header: [String], strings: inout SharedStringTable) throws(XLSXError) {
@@ -22,6 +24,7 @@ struct WorksheetWriter {
         self.name = name
         columnCount = header.count
         widths = header.map { WorksheetWriter.width(of: $0) + 2 }
+        columnLetters = header.indices.map { Array(CellReference.letters(ofColumn: $0 + 1).utf8) }
         try appendRow(header.map { .string($0) }, style: .header, strings: &strings)
     }
 
@@ -41,63 +44,78 @@ struct WorksheetWriter {
             throw XLSXError("a row has \(cells.count) cells for \(columnCount) columns")
         }
         rowCount += 1
-        let row = String(rowCount)
-        sheetData.append(contentsOf: "<row r=\"\(row)\">".utf8)
+        let row = Array(String(rowCount).utf8)
+        sheetData.append(contentsOf: #"<row r=""#.utf8)
+        sheetData.append(contentsOf: row)
+        sheetData.append(contentsOf: #"">"#.utf8)
         for (index, cell) in cells.enumerated() {
             if case .empty = cell { continue }
-            let reference = CellReference.letters(ofColumn: index + 1) + row
-            try appendCell(cell, reference: reference, style: style, column: index, strings: &strings)
+            try appendCell(cell, column: index, row: row, style: style, strings: &strings)
         }
         sheetData.append(contentsOf: "</row>".utf8)
     }
 
     private mutating func appendCell(
-        _ cell: XLSXCell, reference: String, style: WriterStyle, column: Int, strings: inout SharedStringTable
+        _ cell: XLSXCell, column: Int, row: [UInt8], style: WriterStyle, strings: inout SharedStringTable
     ) throws(XLSXError) {
-        let styleAttribute = style == .general ? "" : " s=\"\(style.rawValue)\""
-        func numberCell(_ text: String, style: WriterStyle = style) {
-            let attribute = style == .general ? "" : " s=\"\(style.rawValue)\""
-            sheetData.append(contentsOf: "<c r=\"\(reference)\"\(attribute)><v>\(text)</v></c>".utf8)
-            widths[column] = max(widths[column], Double(text.utf8.count) + 1)
-        }
         switch cell {
         case .empty: return
         case .number(let value):
             guard let text = WorksheetWriter.numberText(value) else { return }
-            numberCell(text)
-        case .bigInteger(let digits): numberCell(digits)
+            appendValue(text.utf8, column: column, row: row, style: style)
+        case .bigInteger(let digits): appendValue(digits.utf8, column: column, row: row, style: style)
         case .bool(let flag):
-            sheetData.append(
-                contentsOf: "<c r=\"\(reference)\"\(styleAttribute) t=\"b\"><v>\(flag ? 1 : 0)</v></c>".utf8)
+            appendValue(CollectionOfOne(flag ? 49 : 48), column: column, row: row, style: style, type: "b")
             widths[column] = max(widths[column], 6)
         case .string(let text):
-            guard text.utf16.count <= WorksheetWriter.maximumTextLength else {
+            let index = strings.index(of: text)
+            guard strings.lengths[index] <= WorksheetWriter.maximumTextLength else {
                 throw XLSXError(
-                    "cell \(reference) would hold \(text.utf16.count) characters; Excel allows at most \(WorksheetWriter.maximumTextLength)"
+                    "cell \(CellReference(column: column + 1, row: rowCount)) would hold \(strings.lengths[index]) characters; Excel allows at most \(WorksheetWriter.maximumTextLength)"
                 )
             }
-            let index = strings.index(of: text)
-            sheetData.append(contentsOf: "<c r=\"\(reference)\"\(styleAttribute) t=\"s\"><v>\(index)</v></c>".utf8)
-            widths[column] = max(widths[column], WorksheetWriter.width(of: text) + 1)
+            appendValue(String(index).utf8, column: column, row: row, style: style, type: "s", width: false)
+            widths[column] = max(widths[column], strings.widths[index] + 1)
         case .date(let day):
             guard let serial = ExcelSerialDate.serial(of: day) else {
                 // Before 1900: Excel has no date for it, so it stays ISO 8601 text.
                 return try appendCell(
-                    .string(day.description), reference: reference, style: style, column: column, strings: &strings)
+                    .string(day.description), column: column, row: row, style: style, strings: &strings)
             }
-            numberCell(String(serial), style: .date)
+            appendValue(String(serial).utf8, column: column, row: row, style: .date)
             widths[column] = max(widths[column], 12)
         case .dateTime(let day, let seconds):
             guard let serial = ExcelSerialDate.serial(of: day),
-                let text = WorksheetWriter.numberText(
-                    Double(serial) + seconds / 86_400)
+                let text = WorksheetWriter.numberText(Double(serial) + seconds / 86_400)
             else {
                 return try appendCell(
-                    .string(day.description), reference: reference, style: style, column: column, strings: &strings)
+                    .string(day.description), column: column, row: row, style: style, strings: &strings)
             }
-            numberCell(text, style: .dateTime)
+            appendValue(text.utf8, column: column, row: row, style: .dateTime)
             widths[column] = max(widths[column], 20)
         }
+    }
+
+    /// `<c r="B7" s="1" t="s"><v>VALUE</v></c>`, and the column made wide enough for the value.
+    private mutating func appendValue(
+        _ value: some Collection<UInt8>, column: Int, row: [UInt8], style: WriterStyle, type: StaticString? = nil,
+        width: Bool = true
+    ) {
+        sheetData.append(contentsOf: #"<c r=""#.utf8)
+        sheetData.append(contentsOf: columnLetters[column])
+        sheetData.append(contentsOf: row)
+        if style != .general {
+            sheetData.append(contentsOf: #"" s=""#.utf8)
+            sheetData.append(UInt8(ascii: "0") + UInt8(style.rawValue))
+        }
+        if let type {
+            sheetData.append(contentsOf: #"" t=""#.utf8)
+            sheetData.append(contentsOf: UnsafeBufferPointer(start: type.utf8Start, count: type.utf8CodeUnitCount))
+        }
+        sheetData.append(contentsOf: #""><v>"#.utf8)
+        sheetData.append(contentsOf: value)
+        sheetData.append(contentsOf: "</v></c>".utf8)
+        if width { widths[column] = max(widths[column], Double(value.count) + 1) }
     }
 
     /// The part `xl/worksheets/sheetN.xml`.
