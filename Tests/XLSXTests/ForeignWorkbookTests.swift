@@ -162,6 +162,31 @@ import Testing
         }
     }
 
+    @Test func aZipBombThatLiesAboutItsSizeIsRefused() throws {
+        let row = #"<x:row><x:c><x:v>1</x:v></x:c></x:row>"#
+        var bomb = try Self.workbook(sheetData: String(repeating: row, count: (8 << 20) / row.utf8.count))
+        // The sheet's headers claim 100 bytes unpacked, in the local header and in the central directory.
+        let name = Array("xl/worksheets/data.xml".utf8)
+        var patched = 0
+        for offset in 0..<(bomb.count - 46) {
+            let signature = bomb[offset..<(offset + 4)]
+            let (sizeOffset, nameOffset) =
+                signature.elementsEqual([0x50, 0x4B, 0x03, 0x04])
+                ? (22, 30) : signature.elementsEqual([0x50, 0x4B, 0x01, 0x02]) ? (24, 46) : (-1, -1)
+            guard sizeOffset > 0, bomb[(offset + nameOffset)...].starts(with: name) else { continue }
+            bomb.replaceSubrange((offset + sizeOffset)..<(offset + sizeOffset + 4), with: [100, 0, 0, 0])
+            patched += 1
+        }
+        #expect(patched == 2)
+        #expect {
+            try WorkbookReader(bytes: bomb, limits: ReadLimits(partBytes: 1 << 20, totalBytes: 2 << 20)).read()
+        } throws: { error in
+            let message = (error as? XLSXError)?.message ?? ""
+            return message.hasPrefix("the part xl/worksheets/data.xml unpacks to more than alq reads")
+                || message.hasPrefix("the part xl/worksheets/data.xml cannot be unpacked")
+        }
+    }
+
     @Test func hugeDimensionsAreRefused() throws {
         let far = try Self.workbook(
             sheetData:
