@@ -6,7 +6,8 @@ SWIFT ?= swift
 SWIFT_FLAGS ?=
 RELEASE_FLAGS = -c release --static-swift-stdlib
 
-.PHONY: all deps build release run test lint format install uninstall bench help-catalog chart-images clean man completions
+.PHONY: all deps build release run test lint format install uninstall bench help-catalog chart-images clean man completions \
+	fuzz fuzz-smoke
 
 all: build
 
@@ -23,7 +24,7 @@ run: build
 	@$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/alq
 
 # Sources, plugins, tests and examples as checked by swift-format with the checked-in .swift-format.
-FORMAT_PATHS = Package.swift Sources Plugins Tests Examples
+FORMAT_PATHS = Package.swift Sources Plugins Tests Examples Fuzz
 
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel $(FORMAT_PATHS)
@@ -38,7 +39,17 @@ test: deps lint
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
 	$(SWIFT) test $(SWIFT_FLAGS) --skip-build
 	@if [ ! -d "$(SEEDS_DIR)" ]; then echo "note: the tests that check the dataset against the seed documents were skipped: no folder $(SEEDS_DIR) (set ALQ_SEEDS; ALQ_REQUIRE_SEEDS=1 makes this a failure)"; fi
+	$(MAKE) fuzz-smoke
 	@if [ -f bench/run.sh ]; then ALQ_BIN="$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/alq" bash bench/run.sh --small --check; fi
+
+# libFuzzer harnesses (Fuzz/Harnesses), FUZZ_SECONDS each (default 60); see docs/reliability.md.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
+
+# A short run of every harness (about 15 s each), so that the harnesses keep building and running.
+fuzz-smoke: deps
+	FUZZ_SECONDS=15 bash scripts/fuzz.sh --smoke
 
 # The binary the man page and completion scripts are generated from (the release build by default).
 ALQ_BIN ?= $$($(SWIFT) build $(SWIFT_FLAGS) $(RELEASE_FLAGS) --show-bin-path)/alq

@@ -5,7 +5,9 @@ import FormatSupport
 /// Reads CSV bytes into a table: the first record is the header, types are inferred per column.
 ///
 /// A UTF-8 byte order mark is skipped; LF, CRLF and CR line endings are accepted; a record with fewer
-/// fields than the header is padded with nulls, one with more is an error.
+/// fields than the header is padded with nulls, one with more is an error. Blank lines are skipped,
+/// except in a one-column file, where a blank line is a row whose cell is null (what the writer
+/// writes for it). A header cell protected against formulas (`'=x`) loses its `'`, as data cells do.
 enum CSVReader {
     static func read(_ bytes: [UInt8], name: String, delimiter: UInt8 = UInt8(ascii: ","), header: Bool = true)
         throws(Diagnostic) -> Table
@@ -104,11 +106,13 @@ enum CSVReader {
                 guard let text = String(validating: field, as: UTF8.self) else {
                     throw malformed(name, scanner.data, offset: scanner.position, "the header is not valid UTF-8")
                 }
-                if let (plain, unit) = ExportLayout.splitHeader(text) {
+                let cell =
+                    text.hasPrefix("'") && CSVFormulaGuard.needsPrefix(text.utf8) ? String(text.dropFirst()) : text
+                if let (plain, unit) = ExportLayout.splitHeader(cell) {
                     header.append(plain)
                     units.append(unit)
                 } else {
-                    header.append(text)
+                    header.append(cell)
                     units.append(nil)
                 }
             } while !scanner.atRecordEnd
@@ -129,7 +133,7 @@ enum CSVReader {
     ) throws(Diagnostic) -> Int {
         var rows = 0
         do throws(CSVScanner.Failure) {
-            while scanner.startRecord() {
+            while scanner.startRecord(blankLinesAreRecords: width == 1) {
                 let recordStart = scanner.position
                 var column = 0
                 repeat {
@@ -164,13 +168,17 @@ enum CSVReader {
     /// Names every column: empty names become `column1`, … and repeated names get `_2`, `_3`, ….
     static func uniqueNames(_ names: [String]) -> [String] {
         var seen: Set<String> = []
+        var nextSuffix: [String: Int] = [:]
         var result: [String] = []
+        result.reserveCapacity(names.count)
         for (index, raw) in names.enumerated() {
             var name = raw.isEmpty ? "column\(index + 1)" : raw
             if seen.contains(name) {
-                var suffix = 2
-                while seen.contains("\(name)_\(suffix)") { suffix += 1 }
-                name = "\(name)_\(suffix)"
+                let base = name
+                var suffix = nextSuffix[base] ?? 2
+                while seen.contains("\(base)_\(suffix)") { suffix += 1 }
+                name = "\(base)_\(suffix)"
+                nextSuffix[base] = suffix + 1
             }
             seen.insert(name)
             result.append(name)

@@ -1,7 +1,7 @@
 /// Splits CSV bytes into fields without copying them, except quoted fields with doubled quotes,
 /// which are unescaped into a scratch buffer.
 ///
-/// Records end with LF, CRLF or a lone CR; blank lines are skipped.
+/// Records end with LF, CRLF or a lone CR; blank lines are skipped, except in a one-column file.
 struct CSVScanner: ~Copyable {
     /// Where a malformed quoted field starts or breaks off.
     struct Failure: Error {
@@ -26,9 +26,12 @@ struct CSVScanner: ~Copyable {
 
     deinit { scratch.deallocate() }
 
-    /// Skips blank lines; returns `false` at the end of the input.
-    mutating func startRecord() -> Bool {
-        while position < data.count, data[position] == 10 || data[position] == 13 { position += 1 }
+    /// Skips blank lines, unless `blankLinesAreRecords` (a one-column file, where a blank line is a
+    /// null); returns `false` at the end of the input.
+    mutating func startRecord(blankLinesAreRecords: Bool = false) -> Bool {
+        if !blankLinesAreRecords {
+            while position < data.count, data[position] == 10 || data[position] == 13 { position += 1 }
+        }
         atRecordEnd = false
         return position < data.count
     }
@@ -104,13 +107,16 @@ struct CSVScanner: ~Copyable {
         return UnsafeBufferPointer(rebasing: scratch[0..<out])
     }
 
-    /// The 1-based line and column of a byte offset.
+    /// The 1-based line and column of a byte offset; LF, CRLF and a lone CR each end a line.
     static func lineAndColumn(of offset: Int, in data: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
         var line = 1
         var lineStart = 0
-        for i in 0..<min(offset, data.count) where data[i] == 10 {
-            line += 1
-            lineStart = i + 1
+        for i in 0..<min(offset, data.count) {
+            let endsLine = data[i] == 10 || (data[i] == 13 && (i + 1 == data.count || data[i + 1] != 10))
+            if endsLine {
+                line += 1
+                lineStart = i + 1
+            }
         }
         return (line, offset - lineStart + 1)
     }

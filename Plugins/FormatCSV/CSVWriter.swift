@@ -1,10 +1,13 @@
 import ALQPluginAPI
 import ALQRuntime
+import ALQSyntax
 import FormatSupport
 
 /// Streams a table as CSV through a 64 KiB buffer.
 ///
-/// Nulls are empty fields; an empty string is `""`, so that `open()` tells them apart. A field is
+/// Nulls are empty fields; an empty string is `""`, so that `open()` tells them apart. A row of a
+/// one-column table whose cell is null is an empty line, which the reader reads as such a row; a table
+/// with rows but no columns has no CSV form and is an error. A field is
 /// quoted when it contains a comma, a quote, CR or LF, or starts or ends with a space; quotes inside
 /// are doubled. Dictionary-encoded string columns are encoded once per distinct string.
 struct CSVWriter {
@@ -14,9 +17,13 @@ struct CSVWriter {
         let out = ByteWriter(output)
         if options.byteOrderMark { try out.bytes([0xEF, 0xBB, 0xBF]) }
         let layout = ExportLayout.columns(of: table, unitInHeader: true)
+        if layout.isEmpty, table.rowCount > 0 {
+            throw Diagnostic(
+                .exportFailed, "a table with rows but no columns cannot be written as CSV (\(table.rowCount) rows)")
+        }
         for (index, column) in layout.enumerated() {
             if index > 0 { try out.byte(options.delimiter) }
-            try out.bytes(encode(column.name, protect: false))
+            try out.bytes(encode(column.name, protect: options.protectFormulas))
         }
         try endRecord(out)
         let protect = options.protectFormulas
@@ -93,8 +100,9 @@ struct CSVWriter {
             result += [UInt8(ascii: "\""), UInt8(ascii: "\"")]
             return
         }
+        // A leading U+FEFF is quoted: at the start of a file, the reader takes it for a byte order mark.
         let needsQuotes =
-            first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
+            first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ") || first == 0xEF && text.hasPrefix("\u{FEFF}")
             || utf8.contains { $0 == options.delimiter || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
         if needsQuotes { result.append(UInt8(ascii: "\"")) }
         if protect, CSVFormulaGuard.needsPrefix(utf8) { result.append(UInt8(ascii: "'")) }

@@ -63,6 +63,10 @@ enum JSONTableReader {
                 }
             }
             rows += 1
+            if rows &* builders.count > SparseTableLimit.cells(forInputBytes: scanner.data.count) {
+                throw JSONError(
+                    SparseTableLimit.message(rows, builders.count), at: scanner.position, in: scanner.data)
+            }
             for index in builders.indices where builders[index].rowCount < rows { builders[index].appendNull() }
             if style == .array {
                 if scanner.peek() == UInt8(ascii: ",") {

@@ -20,7 +20,14 @@ public enum CellView {
 }
 
 /// Builds the cell views of an export's columns.
+///
+/// Up to ``widestBorrowed`` columns, the views borrow each column's storage in nested scopes (one
+/// stack frame per column, no copy); a wider table's columns are copied into buffers the views own,
+/// so that no table is too wide to export.
 public enum CellViews {
+    /// The most columns whose storage is borrowed in nested scopes.
+    static let widestBorrowed = 256
+
     /// Calls `body` with one view per column of `layout`. String dictionaries are encoded once, by
     /// `encode` appending each string's bytes; a quantity column's unit symbol likewise by `unit`.
     public static func with<R>(
@@ -38,6 +45,17 @@ public enum CellViews {
         }
         var views: [CellView] = []
         views.reserveCapacity(layout.count)
+        if layout.count > widestBorrowed {
+            var copies = OwnedCopies()
+            defer { copies.release() }
+            for column in layout {
+                views.append(
+                    copiedView(
+                        table.columns[column.source], column, copies: &copies, keepAlive: &keepAlive,
+                        encoded: encoded, unit: unit))
+            }
+            return try withExtendedLifetime(keepAlive) { try views.withUnsafeBufferPointer(body) }
+        }
         return try withViews(
             table, layout: layout[...], views: &views, keepAlive: &keepAlive, encoded: encoded, unit: unit, body)
     }
@@ -82,10 +100,55 @@ public enum CellViews {
         }
     }
 
+    private static func copiedView(
+        _ storage: Column, _ column: ExportColumn, copies: inout OwnedCopies, keepAlive: inout [EncodedStrings],
+        encoded: (Int, [String]) -> EncodedStrings, unit: (String, inout [UInt8]) -> Void
+    ) -> CellView {
+        switch (storage, column.role) {
+        case (.number(let numbers), _):
+            return .numbers(copies.copy(numbers.values), validity: numbers.validity.map { copies.copy($0) })
+        case (.quantity(let quantities), .values):
+            return .numbers(copies.copy(quantities.values), validity: quantities.validity.map { copies.copy($0) })
+        case (.quantity(let quantities), .units):
+            let symbol = EncodedStrings([quantities.dimension.symbol], append: unit)
+            keepAlive.append(symbol)
+            return .constantUnit(symbol.view, validity: quantities.validity.map { copies.copy($0) })
+        case (.string(let strings), _):
+            let dictionary = encoded(column.source, strings.dictionary)
+            keepAlive.append(dictionary)
+            return .strings(copies.copy(strings.codes), dictionary.view)
+        case (.bool(let flags), _):
+            return .bools(copies.copy(flags.values))
+        case (.mixed(let values), .values):
+            return .mixed(copies.copy(values))
+        case (.mixed(let values), .units):
+            return .mixedUnits(copies.copy(values))
+        }
+    }
+
     private static func withOptional<R>(
         _ array: [Bool]?, _ body: (UnsafeBufferPointer<Bool>?) throws -> R
     ) throws -> R {
         guard let array else { return try body(nil) }
         return try array.withUnsafeBufferPointer { try body($0) }
+    }
+}
+
+/// Buffers copied from arrays, owned until ``release()``.
+private struct OwnedCopies {
+    private var releases: [() -> Void] = []
+
+    mutating func copy<Element>(_ array: [Element]) -> UnsafeBufferPointer<Element> {
+        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: array.count)
+        _ = buffer.initialize(from: array)
+        releases.append {
+            buffer.deinitialize()
+            buffer.deallocate()
+        }
+        return UnsafeBufferPointer(buffer)
+    }
+
+    func release() {
+        for release in releases { release() }
     }
 }

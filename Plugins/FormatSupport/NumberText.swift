@@ -1,19 +1,21 @@
 import ALQJSON
+import ALQSyntax
 
 /// Numbers as text: the shortest form that reads back to the same double, integers without `.0`.
 public enum NumberText {
     /// Appends `value` in the shortest round-trip form. Whole numbers below 2^53 are written as
     /// integers (`205000000000`, not `2.05e+11`); other numbers as Swift prints them (`33.69`, `1e+20`).
-    /// Not-a-number and infinities are written as `NaN`, `Infinity`, `-Infinity`; JSON writers check
-    /// ``isFinite(_:)`` first and write `null` instead.
+    /// Not-a-number and infinities have no text that reads back as a number: they are an error
+    /// (E0403), never `Infinity`; JSON writers check ``isFinite(_:)`` first and write `null` instead.
     @inline(__always)
     public static func append(_ value: Double, to out: ByteWriter) throws {
         if value == value.rounded(.towardZero), abs(value) < 9_007_199_254_740_992 {
             try appendInteger(Int64(value), to: out)
             return
         }
-        if value.isNaN { return try out.ascii("NaN") }
-        if value.isInfinite { return try out.ascii(value < 0 ? "-Infinity" : "Infinity") }
+        guard value.isFinite else {
+            throw Diagnostic(.exportFailed, "the number \(value) is beyond ±1.8e308 and cannot be written")
+        }
         try out.string(value.description)
     }
 

@@ -30,7 +30,9 @@ extension Aggregation {
         case "list":
             var lists = [[Value]](repeating: [], count: groupCount)
             for (row, id) in ids.enumerated() { lists[Int(id)].append(column[row]) }
-            return .mixed(lists.map(Value.list))
+            let values = lists.map(Value.list)
+            for value in values { _ = try ValueNesting.checked(value, span: span) }
+            return .mixed(values)
         default:
             guard case .string(let separator) = try interpreter.eval(arguments[1]) else {
                 throw Diagnostic(

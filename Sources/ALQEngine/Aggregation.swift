@@ -55,7 +55,8 @@ struct Aggregation {
         switch column {
         case .string(let strings):
             let nullCode = Int32(strings.dictionary.count)
-            return (strings.codes.map { $0 < 0 ? nullCode : $0 }, strings.dictionary.count + 1)
+            let canonical = CanonicalStrings.codes(strings.dictionary)
+            return (strings.codes.map { $0 < 0 ? nullCode : canonical[Int($0)] }, strings.dictionary.count + 1)
         case .bool(let flags):
             return (flags.values.map { Int32($0) }, 3)
         case .number(let numbers):
@@ -280,10 +281,12 @@ struct Aggregation {
         switch (name, column) {
         case ("sum", .number(let numbers)), ("avg", .number(let numbers)):
             let (sums, counts) = sumNumbers(numbers.values, numbers.validity, ids: ids, groupCount: groupCount)
+            try FiniteCheck.all(sums, in: name, span: span, file: interpreter.file)
             if name == "sum" { return .number(NumberColumn(values: sums, isInteger: numbers.isInteger)) }
             return average(sums, counts, dimension: .none, unit: nil)
         case ("sum", .quantity(let quantities)), ("avg", .quantity(let quantities)):
             let (sums, counts) = sumNumbers(quantities.values, quantities.validity, ids: ids, groupCount: groupCount)
+            try FiniteCheck.all(sums, in: name, span: span, file: interpreter.file)
             if name == "sum" {
                 return .quantity(
                     QuantityColumn(values: sums, dimension: quantities.dimension, displayUnit: quantities.displayUnit))

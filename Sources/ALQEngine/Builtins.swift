@@ -108,7 +108,7 @@ public enum Builtins {
         ) { call throws(Diagnostic) in
             if call[0].isNull { return .null }
             let text = try call.string(0)
-            return .string(String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()))
+            return .string(TextOperations.trimmed(text))
         },
         builtin(
             "contains", "contains(s, part)", "Whether a string contains a part, or a list an element.",
@@ -264,7 +264,7 @@ public enum Builtins {
             ) { call throws(Diagnostic) in
                 switch call[0] {
                 case .list(let values): return .list(values.reversed())
-                case .string(let text): return .string(String(text.reversed()))
+                case .string(let text): return .string(TextOperations.reversed(text))
                 case .table(let table): return .table(table.gather(Array((0..<table.rowCount).reversed())))
                 default: throw call.mistyped(0, "a list, string or table")
                 }

@@ -30,8 +30,8 @@ struct Interpreter {
         case .bool(let flag): return .bool(flag)
         case .null: return .null
         case .quantity(let number, let spec): return try quantity(number, spec, span: expr.span)
-        case .list(let elements): return try list(elements, row: row)
-        case .record(let fields): return try record(fields, row: row)
+        case .list(let elements): return try ValueNesting.checked(try list(elements, row: row), span: expr.span)
+        case .record(let fields): return try ValueNesting.checked(try record(fields, row: row), span: expr.span)
         case .name(let name): return try lookup(name, span: expr.span, row: row)
         case .member(let base, let name, let nameSpan):
             return try member(of: try eval(base, row: row), name: name, span: nameSpan)
@@ -276,8 +276,10 @@ struct Interpreter {
         case .number(let number) where unit.dimension == .none:
             return .quantity(Quantity(value: number, dimension: .none, displayUnit: unit))
         case .number(let number) where unit.dimension == .percent:
+            try FiniteCheck.one(number * 100, span: span, file: file)
             return .quantity(Quantity(value: number * 100, dimension: .percent))
         case .quantity(let quantity) where quantity.dimension == .none && unit.dimension == .percent:
+            try FiniteCheck.one(quantity.value * 100, span: span, file: file)
             var percent = quantity
             percent.value = quantity.value * 100
             percent.dimension = .percent

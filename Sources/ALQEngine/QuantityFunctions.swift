@@ -28,8 +28,10 @@ enum QuantityFunctions {
         case .null:
             return .null
         case .number(let number):
+            try FiniteCheck.one(number * unit.scale, span: nil, file: nil)
             return Arithmetic.result(Quantity(value: number * unit.scale, dimension: unit.dimension))
         case .quantity(var quantity) where quantity.dimension == .none:
+            try FiniteCheck.one(quantity.value * unit.scale, span: nil, file: nil)
             quantity.value *= unit.scale
             quantity.dimension = unit.dimension
             quantity.displayUnit = nil

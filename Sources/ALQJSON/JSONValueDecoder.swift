@@ -101,8 +101,10 @@ private struct Decoding: Decoder {
         case .number(let number) where type == Double.self: return number.double as! T
         case .number(let number) where type == Int.self:
             guard let integer = number.int else {
+                let whole = number.double.isFinite && number.double == number.double.rounded()
+                let problem = whole ? "is out of range for a whole number" : "is not a whole number"
                 throw DecodingError.dataCorrupted(
-                    .init(codingPath: codingPath, debugDescription: "Number \(number.text) is not a whole number."))
+                    .init(codingPath: codingPath, debugDescription: "Number \(number.text) \(problem)."))
             }
             return integer as! T
         default:

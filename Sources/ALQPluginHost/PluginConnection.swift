@@ -41,7 +41,8 @@ public final class PluginConnection: @unchecked Sendable {
 
     private var process: PluginProcess?
     private var nextID = 1
-    let limits: PluginLimits
+    // Read by the export and read extensions; shortened for shutdown.
+    var limits: PluginLimits
     /// Held for each exchange with the plugin (see the type's comment).
     private let exchange = Mutex(())
 
@@ -252,8 +253,10 @@ public final class PluginConnection: @unchecked Sendable {
     public func close() {
         exchange.withLock { _ in
             guard let process, process.isRunning else { return }
+            // The whole goodbye takes at most about a second: half for the answer, half for the exit.
+            limits.timeout = min(limits.timeout, PluginLimits.shutdownGrace)
             _ = try? request(.shutdown, JSONObject())
-            process.finish(grace: 0.5)
+            process.finish(grace: PluginLimits.shutdownGrace)
         }
     }
 
@@ -288,6 +291,9 @@ public struct PluginLimits: Sendable {
     public var maximumMessageBytes: Int
     /// The most rows one read through a plugin's reader may give.
     public var maximumReadRows: Int
+
+    /// How long a plugin has to answer `shutdown`, and then to exit, before it is killed.
+    public static let shutdownGrace = 0.5
 
     /// Limits; the defaults are 10 s for each answer, the larger of 10 s and `timeout` for start-up
     /// answers, 64 MiB, and 100,000,000 rows per read.

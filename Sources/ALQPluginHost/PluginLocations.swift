@@ -78,12 +78,19 @@ public enum PluginLocations {
                 .pluginFailed, "refusing to run plugin '\(path)': any user can write to it",
                 help: "make it writable by its owner only: chmod o-w '\(path)'")
         }
-        let folder = FileSystem.folder(of: path)
-        if let folderMode = FileSystem.mode(of: folder), folderMode & S_IWOTH != 0, folderMode & S_ISVTX == 0 {
-            throw Diagnostic(
-                .pluginFailed,
-                "refusing to run plugin '\(path)': any user can replace it, because any user can write to the folder '\(folder)'",
-                help: "move the plugin to a folder only you can write to, or: chmod o-w '\(folder)'")
+        // A symbolic link is judged by where it leads too: the file it names lives in that folder.
+        var folders = [FileSystem.folder(of: path)]
+        if let resolved = realpath(path, nil) {
+            folders.append(FileSystem.folder(of: String(cString: resolved)))
+            free(resolved)
+        }
+        for folder in folders {
+            if let folderMode = FileSystem.mode(of: folder), folderMode & S_IWOTH != 0, folderMode & S_ISVTX == 0 {
+                throw Diagnostic(
+                    .pluginFailed,
+                    "refusing to run plugin '\(path)': any user can replace it, because any user can write to the folder '\(folder)'",
+                    help: "move the plugin to a folder only you can write to, or: chmod o-w '\(folder)'")
+            }
         }
         if !FileSystem.isExecutable(path) {
             throw Diagnostic(

@@ -51,31 +51,20 @@ final class PluginProcess {
         posix_spawn_file_actions_adddup2(&actions, errChild[1], 2)
         // The plugin gets standard input, output and error, and no other descriptor of alq's.
         PluginProcess.closeOtherDescriptors(&actions)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        sigaddset(&defaults, SIGPIPE)
-        sigaddset(&defaults, SIGINT)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(
-            &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
         defer { free(argv[0]) }
         var child: pid_t = 0
-        var status = posix_spawn(&child, path, &actions, &attributes, argv, environ)
-        // "Text file busy": another thread's child briefly holds the file open for writing (it was
-        // just written); waiting a moment is the known remedy.
-        var attempts = 0
-        while status == ETXTBSY, attempts < 10 {
-            attempts += 1
-            usleep(20_000)
-            status = posix_spawn(&child, path, &actions, &attributes, argv, environ)
+        let status = SpawnAttributes.with(.newProcessGroup) { attributes in
+            var status = posix_spawn(&child, path, &actions, &attributes, argv, environ)
+            // "Text file busy": another thread's child briefly holds the file open for writing (it was
+            // just written); waiting a moment is the known remedy.
+            var attempts = 0
+            while status == ETXTBSY, attempts < 10 {
+                attempts += 1
+                usleep(20_000)
+                status = posix_spawn(&child, path, &actions, &attributes, argv, environ)
+            }
+            return status
         }
         close(toChild[0])
         close(fromChild[1])
@@ -216,10 +205,11 @@ final class PluginProcess {
         return "was killed by signal \(signal)\(PluginProcess.signalName(signal).map { " (\($0))" } ?? "")"
     }
 
-    /// Stops the plugin: closes its input, kills it, reaps it.
+    /// Stops the plugin: kills it and every process it started (its process group), reaps it.
     func stop() {
         guard isRunning else { return closeAll() }
         isRunning = false
+        kill(-pid, SIGKILL)
         kill(pid, SIGKILL)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
@@ -227,6 +217,7 @@ final class PluginProcess {
     }
 
     /// Asks the plugin to end by closing its input; kills it if it is still running after `grace` seconds.
+    /// Either way, the processes it started (its process group) are killed.
     func finish(grace: Double) {
         guard isRunning else { return closeAll() }
         if input >= 0 {
@@ -238,6 +229,8 @@ final class PluginProcess {
         while PluginProcess.now() < deadline {
             if waitpid(pid, &status, WNOHANG) == pid {
                 isRunning = false
+                // Processes the plugin started do not outlive it.
+                kill(-pid, SIGKILL)
                 return closeAll()
             }
             usleep(5_000)

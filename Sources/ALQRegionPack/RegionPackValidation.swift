@@ -1,3 +1,5 @@
+import ALQRuntime
+
 // The rules a decoded region pack must satisfy (documented in docs/region-packs.md).
 
 extension RegionPack {
@@ -190,7 +192,8 @@ extension RegionPack {
         return (1...3).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
     }
 
-    /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `--MM-DD`, with months 01–12 and days 01–31.
+    /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `--MM-DD`, with months 01–12 and days that exist in that month
+    /// (29 February only in a leap year; `--02-29` is allowed).
     static func isPartialDate(_ s: String) -> Bool {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         func number(_ p: String, digits: Int, _ range: ClosedRange<Int>) -> Bool {
@@ -201,10 +204,10 @@ extension RegionPack {
         case 2: return number(parts[0], digits: 4, 1000...9999) && number(parts[1], digits: 2, 1...12)
         case 3:
             return number(parts[0], digits: 4, 1000...9999) && number(parts[1], digits: 2, 1...12)
-                && number(parts[2], digits: 2, 1...31)
+                && number(parts[2], digits: 2, 1...CalendarDate.days(inMonth: Int(parts[1])!, year: Int(parts[0])!))
         case 4:
             return parts[0].isEmpty && parts[1].isEmpty && number(parts[2], digits: 2, 1...12)
-                && number(parts[3], digits: 2, 1...31)
+                && number(parts[3], digits: 2, 1...CalendarDate.days(inMonth: Int(parts[2])!, year: nil))
         default: return false
         }
     }

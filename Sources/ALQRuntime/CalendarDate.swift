@@ -148,7 +148,9 @@ public struct CalendarDate: Sendable, Hashable {
 
     private static let dash = UInt8(ascii: "-")
 
-    private static func days(inMonth month: Int, year: Int?) -> Int {
+    /// The number of days in `month` (1–12) of `year` in the Gregorian calendar; with no year, February
+    /// has 29.
+    public static func days(inMonth month: Int, year: Int?) -> Int {
         switch month {
         case 2:
             guard let year else { return 29 }

@@ -67,9 +67,19 @@ public struct Record: Sendable {
         values = []
     }
 
+    /// A record of `fields` in order; of a repeated key, the last value wins (in the first one's place).
     public init(_ fields: [(String, Value)]) {
         self.init()
-        for (key, value) in fields { self[key] = value }
+        var positions: [String: Int] = [:]
+        for (key, value) in fields {
+            if let position = positions[key] {
+                values[position] = value
+            } else {
+                positions[key] = keys.count
+                keys.append(key)
+                values.append(value)
+            }
+        }
     }
 
     public subscript(key: String) -> Value? {

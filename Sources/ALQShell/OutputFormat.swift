@@ -18,6 +18,7 @@ public enum OutputFormat {
             try OutputFormat.write(value, as: format, to: StandardOutputSink())
         }
         StandardStreams.flush()
+        if let failure = StandardStreams.outputFailure { throw StandardOutputError(reason: failure) }
     }
 
     /// Writes one result with an export format: a chart with a chart format (`svg`), anything else

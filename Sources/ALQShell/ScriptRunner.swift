@@ -120,7 +120,7 @@ public final class ScriptRunner {
             let path = MetaCommand.unquoted(command.argument)
             let bytes: [UInt8]
             do {
-                bytes = try FileContents.read(path)
+                bytes = try ScriptFiles.read(path)
             } catch {
                 return problem("cannot read \(path): \(error)")
             }

@@ -77,7 +77,7 @@ public struct Shell {
             outputNamed: { name in self.outputFormat(named: name) })
 
         var sources: [SourceFile] = []
-        if options.runInit, let path = options.startupFile, let bytes = try? FileContents.read(path) {
+        if options.runInit, let path = options.startupFile, let bytes = try? ScriptFiles.read(path) {
             switch SourceFile.decode(name: path, bytes: bytes) {
             case .success(let file): sources.append(file)
             case .failure(let diagnostic):
@@ -91,7 +91,7 @@ public struct Shell {
             for path in options.files {
                 let bytes: [UInt8]
                 do {
-                    bytes = try FileContents.read(path)
+                    bytes = try ScriptFiles.read(path)
                 } catch {
                     return usage("cannot read '\(path)': \(error)")
                 }
@@ -105,7 +105,7 @@ public struct Shell {
         } else if !StandardStreams.isTerminal(STDIN_FILENO) || options.checkOnly {
             let bytes: [UInt8]
             do {
-                bytes = try FileContents.readAll(from: .standardInput)
+                bytes = try ScriptFiles.readStandardInput()
             } catch {
                 return usage("cannot read standard input: \(error)")
             }

@@ -3,6 +3,10 @@ import ALQSystem
 import Synchronization
 import SystemPackage
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Standard output and error, without Foundation.
 public enum StandardStreams {
     /// Standard output, buffered; the lock makes writes from the evaluation thread and the REPL's
@@ -31,17 +35,25 @@ public enum StandardStreams {
         output.withLock { $0.flush() }
     }
 
+    /// Why standard output could not be written (a full disk, a closed pipe), once a write has failed.
+    public static var outputFailure: String? {
+        output.withLock { $0.failure.map { String(cString: strerror($0.rawValue)) } }
+    }
+
     /// Whether a file descriptor is a terminal.
     public static func isTerminal(_ descriptor: Int32) -> Bool {
         TerminalSize.isTerminal(FileDescriptor(rawValue: descriptor))
     }
 }
 
-/// A buffered writer on a file descriptor. A write that fails (a closed pipe) is dropped.
+/// A buffered writer on a file descriptor. After a write fails (a full disk, a closed pipe: alq ignores
+/// SIGPIPE), later writes are dropped and ``failure`` says why.
 public struct BufferedDescriptorWriter: ~Copyable {
     private let descriptor: FileDescriptor
     private var buffer: [UInt8] = []
     private let capacity = 1 << 16
+    /// The error of the first write that failed.
+    public private(set) var failure: Errno?
 
     public init(descriptor: FileDescriptor) {
         self.descriptor = descriptor
@@ -49,9 +61,10 @@ public struct BufferedDescriptorWriter: ~Copyable {
     }
 
     public mutating func write(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil else { return }
         if buffer.count + bytes.count > capacity { flush() }
         if bytes.count >= capacity {
-            try? descriptor.writeAllBytes(bytes)
+            do throws(Errno) { try descriptor.writeAllBytes(bytes) } catch { failure = error }
         } else {
             buffer.append(contentsOf: bytes)
         }
@@ -59,7 +72,9 @@ public struct BufferedDescriptorWriter: ~Copyable {
 
     public mutating func flush() {
         guard !buffer.isEmpty else { return }
-        try? descriptor.writeAllBytes(buffer)
+        if failure == nil {
+            do throws(Errno) { try descriptor.writeAllBytes(buffer) } catch { failure = error }
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 }
@@ -73,5 +88,13 @@ public final class StandardOutputSink: OutputSink {
         // A copy (Sendable) crosses into the lock; formats hand over large chunks, so this costs little.
         let chunk = [UInt8](bytes)
         StandardStreams.output.withLock { writer in chunk.withUnsafeBytes { writer.write($0) } }
+        if let failure = StandardStreams.outputFailure { throw StandardOutputError(reason: failure) }
     }
+}
+
+/// Standard output could not be written: the reason, such as "No space left on device".
+public struct StandardOutputError: Error, CustomStringConvertible {
+    /// The system's message.
+    public var reason: String
+    public var description: String { reason }
 }

@@ -37,6 +37,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case numericOverflow = "E0305"
     case interrupted = "E0306"
     case recursionTooDeep = "E0307"
+    case valueTooDeep = "E0308"
     // Files and data
     case cannotOpenFile = "E0401"
     case malformedData = "E0402"

@@ -10,6 +10,9 @@ public struct Lexer {
     private var openBrackets: [Symbol] = []
     public private(set) var tokens: [Token] = []
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The last look past blank and comment lines: where it stopped and whether a `|` is there. A newline
+    /// before `end` sees the same, so runs of blank lines are scanned once, not once per line.
+    private var lookahead: (end: Int, pipe: Bool)?
 
     /// Lexes the whole file.
     public static func tokenize(_ file: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
@@ -64,8 +67,10 @@ public struct Lexer {
         addSeparator(Span(start: position, end: position + 1))
     }
 
-    private func nextLineStartsWithPipe() -> Bool {
+    private mutating func nextLineStartsWithPipe() -> Bool {
+        if let lookahead, offset <= lookahead.end { return lookahead.pipe }
         var index = offset
+        defer { lookahead = (index, index < bytes.count && bytes[index] == UInt8(ascii: "|")) }
         while index < bytes.count {
             switch bytes[index] {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):

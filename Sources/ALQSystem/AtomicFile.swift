@@ -92,39 +92,42 @@ public enum AtomicFile {
         let folder = FileSystem.folder(of: path)
         let number = counter.wrappingAdd(1, ordering: .relaxed).newValue
         let temporaryPath = "\(folder)/.\(FileSystem.fileName(of: path)).alq-\(getpid())-\(number).tmp"
-        let descriptor: FileDescriptor
-        do {
-            descriptor = try FileDescriptor.open(
-                FilePath(temporaryPath), .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec, .noFollow],
-                permissions: FilePermissions(rawValue: CInterop.Mode(newFileMode)))
-        } catch {
-            throw Failure.system(error as? Errno ?? .ioError, step: "create the temporary file")
-        }
-        var open = true
-        func abandon() {
-            if open { try? descriptor.close() }
-            unlink(temporaryPath)
-        }
-        do {
-            try body(TemporaryFile(descriptor: descriptor, path: temporaryPath))
-            if let original = FileSystem.status(of: path, followingLinks: false), original.type == .regular {
-                keepOwnerAndMode(of: original, on: descriptor)
-            }
-            if fsync(descriptor.rawValue) != 0 && errno != EINVAL && errno != EROFS {
-                throw Failure.system(Errno(rawValue: errno), step: "flush the file to disk")
-            }
-            open = false
+        // The signal handlers are in place before the temporary file exists.
+        try TemporaryFileCleanup.guarding(temporaryPath) {
+            let descriptor: FileDescriptor
             do {
-                try descriptor.close()
+                descriptor = try FileDescriptor.open(
+                    FilePath(temporaryPath), .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec, .noFollow],
+                    permissions: FilePermissions(rawValue: CInterop.Mode(newFileMode)))
             } catch {
-                throw Failure.system(error as? Errno ?? .ioError, step: "close the file")
+                throw Failure.system(error as? Errno ?? .ioError, step: "create the temporary file")
             }
-            if rename(temporaryPath, path) != 0 {
-                throw Failure.system(Errno(rawValue: errno), step: "rename the temporary file")
+            var open = true
+            func abandon() {
+                if open { try? descriptor.close() }
+                unlink(temporaryPath)
             }
-        } catch {
-            abandon()
-            throw error
+            do {
+                try body(TemporaryFile(descriptor: descriptor, path: temporaryPath))
+                if let original = FileSystem.status(of: path, followingLinks: false), original.type == .regular {
+                    keepOwnerAndMode(of: original, on: descriptor)
+                }
+                if fsync(descriptor.rawValue) != 0 && errno != EINVAL && errno != EROFS {
+                    throw Failure.system(Errno(rawValue: errno), step: "flush the file to disk")
+                }
+                open = false
+                do {
+                    try descriptor.close()
+                } catch {
+                    throw Failure.system(error as? Errno ?? .ioError, step: "close the file")
+                }
+                if rename(temporaryPath, path) != 0 {
+                    throw Failure.system(Errno(rawValue: errno), step: "rename the temporary file")
+                }
+            } catch {
+                abandon()
+                throw error
+            }
         }
         syncFolder(folder)
     }

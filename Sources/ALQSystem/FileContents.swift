@@ -3,10 +3,11 @@ import SystemPackage
 
 /// Reading a whole file, bounded.
 ///
-/// A regular file is read whole (its size is known). Anything else that can be opened for reading (a
-/// FIFO, a pipe such as `/dev/stdin`, a character device) is read until its end, but never more than
-/// ``streamLimit`` bytes: an endless device such as `/dev/zero` is an error, not a hang. While waiting
-/// for such a file, `isCancelled` is asked every 50 ms, so Ctrl-C stops the wait.
+/// A regular file is read whole (its size is known). A path names only regular files and the pipes a
+/// shell hands over (`/dev/stdin`, `/dev/fd/N`, `/proc/self/fd/N`, as in `alq <(cmd)`): a device never
+/// ends and a named FIFO may never get a writer, so both are ``Failure/notRegular(_:)`` at once. A pipe
+/// (and standard input) is read until its end, but never more than ``streamLimit`` bytes, and while
+/// waiting for it `isCancelled` is asked every 50 ms, so Ctrl-C stops the wait.
 public enum FileContents {
     /// The most bytes read from a file that is not a regular file (256 MiB).
     public static let streamLimit = 256 << 20
@@ -17,6 +18,8 @@ public enum FileContents {
         case directory
         /// More than `limit` bytes, from a file of `kind`.
         case tooLarge(limit: Int, kind: FileSystem.Kind)
+        /// A device, named FIFO or socket: never read, since it may never end or never open.
+        case notRegular(FileSystem.Kind)
         /// `isCancelled` answered `true`.
         case interrupted
         case system(Errno)
@@ -31,6 +34,9 @@ public enum FileContents {
             case .tooLarge(let limit, let kind):
                 "it is \(kind.description) that gave more than \(FileContents.sizeText(limit)); "
                     + "alq stops reading such files there"
+            case .notRegular(let kind):
+                "it is \(kind.description), not a regular file; alq reads only regular files and pipes "
+                    + "(copy the data into a file, or pipe it to standard input and open \"-\")"
             case .interrupted: "interrupted"
             case .system(let errno): errno.sentence
             }
@@ -47,7 +53,9 @@ public enum FileContents {
         switch kind {
         case .missing: throw .missing
         case .directory: throw .directory
-        default: break
+        case .file: break
+        case .fifo where isInheritedStream(path): break
+        default: throw .notRegular(kind)
         }
         let isRegular = kind == .file
         let descriptor: FileDescriptor
@@ -66,12 +74,20 @@ public enum FileContents {
             from: descriptor, kind: kind, limit: bound, truncating: truncating, isCancelled: isCancelled)
     }
 
-    /// Everything `descriptor` gives until its end, bounded as ``read(_:limit:truncating:isCancelled:)``
-    /// bounds a file of `kind`.
+    /// Whether `path` names a descriptor alq inherited (a pipe from the shell), not a named FIFO.
+    static func isInheritedStream(_ path: String) -> Bool {
+        path == "/dev/stdin" || path.hasPrefix("/dev/fd/") || path.hasPrefix("/proc/self/fd/")
+    }
+
+    /// Everything `descriptor` gives until its end: at most `limit` bytes of a regular file, at most
+    /// `min(limit, streamLimit)` of anything else (what `descriptor` is decides, `kind` when it cannot
+    /// be examined).
     public static func readAll(
         from descriptor: FileDescriptor, kind: FileSystem.Kind = .other, limit: Int = .max, truncating: Bool = false,
         isCancelled: (() -> Bool)? = nil
     ) throws(Failure) -> [UInt8] {
+        let kind = (try? descriptor.stat()).map { FileSystem.Kind($0.type) } ?? kind
+        let limit = kind == .file ? limit : min(limit, streamLimit)
         var bytes: [UInt8] = []
         if let size = try? descriptor.stat().size, size > 0 { bytes.reserveCapacity(Int(min(Int64(limit), size))) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)

@@ -80,6 +80,10 @@ struct Alq: ParsableCommand {
             print(helpMessage())
             Glibc.exit(0)
         }
+        // A closed pipe on standard output is an error (exit 1), not death by SIGPIPE (141); plugins
+        // and the pager are started with SIGPIPE back at its default.
+        signal(SIGPIPE, SIG_IGN)
+        if let status = CommandTextCheck.failureStatus(CommandTextCheck.rawArguments) { Glibc.exit(status) }
         var command: Alq
         do {
             // `parse` (not `parseAsRoot`) turns `-h`/`--help` into a help request instead of returning
@@ -141,7 +145,7 @@ struct Alq: ParsableCommand {
             })
         StandardStreams.flush()
         host.shutdown()
-        return status
+        return OutputFailure.status(after: status)
     }
 
     /// The names `--format` accepts, for shell completion: the shell's own and the built-in formats.

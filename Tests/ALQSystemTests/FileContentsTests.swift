@@ -20,35 +20,46 @@ import Testing
         #expect(FileContents.Failure.missing.description == "no such file")
     }
 
-    @Test func anEndlessDeviceStopsAtTheLimit() throws {
+    @Test func devicesAndNamedFIFOsAreRefusedAtOnce() throws {
+        #expect(throws: FileContents.Failure.notRegular(.characterDevice)) { try FileContents.read("/dev/zero") }
+        let path = scratchFolder() + "/pipe"
+        #expect(mkfifo(path, 0o600) == 0)
+        #expect(throws: FileContents.Failure.notRegular(.fifo)) { try FileContents.read(path) }
+        #expect(
+            FileContents.Failure.notRegular(.fifo).description.hasPrefix(
+                "it is a FIFO (named pipe), not a regular file"))
+    }
+
+    @Test func anEndlessStreamStopsAtTheLimit() throws {
+        let zero = try FileDescriptor.open("/dev/zero", .readOnly)
+        defer { try? zero.close() }
         #expect(throws: FileContents.Failure.tooLarge(limit: 1 << 20, kind: .characterDevice)) {
-            try FileContents.read("/dev/zero", limit: 1 << 20)
+            try FileContents.readAll(from: zero, limit: 1 << 20)
         }
-        #expect(try FileContents.read("/dev/zero", limit: 10, truncating: true) == [UInt8](repeating: 0, count: 10))
-        #expect(try FileContents.read("/dev/null") == [])
+        #expect(try FileContents.readAll(from: zero, limit: 10, truncating: true) == [UInt8](repeating: 0, count: 10))
         let failure = FileContents.Failure.tooLarge(limit: FileContents.streamLimit, kind: .characterDevice)
         #expect(
             failure.description
                 == "it is a character device that gave more than 256 MiB; alq stops reading such files there")
     }
 
-    @Test func readsAFIFOOnceItsWriterComes() throws {
-        let path = scratchFolder() + "/pipe"
-        #expect(mkfifo(path, 0o600) == 0)
-        DispatchQueue.global().async {
-            let writer = try! FileDescriptor.open(FilePath(path), .writeOnly)
-            try! writer.writeAllBytes(Array("a,b\n1,2\n".utf8))
-            try! writer.close()
-        }
-        #expect(try FileContents.read(path) == Array("a,b\n1,2\n".utf8))
+    @Test func readsAPipeToItsEnd() throws {
+        let (reader, writer) = try FileDescriptor.pipe()
+        defer { try? reader.close() }
+        try writer.writeAllBytes(Array("a,b\n1,2\n".utf8))
+        try writer.close()
+        #expect(try FileContents.readAll(from: reader) == Array("a,b\n1,2\n".utf8))
     }
 
-    @Test func waitingForAFIFOWithoutAWriterCanBeCancelled() {
-        let path = scratchFolder() + "/pipe"
-        #expect(mkfifo(path, 0o600) == 0)
+    @Test func waitingForAPipeCanBeCancelled() throws {
+        let (reader, writer) = try FileDescriptor.pipe()
+        defer {
+            try? reader.close()
+            try? writer.close()
+        }
         var asked = 0
         #expect(throws: FileContents.Failure.interrupted) {
-            try FileContents.read(path) {
+            try FileContents.readAll(from: reader) {
                 asked += 1
                 return asked >= 3
             }

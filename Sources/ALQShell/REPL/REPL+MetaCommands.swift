@@ -132,7 +132,7 @@ extension REPL {
         }
         let bytes: [UInt8]
         do {
-            bytes = try FileContents.read(path, isCancelled: { Signals.takeInterrupt() })
+            bytes = try ScriptFiles.read(path, isCancelled: { Signals.takeInterrupt() })
         } catch {
             problem("cannot read \(path): \(error)")
             return

@@ -10,7 +10,7 @@ extension REPL {
         guard let path = options.startupFile else { return }
         let bytes: [UInt8]
         do {
-            bytes = try FileContents.read(path)
+            bytes = try ScriptFiles.read(path)
         } catch .missing {
             return
         } catch {
