@@ -23,7 +23,7 @@ if [ ${#need[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-# openpyxl (PyPI): the tests check that it reads the workbooks alq-xlsx writes, and that alq reads its own.
+# openpyxl (PyPI): the tests check that it reads the workbooks alq-xlsx writes, and that alq reads its workbooks.
 # Into the python3 the tests run; a Debian system Python refuses a plain install (PEP 668), so the
 # second form installs for the user instead.
 if ! python3 -c 'import openpyxl' >/dev/null 2>&1; then

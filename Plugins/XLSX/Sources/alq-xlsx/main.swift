@@ -3,4 +3,4 @@
 
 import ALQPluginKit
 
-PluginKit.run(name: "xlsx", version: XLSXExport.pluginVersion, formats: [XLSXExport()], readers: [XLSXRead()])
+PluginKit.run(name: "xlsx", version: XLSXWriter.pluginVersion, formats: [XLSXWriter()], readers: [XLSXReader()])

@@ -2,15 +2,15 @@ import ALQPluginKit
 import XLSX
 
 /// The `xlsx` export format: a table as a workbook with one sheet, a bold header row, typed cells.
-struct XLSXExport: ExportFormatPlugin {
+struct XLSXWriter: ExportFormatPlugin {
     /// The plugin's version, for the handshake and `modules`.
     static let pluginVersion = "1.0.0"
     static let mediaTypeName = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
     let name = "xlsx"
     let extensions = ["xlsx"]
-    let mediaType = XLSXExport.mediaTypeName
-    let version = XLSXExport.pluginVersion
+    let mediaType = XLSXWriter.mediaTypeName
+    let version = XLSXWriter.pluginVersion
     private var workbook = WorkbookWriter()
     private var columns: [ExportColumnDescription] = []
 

@@ -3,11 +3,11 @@ import XLSX
 
 /// The `xlsx` reader: `open("f.xlsx")` reads the first sheet, `open("f.xlsx", sheet = "Facts")` a
 /// named one; `options = {header_row: 3}` takes the names from row 3, `{header: false}` from no row.
-struct XLSXRead: ReaderPlugin {
+struct XLSXReader: ReaderPlugin {
     let name = "xlsx"
     let extensions = ["xlsx"]
-    let mediaType = XLSXExport.mediaTypeName
-    let version = XLSXExport.pluginVersion
+    let mediaType = XLSXWriter.mediaTypeName
+    let version = XLSXWriter.pluginVersion
 
     mutating func read(path: String, options: JSONObject) throws -> TableReader {
         var sheet: String?
