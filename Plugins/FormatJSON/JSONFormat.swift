@@ -13,6 +13,8 @@ public struct JSONFormat: ExportFormat {
     public let version = "1.0.0"
     /// `open()` reads it.
     public let reads = true
+    /// Lists are JSON arrays.
+    public let writesLists = true
 
     public init() {}
 
@@ -33,6 +35,8 @@ public struct NDJSONFormat: ExportFormat {
     public let version = "1.0.0"
     /// `open()` reads it.
     public let reads = true
+    /// Lists are JSON arrays.
+    public let writesLists = true
 
     public init() {}
 

@@ -28,9 +28,13 @@ public protocol ExportFormat: Sendable {
     var reads: Bool { get }
     /// Whether `export` can write this format (the `formats` table's `write` column).
     var writes: Bool { get }
+    /// Whether the format writes a list as a structured value (a JSON array) rather than as text in
+    /// one cell; decides how `export … with fact_ids` writes each row's ids. False unless declared.
+    var writesLists: Bool { get }
 }
 
 extension ExportFormat {
+    public var writesLists: Bool { false }
     public func read(_ bytes: [UInt8], name: String) throws -> Table? { nil }
     public func read(path: String, options: ReadOptions, isCancelled: (() -> Bool)?) throws -> Table? { nil }
     public var reads: Bool { false }

@@ -300,8 +300,12 @@ public final class FileHost {
         let paths = PluginLocations.startupPaths(explicit: explicit, environment: environment)
         var messages: [String] = []
         var diagnostics: [Diagnostic] = []
-        for path in paths {
+        // Packs found in the plugin folder or ALQ_PLUGIN_PATH are checked as plugins are: no other user
+        // may replace them. Those named with --plugin are the user's own choice, as with `load`.
+        let found = paths.count - explicit.count
+        for (index, path) in paths.enumerated() {
             do {
+                if index < found, PluginLocations.isPack(path) { try PluginLocations.checkPack(path) }
                 messages.append(try load(path: path, registry: registry))
             } catch {
                 diagnostics.append(error)

@@ -41,8 +41,7 @@ public final class PluginConnection: @unchecked Sendable {
 
     private var process: PluginProcess?
     private var nextID = 1
-    // Read by the export and read extensions; shortened for shutdown.
-    var limits: PluginLimits
+    private(set) var limits: PluginLimits
     /// Held for each exchange with the plugin (see the type's comment).
     private let exchange = Mutex(())
 
