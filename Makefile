@@ -58,9 +58,9 @@ format:
 # The five source documents some dataset tests check the packs against (see CONTRIBUTING.md).
 SEEDS_DIR = $${ALQ_SEEDS:-../shared/seeds}
 
-# What the tests need beyond the Swift build: the staged Parquet plugin and DuckDB's Python package.
+# What the tests need beyond the Swift build: the staged Parquet plugin, DuckDB and openpyxl (Python packages).
 test-deps: deps parquet-plugin
-	@bash scripts/install-python-packages.sh duckdb
+	@bash scripts/install-python-packages.sh duckdb openpyxl
 
 test: deps lint test-deps
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests

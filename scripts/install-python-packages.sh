@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes Python packages importable by $PYTHON (default python3), installing the missing ones from PyPI
 # with pip: into the Python's own site-packages, else (a system Python that refuses, PEP 668) into the
-# user's. Used by make test (duckdb, which the Parquet tests compare with) and bench/run.sh.
+# user's. Used by make test (duckdb, which the Parquet tests compare with; openpyxl, which the xlsx tests
+# read and write workbooks with) and bench/run.sh.
 #
 #   bash scripts/install-python-packages.sh duckdb [MORE ...]
 #
