@@ -2,7 +2,8 @@
 # Checks `make install`: installs alq from the debug build (CONFIG=debug; a release build takes many
 # minutes) into a temporary DESTDIR, then runs the installed alq as a user whose plugin folder is the
 # installed one. It must find the first-party plugins there without --plugin, list them in `modules`
-# with their versions, and export and read Parquet with the installed alq-parquet; `make uninstall`
+# with their versions, and export and read Parquet and Excel workbooks with the installed alq-parquet and
+# alq-xlsx; `make uninstall`
 # must then remove every file. Run by make test (make check-install).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +23,7 @@ fi
 
 for file in usr/bin/alq usr/share/man/man1/alq.1 usr/share/bash-completion/completions/alq \
     usr/share/zsh/site-functions/_alq usr/share/fish/vendor_completions.d/alq.fish \
-    data/alq/plugins/alq-parquet data/alq/plugins/alq-parquet.d/venv/bin/python; do
+    data/alq/plugins/alq-parquet data/alq/plugins/alq-parquet.d/venv/bin/python data/alq/plugins/alq-xlsx; do
     [ -e "$root/$file" ] || fail "make install did not install /$file"
 done
 grep -q '^\.Dt ALQ 1' "$root/usr/share/man/man1/alq.1" || fail "alq.1 is not a man page"
@@ -42,6 +43,11 @@ alq -c 'facts | export parquet to "facts.parquet"' || fail "the installed alq-pa
 rows="$(alq -c 'open("facts.parquet") | count')" || fail "the installed alq-parquet did not read facts.parquet"
 expected="$(alq -c 'facts | count')"
 [ "$rows" = "$expected" ] || fail "facts.parquet read back $rows rows, facts has $expected"
+echo "$modules" | grep -q "^xlsx,format,1\.0\.0,plugin $root/data/alq/plugins/alq-xlsx$" \
+    || fail "the installed alq did not load the installed alq-xlsx from its plugin folder; modules: $modules"
+alq -c 'facts | export xlsx to "facts.xlsx"' || fail "the installed alq-xlsx did not export facts"
+rows="$(alq -c 'open("facts.xlsx") | count')" || fail "the installed alq-xlsx did not read facts.xlsx"
+[ "$rows" = "$expected" ] || fail "facts.xlsx read back $rows rows, facts has $expected"
 
 make --no-print-directory uninstall DESTDIR="$root" PREFIX=/usr PLUGINDIR=/data/alq/plugins >"$tmp/uninstall.log" 2>&1 \
     || fail "make uninstall failed: $(tail -n 5 "$tmp/uninstall.log")"
