@@ -7,7 +7,7 @@ SWIFT_FLAGS ?=
 RELEASE_FLAGS = -c release --static-swift-stdlib
 
 .PHONY: all deps build release run test lint format install uninstall bench help-catalog chart-images clean man completions \
-	fuzz fuzz-smoke
+	fuzz fuzz-smoke interrupt-latency
 
 all: build
 
@@ -50,6 +50,14 @@ fuzz: deps
 # A short run of every harness (about 15 s each), so that the harnesses keep building and running.
 fuzz-smoke: deps
 	FUZZ_SECONDS=15 bash scripts/fuzz.sh --smoke
+
+# How long Ctrl-C takes to stop each long operation on a 2,000,000-row table, with the release build:
+# the pty test InterruptLatencyTests, whose table is printed and kept in .build/interrupt-latency.txt.
+interrupt-latency: release
+	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
+	ALQ_BINARY="$$($(SWIFT) build $(SWIFT_FLAGS) $(RELEASE_FLAGS) --show-bin-path)/alq" \
+		$(SWIFT) test $(SWIFT_FLAGS) --skip-build --filter InterruptLatencyTests
+	@cat .build/interrupt-latency.txt
 
 # The binary the man page and completion scripts are generated from (the release build by default).
 ALQ_BIN ?= $$($(SWIFT) build $(SWIFT_FLAGS) $(RELEASE_FLAGS) --show-bin-path)/alq

@@ -151,10 +151,12 @@ enum CSVReader {
                     column += 1
                 }
                 rows += 1
+                if rows & 0xFFFF == 0, Interruption.isRequested { break }
             }
         } catch {
             throw malformed(name, scanner.data, offset: error.offset, error.message)
         }
+        try Interruption.check()
         return rows
     }
 

@@ -338,6 +338,7 @@ struct Aggregation {
         for (row, id) in ids.enumerated() { members[Int(id)].append(row) }
         var builder = ColumnBuilder()
         for rows in members {
+            try interpreter.session.checkCancellation()
             let values = rows.map { column[$0] }
             do throws(Diagnostic) {
                 builder.append(try ListAggregates.apply(name, values))
@@ -375,7 +376,10 @@ enum ListAggregates {
         case "count": return .number(Double(present.count))
         case "count_distinct":
             var seen: [Value] = []
-            for value in present where !seen.contains(where: { Comparison.equal($0, value) }) { seen.append(value) }
+            for (index, value) in present.enumerated() where !seen.contains(where: { Comparison.equal($0, value) }) {
+                if index & 0xFFF == 0xFFF { try Interruption.check() }
+                seen.append(value)
+            }
             return .number(Double(seen.count))
         case "spark": return .string(try Sparkline.text(values))
         case "first": return values.first ?? .null
@@ -408,7 +412,11 @@ enum ListAggregates {
             guard !present.isEmpty else { return .null }
             var sorted = present
             var failure: Diagnostic?
+            var comparisons = 0
             sorted.sort { a, b in
+                comparisons += 1
+                if comparisons & 0x3FFF == 0, failure == nil, Interruption.isRequested { failure = Interruption.diagnostic }
+                if failure != nil { return false }
                 do throws(Diagnostic) { return try Comparison.order(a, b) < 0 } catch {
                     failure = error
                     return false
