@@ -44,11 +44,12 @@ test: deps lint
 
 # libFuzzer harnesses (Fuzz/Harnesses), FUZZ_SECONDS each (default 60); see docs/reliability.md.
 FUZZ_SECONDS ?= 60
-fuzz: deps
+# The harnesses link other packages' products (swift-system) from the debug build.
+fuzz: build
 	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
 
 # A short run of every harness (about 15 s each), so that the harnesses keep building and running.
-fuzz-smoke: deps
+fuzz-smoke: build
 	FUZZ_SECONDS=15 bash scripts/fuzz.sh --smoke
 
 # How long Ctrl-C takes to stop each long operation on a 2,000,000-row table, with the release build:

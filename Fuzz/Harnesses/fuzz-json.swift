@@ -39,16 +39,17 @@ func checkDocument(_ bytes: [UInt8]) {
 }
 
 func checkTable(_ bytes: [UInt8], _ format: any ExportFormat) {
-    guard let read = try? format.read(bytes, name: "fuzz"), let table = read else { return }
+    guard let table = try? format.read(bytes, name: "fuzz") else { return }
     let sink = MemorySink()
     do {
         try format.write(table, to: sink)
     } catch {
         return
     }
-    guard let again = try? format.read(sink.bytes, name: "again"), let again else {
+    guard let again = try? format.read(sink.bytes, name: "again") else {
         fatalError("a table written as \(format.name) does not read back:\n\(sink.text)")
     }
-    precondition(again.rowCount == table.rowCount, "\(format.name): rows \(table.rowCount) read back as \(again.rowCount)")
+    precondition(
+        again.rowCount == table.rowCount, "\(format.name): rows \(table.rowCount) read back as \(again.rowCount)")
     precondition(again.columnNames == table.columnNames, "\(format.name): columns changed in a round trip")
 }

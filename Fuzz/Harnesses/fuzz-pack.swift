@@ -7,7 +7,9 @@ import ALQRegionPack
 import BuiltinRegions
 
 /// The built-in packs, decoded once.
-let builtin: [(file: String, pack: RegionPack)] = BuiltinRegions.packs.map { ($0.file, try! RegionPack.decode($0.bytes, file: $0.file)) }
+let builtin: [(file: String, pack: RegionPack)] = BuiltinRegions.packs.map {
+    ($0.file, try! RegionPack.decode($0.bytes, file: $0.file))
+}
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -23,7 +25,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     precondition(region == pack.region, "decodeRegion reads another region than decode")
     let module = PackRegionModule(pack: pack)
     for name in module.tableNames {
-        guard let table = module.table(named: name) else { fatalError("the module lists '\(name)' but has no such table") }
+        guard let table = module.table(named: name) else {
+            fatalError("the module lists '\(name)' but has no such table")
+        }
         _ = table.rowCount
     }
     _ = RegionPack.validateCollection(builtin + [("fuzz.json", pack)])

@@ -74,7 +74,8 @@ struct InterruptLatencyTests {
             terminal.mark()
             // The marker (271828, computed so that the echoed line does not show it) shows that the operation has started; repeating it keeps one running
             // whatever the machine's speed, so that Ctrl-C always lands inside one.
-            terminal.send("271000 + 828; " + Array(repeating: operation.statement, count: 30).joined(separator: "; ") + "\r")
+            terminal.send(
+                "271000 + 828; " + Array(repeating: operation.statement, count: 30).joined(separator: "; ") + "\r")
             try terminal.expect("271828", timeout: 120)
             // Let the operation get into its main loop (on a slower machine it is only less far along).
             Thread.sleep(forTimeInterval: 0.5)
@@ -94,7 +95,8 @@ struct InterruptLatencyTests {
         #expect(try terminal.quit() == 0)
 
         let lines = report.map { name, seconds in "\(name)\t\(Int((seconds * 1000).rounded())) ms" }
-        let text = "Ctrl-C to E0306 on a \(Self.rowCount)-row table (\(PackageLayout.alqBinary)):\n"
+        let text =
+            "Ctrl-C to E0306 on a \(Self.rowCount)-row table (\(PackageLayout.alqBinary)):\n"
             + lines.joined(separator: "\n") + "\n"
         print(text)
         let reportPath = PackageLayout.root.appendingPathComponent(".build/interrupt-latency.txt").path
