@@ -129,7 +129,8 @@ let package = Package(
         // The system helpers: atomic replacement, writing all bytes, bounded reads, `~`.
         .testTarget(name: "ALQSystemTests", dependencies: ["ALQSystem"]),
         // The REPL driven through a pseudo-terminal (runs the built `alq` binary).
-        .testTarget(name: "REPLTests", dependencies: ["alq", "ALQShell", "ALQTestSupport"], exclude: ["Screens"]),
+        .testTarget(
+            name: "REPLTests", dependencies: ["alq", "ALQShell", "ALQSystem", "ALQTestSupport"], exclude: ["Screens"]),
     ],
     swiftLanguageModes: [.v6]
 )

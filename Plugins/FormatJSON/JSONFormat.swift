@@ -11,6 +11,8 @@ public struct JSONFormat: ExportFormat {
     public let fileExtensions = ["json"]
     public let mediaType = "application/json"
     public let version = "1.0.0"
+    /// Lists are JSON arrays.
+    public let writesLists = true
 
     public init() {}
 
@@ -29,6 +31,8 @@ public struct NDJSONFormat: ExportFormat {
     public let fileExtensions = ["ndjson", "jsonl"]
     public let mediaType = "application/x-ndjson"
     public let version = "1.0.0"
+    /// Lists are JSON arrays.
+    public let writesLists = true
 
     public init() {}
 

@@ -364,8 +364,8 @@ struct Aggregation {
 /// Aggregate functions over a list of values, shared by `agg` and the list builtins.
 ///
 /// Sums and averages go through ``Arithmetic``, so kind, bound and sources propagate as for `+`;
-/// `min`, `max` and `median` pick a stated figure; where an input is bounded they give it the bound
-/// and sources of everything they compared (``picked(_:from:interval:)``), which other aggregates
+/// `min`, `max` and `median` pick a stated figure and give it the kind, sources and period of
+/// everything they compared, and the bound the inputs' ranges allow (``picked(_:from:interval:)``), which other aggregates
 /// (`cagr`, `percentile`, window functions) can reuse, with ``Arithmetic/combine`` and
 /// ``ALQRuntime/Quantity/annotate(from:interval:)`` for values they compute.
 enum ListAggregates {
@@ -441,14 +441,17 @@ enum ListAggregates {
     }
 
     /// A value an aggregate chose among `inputs` (a minimum, a median), annotated as computed from all
-    /// of them: their least certain kind, their sources, and the bound that `interval` (the range the
-    /// true result lies in) gives, or unknown when no range is given and any input is bounded.
+    /// of them: their least certain kind, their sources (marked derived), their shared period, and the
+    /// bound that `interval` (the range the true result lies in) gives, or unknown when no range is
+    /// given and any input is bounded.
     ///
-    /// A value picked from exact inputs is returned as it is: it is the figure of the fact it came from.
+    /// The choice depends on every input (a minimum is the minimum because of all the others), so the
+    /// result names every fact compared, not only the one whose figure it shows. Only a value chosen
+    /// from a single input is returned as it is: nothing was compared.
     static func picked(_ value: Value, from inputs: [Value], interval: Interval?) -> Value {
         guard case .quantity(let chosen) = value else { return value }
         let quantities = inputs.compactMap(Arithmetic.quantity)
-        if quantities.allSatisfy({ $0.bound == .exact }) { return value }
+        if quantities.count <= 1 { return value }
         var result = chosen
         result.annotate(from: quantities, interval: interval)
         return .quantity(result)

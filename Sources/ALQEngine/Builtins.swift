@@ -345,12 +345,11 @@ public enum Builtins {
         },
         builtin(
             "with_fact_ids", "with_fact_ids(t)",
-            "The table with a column fact_ids: the ids of the facts behind each row, for exports.",
+            "The table with a column fact_ids: a list of the ids of the facts behind each row (export … with fact_ids writes it).",
             example: "with_fact_ids(Guangxi.output_value) | select year, fact_ids", arity: 1...1
         ) { call throws(Diagnostic) in
             guard let table = Table(rowsOf: call[0]) else { throw call.mistyped(0, "a table") }
-            let ids = table.factIDsPerRow().map { Value.list($0.map(Value.string)) }
-            return .table(table.setting("fact_ids", to: .mixed(ids)))
+            return .table(table.withFactIDs())
         },
         builtin(
             "region", "region(name)", "A region module by any of its names.", example: "region(\"百色\").level",

@@ -4,9 +4,9 @@ import ALQSyntax
 /// `describe`: one row per column of the input (as DuckDB's SUMMARIZE): its name, type, unit(s), how
 /// many values and nulls and distinct values it holds, its minimum, maximum and mean.
 ///
-/// `min` and `max` are given for numbers, quantities of one dimension, strings and booleans, and are
-/// cells of the column (a quantity keeps its provenance); `mean` for numbers and quantities of one
-/// dimension. Where a statistic does not apply it is null.
+/// `min` and `max` are given for numbers, quantities of one dimension, strings and booleans, and show
+/// cells of the column (quantities with the provenance of every value compared, as in `agg`); `mean`
+/// for numbers and quantities of one dimension. Where a statistic does not apply it is null.
 struct Describe {
     let interpreter: Interpreter
 

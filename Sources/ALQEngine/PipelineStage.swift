@@ -16,8 +16,10 @@ struct PipelineStage {
             values.positional.insert(input, at: 0)
             return try interpreter.call(name, nameSpan: nameSpan, arguments: values, span: stage.span)
         }
-        if case .chart(let chart) = input, case .export(let format, let formatSpan, let pathExpr) = stage.kind {
-            try export(.chart(chart), format: format, formatSpan: formatSpan, pathExpr: pathExpr)
+        if case .chart(let chart) = input,
+            case .export(let format, let formatSpan, let pathExpr, let factIDs) = stage.kind
+        {
+            try export(.chart(chart), format: format, formatSpan: formatSpan, pathExpr: pathExpr, factIDs: factIDs)
             return .null
         }
         let table = try tableInput(input)
@@ -66,8 +68,8 @@ struct PipelineStage {
         case .aggregate(let aggregates):
             return .table(
                 try Aggregation(interpreter: interpreter, table: table).grouped(by: [], aggregates: aggregates))
-        case .export(let format, let formatSpan, let pathExpr):
-            try export(.table(table), format: format, formatSpan: formatSpan, pathExpr: pathExpr)
+        case .export(let format, let formatSpan, let pathExpr, let factIDs):
+            try export(.table(table), format: format, formatSpan: formatSpan, pathExpr: pathExpr, factIDs: factIDs)
             return .null
         case .chart(let spec):
             return .chart(
@@ -150,7 +152,10 @@ struct PipelineStage {
     }
 
     /// `export`: a table in any format; a chart in a chart format (`svg`), or as its points in a table format.
-    private func export(_ value: Value, format name: String?, formatSpan: Span?, pathExpr: Expr?) throws(Diagnostic) {
+    /// With `factIDs`, the table gets a column `fact_ids` (see ``ALQRuntime/Table/withFactIDs(in:)``).
+    private func export(_ value: Value, format name: String?, formatSpan: Span?, pathExpr: Expr?, factIDs: Bool)
+        throws(Diagnostic)
+    {
         let registry = interpreter.session.registry
         var path: String?
         if let pathExpr {
@@ -182,9 +187,15 @@ struct PipelineStage {
             switch value {
             case .chart(let chart):
                 if let chartFormat = format as? any ChartFormat {
+                    if factIDs {
+                        throw Diagnostic(
+                            .typeMismatch, "a chart drawn as \(format.name) has no rows to carry fact ids",
+                            help: "export the chart's points instead: … | export csv to \"points.csv\" with fact_ids")
+                    }
                     try interpreter.session.host.export(chart, format: chartFormat, path: path)
                 } else {
-                    try interpreter.session.host.export(chart.dataTable, format: format, path: path)
+                    let table = factIDs ? chart.dataTable.withFactIDs(in: format) : chart.dataTable
+                    try interpreter.session.host.export(table, format: format, path: path)
                 }
             default:
                 guard case .table(let table) = value else { return }
@@ -193,7 +204,8 @@ struct PipelineStage {
                         .typeMismatch, "\(format.name) draws charts, not tables",
                         help: "make a chart first: … | chart line year, value | export \(format.name) to \"chart.svg\"")
                 }
-                try interpreter.session.host.export(table, format: format, path: path)
+                try interpreter.session.host.export(
+                    factIDs ? table.withFactIDs(in: format) : table, format: format, path: path)
             }
         } catch {
             throw error.at(stage.span).located(in: file)

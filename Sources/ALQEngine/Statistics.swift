@@ -4,7 +4,9 @@ import ALQSyntax
 /// Sample statistics — `stddev`, `variance`, `percentile` — over lists and, per group, over columns.
 ///
 /// Nulls are skipped. Quantities must share one dimension; the result keeps it (variance excepted, whose
-/// unit would be a square) and unites the provenance of every value it summarises, marked derived.
+/// unit would be a square) and, as any value computed from several, takes the least certain kind, the
+/// shared period and the sources of every value it summarises, with an unknown bound where any of them
+/// is bounded (``ALQRuntime/Quantity/annotate(from:interval:)``).
 enum Statistics {
     /// The statistics `agg` and the list functions know, and whether they take a parameter (`p`).
     static let functions: [String: Bool] = ["stddev": false, "variance": false, "percentile": true]
@@ -49,7 +51,7 @@ enum Statistics {
         let p = try percentileParameter(name, parameter)
         var numbers: [Double] = []
         var sample: Quantity?
-        var provenance = Provenance.none
+        var inputs: [Quantity] = []
         for value in values where !value.isNull {
             guard let quantity = Arithmetic.quantity(value) else {
                 throw Diagnostic(.typeMismatch, "\(name) needs numbers or quantities, found a \(value.typeName)")
@@ -61,10 +63,10 @@ enum Statistics {
                     help: "filter the values to one unit first, e.g. where unit == \"t\"")
             }
             sample = sample ?? quantity
-            provenance = provenance.combined(with: quantity.provenance)
+            inputs.append(quantity)
             numbers.append(quantity.value)
         }
-        return try result(name, of: numbers, p: p, like: sample, provenance: provenance)
+        return try result(name, of: numbers, p: p, like: sample, inputs: inputs)
     }
 
     /// `name` per group over a column: `ids` gives each row's group.
@@ -76,12 +78,12 @@ enum Statistics {
         switch column {
         case .number(let numbers):
             let groups = grouped(numbers.values, numbers.validity, ids: ids, groupCount: groupCount)
-            for group in groups { builder.append(try result(name, of: group, p: p, like: nil, provenance: .none)) }
+            for group in groups { builder.append(try result(name, of: group, p: p, like: nil, inputs: [])) }
         case .quantity(let quantities):
             let groups = grouped(quantities.values, quantities.validity, ids: ids, groupCount: groupCount)
             let like = Quantity(
                 value: 0, dimension: quantities.dimension, displayUnit: quantities.displayUnit)
-            for group in groups { builder.append(try result(name, of: group, p: p, like: like, provenance: .none)) }
+            for group in groups { builder.append(try result(name, of: group, p: p, like: like, inputs: [])) }
         default:
             var members = [[Value]](repeating: [], count: groupCount)
             for (row, id) in ids.enumerated() { members[Int(id)].append(column[row]) }
@@ -112,7 +114,7 @@ enum Statistics {
     }
 
     private static func result(
-        _ name: String, of numbers: [Double], p: Double, like sample: Quantity?, provenance: Provenance
+        _ name: String, of numbers: [Double], p: Double, like sample: Quantity?, inputs: [Quantity]
     )
         throws(Diagnostic) -> Value
     {
@@ -133,7 +135,7 @@ enum Statistics {
         guard number.isFinite else { throw Arithmetic.overflow() }
         guard var quantity = sample else { return .number(number) }
         quantity.value = number
-        quantity.provenance = provenance.asDerived
+        quantity.annotate(from: inputs, interval: nil)
         return Arithmetic.result(quantity)
     }
 }

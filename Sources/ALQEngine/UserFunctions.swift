@@ -127,7 +127,7 @@ enum ExpressionHeight {
             parts = bindings.map(\.value)
         case .group(let keys, let aggregates): parts = (keys + aggregates).map(\.value)
         case .sort(let keys): parts = keys.map(\.value)
-        case .export(_, _, let path): parts = path.map { [$0] } ?? []
+        case .export(_, _, let path, _): parts = path.map { [$0] } ?? []
         case .call(_, _, let arguments): parts = arguments
         case .window(let bindings, _): parts = bindings.map(\.value)
         case .join(let clause): parts = [clause.table]

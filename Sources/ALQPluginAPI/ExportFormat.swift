@@ -20,9 +20,13 @@ public protocol ExportFormat: Sendable {
     func readHeader(_ prefix: [UInt8], name: String, isWholeFile: Bool) throws -> TableSchema?
     /// Reads with `open()`'s options (see ``ReadOptions``); formats without options reject any.
     func read(_ bytes: [UInt8], name: String, options: ReadOptions) throws -> Table?
+    /// Whether the format writes a list as a structured value (a JSON array) rather than as text in
+    /// one cell; decides how `export … with fact_ids` writes each row's ids. False unless declared.
+    var writesLists: Bool { get }
 }
 
 extension ExportFormat {
+    public var writesLists: Bool { false }
     public func read(_ bytes: [UInt8], name: String) throws -> Table? { nil }
     public func readHeader(_ prefix: [UInt8], name: String, isWholeFile: Bool) throws -> TableSchema? { nil }
 }

@@ -51,31 +51,20 @@ final class PluginProcess {
         posix_spawn_file_actions_adddup2(&actions, errChild[1], 2)
         // The plugin gets standard input, output and error, and no other descriptor of alq's.
         PluginProcess.closeOtherDescriptors(&actions)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        sigaddset(&defaults, SIGPIPE)
-        sigaddset(&defaults, SIGINT)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(
-            &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
         defer { free(argv[0]) }
         var child: pid_t = 0
-        var status = posix_spawn(&child, path, &actions, &attributes, argv, environ)
-        // "Text file busy": another thread's child briefly holds the file open for writing (it was
-        // just written); waiting a moment is the known remedy.
-        var attempts = 0
-        while status == ETXTBSY, attempts < 10 {
-            attempts += 1
-            usleep(20_000)
-            status = posix_spawn(&child, path, &actions, &attributes, argv, environ)
+        let status = SpawnAttributes.with(.newProcessGroup) { attributes in
+            var status = posix_spawn(&child, path, &actions, &attributes, argv, environ)
+            // "Text file busy": another thread's child briefly holds the file open for writing (it was
+            // just written); waiting a moment is the known remedy.
+            var attempts = 0
+            while status == ETXTBSY, attempts < 10 {
+                attempts += 1
+                usleep(20_000)
+                status = posix_spawn(&child, path, &actions, &attributes, argv, environ)
+            }
+            return status
         }
         close(toChild[0])
         close(fromChild[1])

@@ -84,6 +84,12 @@ public struct Dimension: Sendable, Hashable {
         powers.allSatisfy { $0 >= -1 && $0 <= 1 } && powers.contains { $0 > 0 }
     }
 
+    /// The part of the dimension with positive powers: `CNY` for `CNY/t`, the whole of a simple one.
+    public var numerator: Dimension { Dimension(powers: powers.map { Swift.max($0, 0) }) }
+
+    /// The part with negative powers, as positive powers: `t` for `CNY/t`, ``none`` for a simple one.
+    public var denominator: Dimension { Dimension(powers: powers.map { Swift.max(-$0, 0) }) }
+
     /// The product of two dimensions (`CNY/t` × `t` is `CNY`).
     public func multiplied(by other: Dimension) -> Dimension {
         Dimension(powers: zip(powers, other.powers).map { $0 + $1 })

@@ -69,4 +69,14 @@ extension Table {
         }
         return result
     }
+
+    /// The table with a column `fact_ids` (replacing one it has): each row's ``factIDsPerRow()``, as a
+    /// list of strings, or, with a `separator`, as one string of the ids joined by it (null for a row
+    /// without facts). `with_fact_ids(t)` and `export … with fact_ids` both use it.
+    public func withFactIDs(joinedBy separator: String? = nil) -> Table {
+        let ids = factIDsPerRow()
+        guard let separator else { return setting("fact_ids", to: .mixed(ids.map { .list($0.map(Value.string)) })) }
+        return setting(
+            "fact_ids", to: .string(StringColumn(ids.map { $0.isEmpty ? nil : $0.joined(separator: separator) })))
+    }
 }

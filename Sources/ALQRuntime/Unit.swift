@@ -45,10 +45,11 @@ public struct Unit: Sendable, Hashable {
     /// as `2 bn CNY`). A scale word before a unit that has a scale of its own (`bn Mt`) is not a unit.
     ///
     /// A compound unit is written with `/` between its parts (`["CNY", "/", "t"]`, `["万", "CNY", "/", "t"]`):
-    /// the first part may have a scale word, each later part is one unit word. Ratios and ranks do not
-    /// form compound units.
+    /// the first part may have a scale word, each later part is one unit word, and each `/` divides all
+    /// that stands before it (`CNY/t/a` is CNY per tonne per year). Ratios and ranks do not form compound
+    /// units.
     public static func resolve(_ words: [String]) -> Unit? {
-        if let slash = words.firstIndex(of: "/") {
+        if let slash = words.lastIndex(of: "/") {
             guard let numerator = resolve(Array(words[..<slash])), let rest = resolve(Array(words[(slash + 1)...])),
                 rest.dimension != .none, !rest.dimension.isRatio, rest.dimension != .rank,
                 !numerator.dimension.isRatio, numerator.dimension != .rank
@@ -94,7 +95,24 @@ public struct Unit: Sendable, Hashable {
     }
 
     /// The unit a value is shown in when the user did not choose one: a human scale.
+    ///
+    /// A compound unit scales its first part as a simple unit would (`12 bn CNY/a`, `615 kt/a`,
+    /// `58.1 TWh/a`), except that a quantity per tonne keeps the base unit below 10^6 of it
+    /// (`13,500 kWh/t`, `47,630 CNY/t`), as the industry quotes its intensities.
     public static func humanScale(for baseValue: Double, dimension: Dimension) -> Unit {
+        let denominator = dimension.denominator
+        guard denominator != .none else { return simpleHumanScale(for: baseValue, dimension: dimension) }
+        let numerator = dimension.numerator
+        guard numerator.isSimple, numerator != .none,
+            !(denominator.powers[Dimension.Base.mass.rawValue] > 0 && abs(baseValue) < 1e6)
+        else { return .base(dimension) }
+        let first = simpleHumanScale(for: baseValue, dimension: numerator)
+        guard first.scale != 1 else { return .base(dimension) }
+        return Unit(dimension: dimension, scale: first.scale, symbol: "\(first.symbol)/\(denominator.symbol)")
+    }
+
+    /// The human scale of a simple dimension: `bn CNY`, `M CNY`, `Mt`, `kt`, `TWh`, `GWh`, `MWh`.
+    private static func simpleHumanScale(for baseValue: Double, dimension: Dimension) -> Unit {
         let magnitude = abs(baseValue)
         switch dimension {
         case .money:

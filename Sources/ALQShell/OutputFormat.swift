@@ -27,13 +27,15 @@ public enum OutputFormat {
         if case .chart(let chart) = value, let chartFormat = format as? any ChartFormat {
             try chartFormat.write(chart, to: sink)
         } else {
-            try format.write(asTable(value), to: sink)
+            try format.write(asTable(value, writingListsAsText: !format.writesLists), to: sink)
         }
     }
 
     /// Any result as a table: tables as they are, records as one row, lists of records as rows,
-    /// anything else as one column named `value`.
-    public static func asTable(_ value: Value) -> Table {
+    /// anything else as one column named `value`. A single quantity is one row with its kind, bound,
+    /// period and sources; `writingListsAsText` joins the sources by `;`, as `export … with fact_ids`
+    /// writes fact ids for a format that has no lists.
+    public static func asTable(_ value: Value, writingListsAsText: Bool = false) -> Table {
         if let table = Table(rowsOf: value) { return table }
         switch value {
         case .chart(let chart):
@@ -41,7 +43,10 @@ public enum OutputFormat {
         case .module(let id):
             return Table(records: [Record([("region", .string(id))])])
         case .quantity(let quantity):
-            return Table(records: [quantity.exportRecord])
+            let table = Table(records: [quantity.exportRecord])
+            guard writingListsAsText else { return table }
+            let ids = quantity.provenance.factIDs
+            return table.setting("sources", to: .string(StringColumn([ids.isEmpty ? nil : ids.joined(separator: ";")])))
         default:
             return Table(columnNames: ["value"], columns: [ColumnBuilder.column([value])], rowCount: 1)
         }

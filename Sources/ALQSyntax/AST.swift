@@ -165,8 +165,8 @@ public enum StageKind: Sendable {
     case group(keys: [Binding], aggregates: [Binding])
     /// `agg name = f(…), …` over the whole table.
     case aggregate([Binding])
-    /// `export [format] [to path]`
-    case export(format: String?, formatSpan: Span?, path: Expr?)
+    /// `export [format] [to path] [with fact_ids]`; `factIDs` adds each row's fact ids.
+    case export(format: String?, formatSpan: Span?, path: Expr?, factIDs: Bool)
     /// A function applied to the stage's input: `| upper` or `| round(2)`.
     case call(name: String, nameSpan: Span, arguments: [Expr])
     /// `join [inner|left|full] table on key, …`

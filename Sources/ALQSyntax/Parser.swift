@@ -204,7 +204,7 @@ public struct Parser {
     private mutating func parseExport() throws(Diagnostic) -> StageKind {
         var format: String?
         var formatSpan: Span?
-        if case .identifier(let word) = peek.kind, word != "to" {
+        if case .identifier(let word) = peek.kind, word != "to", word != "with" {
             var name = word
             var span = advance().span
             while peek.kind == .symbol(.minus), peek.span.start == span.end,
@@ -220,12 +220,27 @@ public struct Parser {
             format = word
             formatSpan = advance().span
         }
+        var factIDs = try parseExportOption()
         var path: Expr?
         if case .identifier("to") = peek.kind {
             advance()
             path = try parseExpression()
         }
-        return .export(format: format, formatSpan: formatSpan, path: path)
+        if !factIDs { factIDs = try parseExportOption() }
+        return .export(format: format, formatSpan: formatSpan, path: path, factIDs: factIDs)
+    }
+
+    /// `with fact_ids` in an export, before or after `to PATH`; false when there is no `with`.
+    private mutating func parseExportOption() throws(Diagnostic) -> Bool {
+        guard case .identifier("with") = peek.kind else { return false }
+        advance()
+        guard case .identifier("fact_ids") = peek.kind else {
+            throw error(
+                .unexpectedToken, "expected 'fact_ids' after 'with', found \(peek.kind.description)", at: peek.span,
+                help: "export … with fact_ids adds each row's fact ids")
+        }
+        advance()
+        return true
     }
 
     /// `chart KIND X, Y [by SERIES] [title TEXT]`

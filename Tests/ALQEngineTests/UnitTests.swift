@@ -62,6 +62,29 @@ import Testing
         #expect(Quantity(value: value, dimension: dimension).formatted == text)
     }
 
+    /// A compound unit scales its first part as a simple unit would; a quantity per tonne stays in the
+    /// base unit below 10^6.
+    @Test(arguments: [
+        (1.2e10, "CNY/a", "12 bn CNY/a"), (5e6, "CNY/a", "5 M CNY/a"), (999_999, "CNY/a", "999,999 CNY/a"),
+        (615_000, "t/a", "615 kt/a"), (4_304_000, "t/a", "4.304 Mt/a"), (999, "t/a", "999 t/a"),
+        (58.104e9, "kWh/a", "58.104 TWh/a"), (13_500, "kWh/t", "13,500 kWh/t"), (2e6, "kWh/t", "2 GWh/t"),
+        (47_630, "CNY/t", "47,630 CNY/t"), (1.5e9, "CNY/t", "1.5 bn CNY/t"), (-2e10, "CNY/a", "-20 bn CNY/a"),
+        (3e6, "count/a", "3,000,000 count/a"), (2e7, "t/count", "20 Mt/count"),
+    ])
+    func compoundHumanScale(_ value: Double, _ symbol: String, _ text: String) throws {
+        let dimension = try #require(Dimension(symbol: symbol))
+        #expect(Quantity(value: value, dimension: dimension).formatted == text)
+    }
+
+    /// Each `/` divides everything before it: CNY/t/a is CNY per tonne per year.
+    @Test func slashesDivideFromTheLeft() throws {
+        let unit = try #require(Unit.resolve(["CNY", "/", "t", "/", "a"]))
+        #expect(unit.dimension == Dimension(symbol: "CNY/t·a"))
+        let scaled = try #require(Unit.resolve(["万", "CNY", "/", "t", "/", "a"]))
+        #expect(scaled.scale == 1e4)
+        #expect(scaled.symbol == "万 CNY/t/a")
+    }
+
     @Test func aDimensionlessQuantityWithAScaleShowsIt() {
         let quantity = Quantity(value: 50_000, dimension: .none, displayUnit: Unit.resolve(["万"]))
         #expect(quantity.formatted == "5 万")

@@ -92,6 +92,9 @@ import Testing
         #expect(tree("t | export csv") == "(| t (export csv))")
         #expect(tree("t | export csv-excel to \"x.csv\"") == "(| t (export csv-excel to \"x.csv\"))")
         #expect(tree("t | export to \"x.json\"") == "(| t (export - to \"x.json\"))")
+        #expect(tree("t | export csv with fact_ids") == "(| t (export csv with fact_ids))")
+        #expect(tree("t | export csv to p with fact_ids") == "(| t (export csv to p with fact_ids))")
+        #expect(tree("t | export with fact_ids to \"x.json\"") == "(| t (export - to \"x.json\" with fact_ids))")
     }
 
     @Test func groupFollowedByAggIsOneStage() {

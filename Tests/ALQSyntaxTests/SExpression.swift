@@ -50,7 +50,8 @@ enum SExpression {
         case .distinct(let bindings): "(distinct\(of(bindings)))"
         case .group(let keys, let aggregates): "(group\(of(keys)) agg\(of(aggregates)))"
         case .aggregate(let aggregates): "(agg\(of(aggregates)))"
-        case .export(let format, _, let path): "(export \(format ?? "-")\(path.map { " to " + of($0) } ?? ""))"
+        case .export(let format, _, let path, let factIDs):
+            "(export \(format ?? "-")\(path.map { " to " + of($0) } ?? "")\(factIDs ? " with fact_ids" : ""))"
         case .call(let name, _, let arguments): "(stage \(name)" + arguments.map { " " + of($0) }.joined() + ")"
         case .join(let clause):
             "(join \(clause.kind.rawValue) \(of(clause.table))"

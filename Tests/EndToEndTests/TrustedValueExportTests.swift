@@ -46,4 +46,56 @@ struct TrustedValueExportTests {
         #expect(
             row["sources"] as? [String] == ["guangyuan.output_value.2024.actual", "guangyuan.output_value.2027.target"])
     }
+
+    @Test func aDerivedValueWrittenAsCSVJoinsItsSources() throws {
+        let result = try AlqProcess.run([
+            "--format", "csv", "-c", "Guangyuan.output_value[2027] - Guangyuan.output_value[2024]",
+        ])
+        #expect(result.status == 0)
+        #expect(
+            result.stdout == "value [CNY],unit,kind,bound,period,sources,derived\n"
+                + "58100000000,CNY,target,at_least,,guangyuan.output_value.2024.actual;"
+                + "guangyuan.output_value.2027.target,true\n")
+    }
+
+    @Test func csvExportWithFactIDsJoinsEachRowsIDsInOneCell() throws {
+        let result = try AlqProcess.run([
+            "-c",
+            "facts | where region == \"Guangxi\" and unit == \"t\" and year == 2024 | group unit "
+                + "| agg total = sum(value) | export csv with fact_ids",
+        ])
+        #expect(result.status == 0)
+        #expect(
+            result.stdout == "unit,total,total_unit,fact_ids\n"
+                + "t,21779000,t,guangxi.alumina_output.2024.actual;guangxi.aluminium_materials_output.2024.actual;"
+                + "guangxi.electrolytic_aluminium_output.2024.actual\n")
+    }
+
+    @Test func jsonExportWithFactIDsWritesAnArrayPerRow() throws {
+        let result = try AlqProcess.run([
+            "-c", "Guangxi.output_value | select year, value | export json with fact_ids",
+        ])
+        #expect(result.status == 0)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(
+            rows.map { $0["fact_ids"] as? [String] } == [
+                ["guangxi.output_value.2024.actual"], ["guangxi.output_value.2025.jan_jul.actual"],
+                ["guangxi.output_value.2025.expected"],
+            ])
+        #expect(rows.map { ($0["value"] as? NSNumber)?.doubleValue } == [205e9, 133e9, 240e9])
+    }
+
+    @Test func exportWithFactIDsToAFileMatchesWithFactIDs() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("alq-fact-ids-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("ov.ndjson").path
+        let result = try AlqProcess.run([
+            "-c",
+            "Guangxi.output_value | export to \"\(path)\" with fact_ids\n"
+                + "open(\"\(path)\").fact_ids == with_fact_ids(Guangxi.output_value).fact_ids",
+        ])
+        #expect(result.status == 0)
+        #expect(result.stdout == "true\n")
+    }
 }

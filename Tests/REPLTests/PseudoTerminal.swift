@@ -1,3 +1,4 @@
+import ALQSystem
 import Foundation
 
 #if canImport(Glibc)
@@ -51,21 +52,6 @@ final class PseudoTerminal {
             posix_spawn_file_actions_addopen(&actions, 1, standardOutput, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         }
 
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        sigaddset(&defaults, SIGINT)
-        sigaddset(&defaults, SIGPIPE)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        // POSIX_SPAWN_SETSID (0x80 in glibc): a new session, so opening the terminal makes it the
-        // controlling terminal.
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | 0x80))
-
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
@@ -73,7 +59,9 @@ final class PseudoTerminal {
             for pointer in envp { free(pointer) }
         }
         var child: pid_t = 0
-        let status = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
+        let status = SpawnAttributes.with(.newSession) { attributes in
+            posix_spawn(&child, executable, &actions, &attributes, argv, envp)
+        }
         guard status == 0 else {
             close(master)
             throw Failure(description: "cannot start \(executable): \(String(cString: strerror(status)))")

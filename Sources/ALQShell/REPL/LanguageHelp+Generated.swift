@@ -38,9 +38,9 @@ extension LanguageHelp {
             summary: "group alone counts the rows of each group (a column count); agg alone summarises the whole table in one row.",
             example: "let t = [{r: \"B\", v: 1}, {r: \"A\", v: 2}, {r: \"B\", v: 3}, {r: \"A\", v: 4}]\nt | group r | agg n = count(), total = sum(v), top = max(v), share = max(v) / total\n# => r | n | total | top | share\n# => B | 2 | 4 | 3 | 0.75\n# => A | 2 | 6 | 4 | 0.6666666667"),
         Entry(
-            name: "export", kind: .stage, usage: "export FORMAT [to PATH]",
-            summary: "export FORMAT [to PATH] writes the table in a registered format (csv, csv-excel, json, ndjson, markdown, or one a plugin adds; see the formats table).",
-            example: "facts | where region == \"Guangyuan\" | export csv to \"guangyuan.csv\"\n\"exported\"\n# => exported"),
+            name: "export", kind: .stage, usage: "export FORMAT [to PATH] [with fact_ids]",
+            summary: "export FORMAT [to PATH] [with fact_ids] writes the table in a registered format (csv, csv-excel, json, ndjson, markdown, or one a plugin adds; see the formats table).",
+            example: "facts | where region == \"Guangyuan\" | export csv to \"guangyuan.csv\"\nfacts | where region == \"Guangxi\" | export json to \"guangxi.json\" with fact_ids\n\"exported\"\n# => exported"),
         Entry(
             name: "join", kind: .stage, usage: "join [inner|left|full] TABLE on KEY, …",
             summary: "join [inner|left|full] TABLE on KEY, … puts the rows of two tables side by side where their keys are equal.",
@@ -351,7 +351,7 @@ extension LanguageHelp {
             example: "let needed = cagr(Guangyuan.output_value[2024], Guangyuan.output_value[2027], 3)\nsource(needed) | distinct fact | select fact\n# => fact\n# => guangyuan.output_value.2024.actual\n# => guangyuan.output_value.2027.target"),
         Entry(
             name: "with_fact_ids", kind: .function, usage: "with_fact_ids(t)",
-            summary: "The table with a column fact_ids: the ids of the facts behind each row, for exports.",
+            summary: "The table with a column fact_ids: a list of the ids of the facts behind each row (export … with fact_ids writes it).",
             example: "with_fact_ids(Guangxi.output_value) | select year, fact_ids\n# => year | fact_ids\n# => 2024 | [\"guangxi.output_value.2024.actual\"]\n# => 2025 | [\"guangxi.output_value.2025.jan_jul.actual\"]\n# => 2025 | [\"guangxi.output_value.2025.expected\"]"),
         Entry(
             name: "region", kind: .function, usage: "region(name)",
@@ -464,7 +464,7 @@ extension LanguageHelp {
         Entry(
             name: "kt", kind: .unit, usage: "kt",
             summary: "kt is a unit of mass (10^3 t); quantities in it convert with in (x in t).",
-            example: ""),
+            example: "615 kt / 1 year\n# => 615 kt/a"),
         Entry(
             name: "Mt", kind: .unit, usage: "Mt",
             summary: "Mt is a unit of mass (10^6 t); quantities in it convert with in (x in t).",
@@ -488,11 +488,11 @@ extension LanguageHelp {
         Entry(
             name: "a", kind: .unit, usage: "a",
             summary: "a is the base unit of time; quantities in it convert with in (x in a).",
-            example: ""),
+            example: "12000000000 CNY / 1 a\n# => 12 bn CNY/a"),
         Entry(
             name: "year", kind: .unit, usage: "year",
             summary: "year is a unit of time (same as a); quantities in it convert with in (x in a).",
-            example: ""),
+            example: "615 kt / 1 year\n# => 615 kt/a"),
         Entry(
             name: "years", kind: .unit, usage: "years",
             summary: "years is a unit of time (same as a); quantities in it convert with in (x in a).",
