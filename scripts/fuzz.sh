@@ -5,7 +5,8 @@
 #   scripts/fuzz.sh [--smoke] [HARNESS...]     HARNESS: a Fuzz/Harnesses/fuzz-HARNESS.swift (default: all)
 #   FUZZ_SECONDS   seconds per harness (default 60; 15 with --smoke)
 #   FUZZ_JOBS      extra libFuzzer arguments (for example -jobs=2 -workers=2)
-#   FUZZ_DETECT_LEAKS=1   report leaks too (off by default: see the open finding in docs/reliability.md)
+#   FUZZ_DETECT_LEAKS=1   report leaks too (off by default: caches held through Swift enums look leaked;
+#                         see "The LeakSanitizer report" in docs/reliability.md)
 #
 # Each run appends "harness executions seconds findings" to .build-fuzz/runs.tsv. A crash, a
 # timeout (an input that ignores cancellation for 10 s) or an input over 2 GiB of memory leaves the
