@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "ALQPluginKit", targets: ["ALQPluginKit"]),
         // The example plugin on the kit: the `html` export format.
         .executable(name: "alq-html", targets: ["alq-html"]),
+        // The example reader on the kit: `open("x.psv")` (docs/plugins.md, "A minimal reader in Swift").
+        .executable(name: "alq-psv-reader", targets: ["alq-psv-reader"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,6 +29,10 @@ let package = Package(
         // The example external plugin written with the kit (Examples/plugins/html).
         .executableTarget(
             name: "alq-html", dependencies: ["ALQPluginKit"], path: "Examples/plugins/html/Sources/alq-html"),
+        // The example reader plugin written with the kit (Examples/plugins/psv-reader).
+        .executableTarget(
+            name: "alq-psv-reader", dependencies: ["ALQPluginKit"],
+            path: "Examples/plugins/psv-reader/Sources/alq-psv-reader"),
         // The language: tokens, spans, diagnostics, parser, AST.
         .target(name: "ALQSyntax"),
         // Values, units, quantities, provenance and columnar tables.

@@ -11,6 +11,8 @@ public struct CSVFormat: ExportFormat {
     public let fileExtensions: [String]
     public let mediaType = "text/csv"
     public let version = "1.0.0"
+    /// `open()` reads every CSV format.
+    public let reads = true
     /// How the file is written.
     public let options: CSVOptions
 

@@ -11,6 +11,8 @@ public struct JSONFormat: ExportFormat {
     public let fileExtensions = ["json"]
     public let mediaType = "application/json"
     public let version = "1.0.0"
+    /// `open()` reads it.
+    public let reads = true
     /// Lists are JSON arrays.
     public let writesLists = true
 
@@ -31,6 +33,8 @@ public struct NDJSONFormat: ExportFormat {
     public let fileExtensions = ["ndjson", "jsonl"]
     public let mediaType = "application/x-ndjson"
     public let version = "1.0.0"
+    /// `open()` reads it.
+    public let reads = true
     /// Lists are JSON arrays.
     public let writesLists = true
 

@@ -33,19 +33,9 @@ struct Aggregation {
                 ids[row] = mapping[code]
             }
         } else {
-            var mapping: [[Int32]: Int32] = [:]
-            var key = [Int32](repeating: 0, count: codes.count)
-            for row in 0..<count {
-                if row & 0xFFFF == 0xFFFF { try interpreter.session.checkCancellation() }
-                for index in codes.indices { key[index] = codes[index].0[row] }
-                if let id = mapping[key] {
-                    ids[row] = id
-                } else {
-                    let id = Int32(firstRows.count)
-                    mapping[key] = id
-                    firstRows.append(row)
-                    ids[row] = id
-                }
+            let session = interpreter.session
+            return try GroupKeys.groups(codes, rowCount: count) { () throws(Diagnostic) in
+                try session.checkCancellation()
             }
         }
         return (ids, firstRows)
@@ -61,9 +51,9 @@ struct Aggregation {
         case .bool(let flags):
             return (flags.values.map { Int32($0) }, 3)
         case .number(let numbers):
-            return intern(numbers.values.indices.map { numbers.isNull($0) ? nil : numbers.values[$0] })
+            return GroupKeys.numberCodes(numbers.values, numbers.validity)
         case .quantity(let quantities):
-            return intern(quantities.values.indices.map { quantities.isNull($0) ? nil : quantities.values[$0] })
+            return GroupKeys.numberCodes(quantities.values, quantities.validity)
         case .mixed(let values):
             return intern(values.map { $0.isNull ? nil : "\($0.typeName):\($0.literalText)" })
         }
@@ -296,6 +286,11 @@ struct Aggregation {
             }
             return average(sums, counts, dimension: quantities.dimension, unit: quantities.displayUnit)
         default:
+            do throws(Diagnostic) {
+                if let typed = try typedAggregate(name, column, ids: ids, groupCount: groupCount) { return typed }
+            } catch {
+                throw error.code == .interrupted ? error : interpreter.located(error, span)
+            }
             return try genericAggregate(name, column, span: span, ids: ids, groupCount: groupCount)
         }
     }
@@ -334,14 +329,19 @@ struct Aggregation {
         return .quantity(QuantityColumn(values: values, dimension: dimension, displayUnit: unit, validity: mask))
     }
 
-    private func genericAggregate(_ name: String, _ column: Column, span: Span, ids: [Int32], groupCount: Int)
+    func genericAggregate(_ name: String, _ column: Column, span: Span, ids: [Int32], groupCount: Int)
         throws(Diagnostic) -> Column
     {
         var members = [[Int]](repeating: [], count: groupCount)
         for (row, id) in ids.enumerated() { members[Int(id)].append(row) }
         var builder = ColumnBuilder()
+        var sinceCheck = 0
         for rows in members {
-            try interpreter.session.checkCancellation()
+            sinceCheck += rows.count
+            if sinceCheck >= 0x10000 {
+                sinceCheck = 0
+                try interpreter.session.checkCancellation()
+            }
             let values = rows.map { column[$0] }
             do throws(Diagnostic) {
                 builder.append(try ListAggregates.apply(name, values))
@@ -377,13 +377,7 @@ enum ListAggregates {
         if numeric.contains(name) { try requireOneUnit(name, present) }
         switch name {
         case "count": return .number(Double(present.count))
-        case "count_distinct":
-            var seen: [Value] = []
-            for (index, value) in present.enumerated() where !seen.contains(where: { Comparison.equal($0, value) }) {
-                if index & 0xFF == 0xFF { try Interruption.check() }
-                seen.append(value)
-            }
-            return .number(Double(seen.count))
+        case "count_distinct": return .number(Double(countDistinct(present)))
         case "spark": return .string(try Sparkline.text(values))
         case "first": return values.first ?? .null
         case "last": return values.last ?? .null

@@ -331,9 +331,9 @@ public enum Builtins {
 
     static let data: [Builtin] = [
         builtin(
-            "open", "open(path, format = null, delimiter = null, header = true)",
-            "A CSV, TSV or JSON file (or standard input, \"-\") as a table, with column types inferred.",
-            example: "open(\"Examples/data/capacity.csv\")", arity: 1...4
+            "open", "open(path, format = null, delimiter = null, header = true, sheet = null, options = null)",
+            "A CSV, TSV or JSON file, a file a plugin reads (or standard input, \"-\") as a table, with column types inferred.",
+            example: "open(\"Examples/data/capacity.csv\")", arity: 1...6
         ) { call throws(Diagnostic) in
             try OpenArguments.open(call)
         },

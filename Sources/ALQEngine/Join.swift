@@ -147,7 +147,9 @@ struct Join {
     ) -> Table {
         let unmatchedRight = leftRows.firstIndex { $0 < 0 } ?? leftRows.count
         var names = left.columnNames
-        var columns = left.columns.map { $0.gather(orNull: leftRows) }
+        // Every left row once, in order (no row with several matches, none dropped): the columns as they are.
+        let leftAsIs = leftRows.count == left.rowCount && leftRows.indices.allSatisfy { leftRows[$0] == $0 }
+        var columns = leftAsIs ? left.columns : left.columns.map { $0.gather(orNull: leftRows) }
         for (index, key) in clause.keys.enumerated() where key.isShared && unmatchedRight < leftRows.count {
             guard let position = names.firstIndex(of: key.left.name) else { continue }
             columns[position] = Column.concatenate([

@@ -2,7 +2,7 @@ import ALQPluginAPI
 import ALQRuntime
 import ALQSyntax
 
-/// `open(path, format = null, delimiter = null, header = true)`.
+/// `open(path, format = null, delimiter = null, header = true, sheet = null, options = null)`.
 enum OpenArguments {
     static func open(_ call: BuiltinCall) throws(Diagnostic) -> Value {
         let path = try call.string(0, "a path string")
@@ -23,6 +23,17 @@ enum OpenArguments {
         case .null: break
         case .bool(let flag): options.header = flag
         default: throw call.mistyped(3, "true or false")
+        }
+        // Options alq does not define itself go to the format's reader (a plugin's) as they are.
+        if !call[4].isNull { options.formatOptions.append(("sheet", call[4])) }
+        switch call[5] {
+        case .null: break
+        case .record(let record):
+            for (key, value) in zip(record.keys, record.values) {
+                options.formatOptions.removeAll { $0.name == key }
+                options.formatOptions.append((key, value))
+            }
+        default: throw call.mistyped(5, "a record of options, such as {sheet: \"Facts\"}")
         }
         return .table(
             try call.session.host.open(path: path, format: format, options: options, registry: call.session.registry))

@@ -37,6 +37,9 @@ struct VectorEvaluator {
         case .call(let name, let nameSpan, let arguments) where references(expr):
             if let fast = try call(name, nameSpan: nameSpan, arguments, span: expr.span) { return fast }
             return try rowByRow(expr)
+        case .index(let base, let index) where references(expr):
+            if let fast = try lookup(base, index) { return fast }
+            return try rowByRow(expr)
         case .membership(let needle, let haystack) where references(expr):
             if let fast = try membership(needle, haystack) { return fast }
             return try rowByRow(expr)

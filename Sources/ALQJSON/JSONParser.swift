@@ -20,8 +20,12 @@ public enum JSONParser {
     }
 
     /// Parses a document that must be an object, building only the members named in `wanted` and
-    /// checking the others without building them (to read a header cheaply). The whole text is checked.
-    public static func parseMembers(_ bytes: [UInt8], _ wanted: Set<String>) throws(JSONError) -> JSONObject {
+    /// checking the others without building them (to read a header cheaply). The whole text is checked,
+    /// unless `stoppingWhenFound` is set: then reading stops after the last wanted member, and what
+    /// follows it is not looked at (for a document that is checked whole later, before it is used).
+    public static func parseMembers(_ bytes: [UInt8], _ wanted: Set<String>, stoppingWhenFound: Bool = false)
+        throws(JSONError) -> JSONObject
+    {
         try bytes.withUnsafeBufferPointer { data throws(JSONError) in
             var scanner = JSONScanner(data)
             try scanner.expect(UInt8(ascii: "{"), "'{'")
@@ -35,6 +39,7 @@ public enum JSONParser {
                     guard keys.insert(key).inserted else { throw scanner.duplicateKey(key, at: keyStart) }
                     if wanted.contains(key) {
                         object[key] = try scanner.value(depth: 1)
+                        if stoppingWhenFound && keys.isSuperset(of: wanted) { return object }
                     } else {
                         try scanner.skipValue(depth: 1)
                     }

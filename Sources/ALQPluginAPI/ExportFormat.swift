@@ -20,6 +20,14 @@ public protocol ExportFormat: Sendable {
     func readHeader(_ prefix: [UInt8], name: String, isWholeFile: Bool) throws -> TableSchema?
     /// Reads with `open()`'s options (see ``ReadOptions``); formats without options reject any.
     func read(_ bytes: [UInt8], name: String, options: ReadOptions) throws -> Table?
+    /// Reads the file at `path` itself rather than from bytes alq read (plugin readers, which open the
+    /// file in their own process); `nil` when the format reads bytes (the others above). `isCancelled`
+    /// says when the user pressed Ctrl-C.
+    func read(path: String, options: ReadOptions, isCancelled: (() -> Bool)?) throws -> Table?
+    /// Whether `open()` can read this format (listed in the `formats` table's `read` column).
+    var reads: Bool { get }
+    /// Whether `export` can write this format (the `formats` table's `write` column).
+    var writes: Bool { get }
     /// Whether the format writes a list as a structured value (a JSON array) rather than as text in
     /// one cell; decides how `export … with fact_ids` writes each row's ids. False unless declared.
     var writesLists: Bool { get }
@@ -28,6 +36,9 @@ public protocol ExportFormat: Sendable {
 extension ExportFormat {
     public var writesLists: Bool { false }
     public func read(_ bytes: [UInt8], name: String) throws -> Table? { nil }
+    public func read(path: String, options: ReadOptions, isCancelled: (() -> Bool)?) throws -> Table? { nil }
+    public var reads: Bool { false }
+    public var writes: Bool { true }
     public func readHeader(_ prefix: [UInt8], name: String, isWholeFile: Bool) throws -> TableSchema? { nil }
 }
 

@@ -202,7 +202,8 @@ public final class Registry: Sendable {
                 Record([
                     ("name", .string(entry.format.name)),
                     ("extensions", .string(entry.format.fileExtensions.joined(separator: ", "))),
-                    ("media_type", .string(entry.format.mediaType)), ("version", .string(entry.format.version)),
+                    ("media_type", .string(entry.format.mediaType)), ("read", .bool(entry.format.reads)),
+                    ("write", .bool(entry.format.writes)), ("version", .string(entry.format.version)),
                     ("origin", .string(entry.origin.description)),
                 ])
             })

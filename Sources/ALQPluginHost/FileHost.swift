@@ -68,6 +68,27 @@ public final class FileHost {
                     "formats that read files: \(readableExtensions(registry)); or name one: open(path, format = \"csv\")"
             )
         }
+        if let plugin = format as? PluginFormat, plugin.reads {
+            if standardInput {
+                throw Diagnostic(
+                    .cannotOpenFile,
+                    "cannot open standard input with the \(format.name) reader: a plugin reads files only",
+                    help: "save the input to a file first")
+            }
+            try checkReadable(path)
+        }
+        do {
+            if let table = try format.read(path: path, options: options, isCancelled: isCancelled) { return table }
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
+        } catch {
+            throw Diagnostic(.malformedData, "cannot read '\(path)': \(error)")
+        }
+        if let option = options.formatOptions.first {
+            throw Diagnostic(
+                .invalidArgument, "cannot open '\(path)': the \(format.name) reader takes no option '\(option.name)'",
+                help: "options other than delimiter and header are for readers from plugins (docs/plugins.md)")
+        }
         let bytes: [UInt8]
         if let input { bytes = input } else { bytes = try readFile(path) }
         do {
@@ -84,6 +105,15 @@ public final class FileHost {
             throw Diagnostic(.invalidArgument, "cannot open '\(path)': \(error)")
         } catch {
             throw Diagnostic(.malformedData, "cannot read '\(path)': \(error)")
+        }
+    }
+
+    /// `E0401` unless `path` names a file that exists and is not a folder (what a plugin reader is given).
+    func checkReadable(_ path: String) throws(Diagnostic) {
+        switch FileSystem.kind(of: path) {
+        case .missing: throw Diagnostic(.cannotOpenFile, "cannot open '\(path)': no such file")
+        case .directory: throw Diagnostic(.cannotOpenFile, "cannot open '\(path)': it is a directory")
+        default: break
         }
     }
 
@@ -110,15 +140,8 @@ public final class FileHost {
     }
 
     private func readableExtensions(_ registry: Registry) -> String {
-        // A format that cannot read returns nil; one that can either reads or rejects empty input.
-        let readable = registry.formats.filter { entry in
-            do {
-                return try entry.format.read([], name: "") != nil
-            } catch {
-                return true
-            }
-        }
-        return readable.flatMap { $0.format.fileExtensions.map { ".\($0)" } }.joined(separator: ", ")
+        registry.formats.filter(\.format.reads).flatMap { $0.format.fileExtensions.map { ".\($0)" } }
+            .joined(separator: ", ")
     }
 
     // MARK: export
@@ -242,7 +265,11 @@ public final class FileHost {
                 try registry.register(format: PluginFormat(format, connection: connection), origin: .plugin(path: path))
                 offered.append("format \(format.name)")
             }
-            if let described = connection.description.region {
+            if connection.protocolVersion >= 2, connection.offers(.regionPack) {
+                let module = try connection.regionPack(registry: registry)
+                try registry.register(region: module, origin: .plugin(path: path))
+                offered.append("region \(module.info.name)")
+            } else if let described = connection.description.region {
                 let info = RegionInfo(
                     id: described.id, name: described.name, chinese: described.chinese, pinyin: described.pinyin,
                     aliases: described.aliases, level: described.level, parent: described.parent,
@@ -273,8 +300,12 @@ public final class FileHost {
         let paths = PluginLocations.startupPaths(explicit: explicit, environment: environment)
         var messages: [String] = []
         var diagnostics: [Diagnostic] = []
-        for path in paths {
+        // Packs found in the plugin folder or ALQ_PLUGIN_PATH are checked as plugins are: no other user
+        // may replace them. Those named with --plugin are the user's own choice, as with `load`.
+        let found = paths.count - explicit.count
+        for (index, path) in paths.enumerated() {
             do {
+                if index < found, PluginLocations.isPack(path) { try PluginLocations.checkPack(path) }
                 messages.append(try load(path: path, registry: registry))
             } catch {
                 diagnostics.append(error)

@@ -20,7 +20,8 @@ import Synchronization
 // Safe: `process` and `nextID` are touched only while `exchange` is held, or in init and deinit, when
 // no other thread has the connection; the other properties are set in init and never change.
 public final class PluginConnection: @unchecked Sendable {
-    /// The protocol version this alq speaks.
+    /// The newest protocol version this alq speaks (it speaks every version of
+    /// ``PluginProtocol/supportedVersions``).
     public static let protocolVersion = PluginProtocol.version
     /// The alq version sent in the handshake.
     public static let hostVersion = "0.1.0"
@@ -35,10 +36,12 @@ public final class PluginConnection: @unchecked Sendable {
     public private(set) var capabilities: [String] = []
     /// What `describe` returned.
     public private(set) var description = DescribeResult()
+    /// The protocol version agreed in the handshake: 1, or 2 (readers, columnar batches, region packs).
+    public private(set) var protocolVersion = 1
 
     private var process: PluginProcess?
     private var nextID = 1
-    private var limits: PluginLimits
+    private(set) var limits: PluginLimits
     /// Held for each exchange with the plugin (see the type's comment).
     private let exchange = Mutex(())
 
@@ -90,17 +93,22 @@ public final class PluginConnection: @unchecked Sendable {
             throw Diagnostic(
                 .pluginProtocol, "\(label) answered the handshake without a protocol version; it was stopped")
         }
-        guard hello.protocolVersion.int == Self.protocolVersion else {
+        guard let spoken = hello.protocolVersion.int, PluginProtocol.supportedVersions.contains(spoken) else {
             stop()
+            let versions = PluginProtocol.supportedVersions.map(String.init).joined(separator: " and ")
             throw Diagnostic(
                 .pluginProtocol,
-                "\(label) speaks protocol \(hello.protocolVersion.text); this alq speaks protocol \(Self.protocolVersion); it was stopped",
+                "\(label) speaks protocol \(hello.protocolVersion.text); this alq speaks protocols \(versions); it was stopped",
                 help: "update the plugin, or use a version of alq that speaks its protocol")
         }
+        protocolVersion = spoken
         if !hello.name.isEmpty { name = hello.name }
         version = hello.version
         capabilities = hello.capabilities.map(\.rawValue)
     }
+
+    /// Whether the plugin said it offers `capability`.
+    func offers(_ capability: PluginCapability) -> Bool { capabilities.contains(capability.rawValue) }
 
     // MARK: Requests
 
@@ -280,15 +288,21 @@ public struct PluginLimits: Sendable {
     public var startupTimeout: Double
     /// The longest message (one line) accepted.
     public var maximumMessageBytes: Int
+    /// The most rows one read through a plugin's reader may give.
+    public var maximumReadRows: Int
 
     /// How long a plugin has to answer `shutdown`, and then to exit, before it is killed.
     public static let shutdownGrace = 0.5
 
     /// Limits; the defaults are 10 s for each answer, the larger of 10 s and `timeout` for start-up
-    /// answers, and 64 MiB.
-    public init(timeout: Double = 10, startupTimeout: Double? = nil, maximumMessageBytes: Int = 64 << 20) {
+    /// answers, 64 MiB, and 100,000,000 rows per read.
+    public init(
+        timeout: Double = 10, startupTimeout: Double? = nil, maximumMessageBytes: Int = 64 << 20,
+        maximumReadRows: Int = 100_000_000
+    ) {
         self.timeout = timeout
         self.startupTimeout = startupTimeout ?? max(timeout, 10)
         self.maximumMessageBytes = maximumMessageBytes
+        self.maximumReadRows = maximumReadRows
     }
 }

@@ -14,23 +14,43 @@ extension PluginConnection {
     }
 
     private func exportHoldingExchange(_ table: Table, format: String, to output: any OutputSink) throws(Diagnostic) {
-        let layout = ExportLayout.columns(of: table, unitInHeader: false)
-        let columns = layout.map { column in
-            ExportColumnDescription(
-                name: column.name,
-                type: column.role == .units ? .string : PluginConnection.columnType(table.columns[column.source]))
-        }
-        let begin = ExportBegin(format: format, columns: columns, rowCount: table.rowCount)
         let deliver = { (result: JSONObject, method: PluginMethod) throws(Diagnostic) in
             try self.deliver(result, to: output, method: method)
         }
+        let columns: [ExportColumnDescription]
+        var batchRows: Int
+        let encode: (Range<Int>) -> [UInt8]
+        if protocolVersion >= 2 {
+            let plan = ColumnarExportPlan(table)
+            columns = plan.descriptors
+            batchRows = PluginProtocol.rowsPerColumnarBatch
+            encode = { rows in plan.encode(table, rows: rows) }
+        } else {
+            let layout = ExportLayout.columns(of: table, unitInHeader: false)
+            columns = layout.map { column in
+                ExportColumnDescription(
+                    name: column.name,
+                    type: column.role == .units ? .string : PluginConnection.columnType(table.columns[column.source]))
+            }
+            batchRows = PluginProtocol.rowsPerBatch
+            encode = { rows in PluginConnection.encodeRows(table, layout: layout, rows: rows) }
+        }
+        let begin = ExportBegin(format: format, columns: columns, rowCount: table.rowCount)
         try deliver(try request(.exportBegin, begin.json), .exportBegin)
         // One batch goes ahead: alq encodes and sends batch k + 1 while the plugin writes batch k.
         var outstanding: Int?
-        for start in stride(from: 0, to: table.rowCount, by: PluginProtocol.rowsPerBatch) {
-            let end = min(start + PluginProtocol.rowsPerBatch, table.rowCount)
-            let id = try send(
-                .exportRows, encodedParams: PluginConnection.encodeRows(table, layout: layout, rows: start..<end))
+        var start = 0
+        while start < table.rowCount {
+            var rows = start..<min(start + batchRows, table.rowCount)
+            var params = encode(rows)
+            // Long strings: fewer rows per batch, so that a message stays well under the size limit.
+            while params.count > limits.maximumMessageBytes / 4, rows.count > 1 {
+                batchRows = max(1, rows.count / 2)
+                rows = start..<start + batchRows
+                params = encode(rows)
+            }
+            start = rows.upperBound
+            let id = try send(.exportRows, encodedParams: params)
             if let previous = outstanding {
                 do {
                     try deliver(try rowsAnswer(to: previous, deliver: deliver), .exportRows)

@@ -78,24 +78,48 @@ public enum PluginLocations {
                 .pluginFailed, "refusing to run plugin '\(path)': any user can write to it",
                 help: "make it writable by its owner only: chmod o-w '\(path)'")
         }
-        // A symbolic link is judged by where it leads too: the file it names lives in that folder.
+        try checkFolders(of: path, what: "run plugin")
+        if !FileSystem.isExecutable(path) {
+            throw Diagnostic(
+                .pluginFailed, "cannot load plugin '\(path)': it is not executable",
+                help: "make it executable: chmod +x '\(path)'")
+        }
+    }
+
+    /// Checks a region pack found at start: neither it nor a folder it lives in may be writable by
+    /// every user (`E0501`), since a pack's facts are trusted as a plugin's code is run.
+    static func checkPack(_ path: String) throws(Diagnostic) {
+        if let mode = FileSystem.mode(of: path), mode & S_IWOTH != 0 {
+            throw Diagnostic(
+                .pluginFailed, "refusing to load region pack '\(path)': any user can write to it",
+                help: "make it writable by its owner only: chmod o-w '\(path)'")
+        }
+        try checkFolders(of: path, what: "load region pack")
+    }
+
+    /// Checks that no other user can replace the file at `path`: neither its folder nor any folder above
+    /// it may be writable by every user (unless it has the sticky bit, like `/tmp`), and a symbolic link
+    /// is judged by where it leads too (every link resolved), since the file it names lives there.
+    /// `what` names the refused action: `run plugin`, `load region pack`.
+    static func checkFolders(of path: String, what: String) throws(Diagnostic) {
         var folders = [FileSystem.folder(of: path)]
         if let resolved = realpath(path, nil) {
-            folders.append(FileSystem.folder(of: String(cString: resolved)))
+            var folder = FileSystem.folder(of: String(cString: resolved))
             free(resolved)
+            while true {
+                if !folders.contains(folder) { folders.append(folder) }
+                let parent = FileSystem.folder(of: folder)
+                if parent == folder || folder.isEmpty { break }
+                folder = parent
+            }
         }
         for folder in folders {
             if let folderMode = FileSystem.mode(of: folder), folderMode & S_IWOTH != 0, folderMode & S_ISVTX == 0 {
                 throw Diagnostic(
                     .pluginFailed,
-                    "refusing to run plugin '\(path)': any user can replace it, because any user can write to the folder '\(folder)'",
-                    help: "move the plugin to a folder only you can write to, or: chmod o-w '\(folder)'")
+                    "refusing to \(what) '\(path)': any user can replace it, because any user can write to the folder '\(folder)'",
+                    help: "move it to a folder only you can write to, or: chmod o-w '\(folder)'")
             }
-        }
-        if !FileSystem.isExecutable(path) {
-            throw Diagnostic(
-                .pluginFailed, "cannot load plugin '\(path)': it is not executable",
-                help: "make it executable: chmod +x '\(path)'")
         }
     }
 }

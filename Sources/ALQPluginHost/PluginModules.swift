@@ -1,27 +1,49 @@
+import ALQJSON
 import ALQPluginAPI
 import ALQPluginProtocol
 import ALQRuntime
 import ALQSyntax
 
-/// An export format written by an external plugin.
+/// A format written, read, or both, by an external plugin.
 public struct PluginFormat: ExportFormat {
     public let name: String
     public let fileExtensions: [String]
     public let mediaType: String
     public let version: String
+    public let reads: Bool
+    public let writes: Bool
     /// The plugin that writes it.
     public let connection: PluginConnection
 
+    /// A format as `describe` gave it; only a plugin speaking protocol version 2 reads.
     init(_ format: FormatDescription, connection: PluginConnection) {
         name = format.name
         fileExtensions = format.extensions
         mediaType = format.mediaType
         version = connection.version
+        reads = format.reads && connection.protocolVersion >= 2
+        writes = format.writes
         self.connection = connection
     }
 
     public func write(_ table: Table, to output: any OutputSink) throws {
+        guard writes else {
+            throw Diagnostic(
+                .unknownFormat, "the format '\(name)' of \(connection.label) reads files but cannot write them")
+        }
         try connection.export(table, format: name, to: output)
+    }
+
+    public func read(path: String, options: ReadOptions, isCancelled: (() -> Bool)?) throws -> Table? {
+        guard reads else { return nil }
+        if options.delimiter != nil || !options.header {
+            throw Diagnostic(
+                .invalidArgument,
+                "cannot open '\(path)': the \(name) reader from \(connection.label) takes no delimiter or header options",
+                help: "options for the plugin's reader go in options = {…} or sheet = …")
+        }
+        let passed = JSONObject(options.formatOptions.map { ($0.name, PluginValues.json($0.value)) })
+        return try connection.read(format: name, path: path, options: passed)
     }
 }
 

@@ -20,6 +20,9 @@ public protocol ExportFormatPlugin {
     mutating func begin(_ export: ExportBegin, to output: inout PluginOutput) throws
     /// Writes one row: one value per column, in the order `begin` gave.
     mutating func write(row: [JSONValue], to output: inout PluginOutput) throws
+    /// Writes a batch of rows in columns (protocol version 2). The default calls ``write(row:to:)`` for
+    /// each row; a format that works on columns may write the whole batch at once.
+    mutating func write(batch: ColumnBatch, to output: inout PluginOutput) throws
     /// Ends an export.
     mutating func end(to output: inout PluginOutput) throws
 }
@@ -30,6 +33,14 @@ extension ExportFormatPlugin {
     public mutating func begin(_ export: ExportBegin, to output: inout PluginOutput) throws {}
 
     public mutating func end(to output: inout PluginOutput) throws {}
+
+    public mutating func write(batch: ColumnBatch, to output: inout PluginOutput) throws {
+        var row = [JSONValue](repeating: .null, count: batch.columns.count)
+        for index in 0..<batch.length {
+            for column in batch.columns.indices { row[column] = batch.columns[column][index] }
+            try write(row: row, to: &output)
+        }
+    }
 }
 
 /// An error a plugin throws to fail one request; alq shows `message` and the plugin stays loaded.

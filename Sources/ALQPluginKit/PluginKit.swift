@@ -9,7 +9,28 @@
 public enum PluginKit {
     /// Serves `plugin` until alq says `shutdown` or closes standard input, then exits with status 0.
     public static func run(_ plugin: some ExportFormatPlugin) -> Never {
-        var server = ExportPluginServer(plugin)
+        run(formats: [plugin])
+    }
+
+    /// Serves one reader until alq says `shutdown` or closes standard input, then exits with status 0.
+    public static func run(_ reader: some ReaderPlugin) -> Never {
+        run(readers: [reader])
+    }
+
+    /// Serves several formats and readers from one executable, such as a format that is written and read:
+    /// `PluginKit.run(name: "xlsx", formats: [XLSXWriter()], readers: [XLSXReader()])`. A format and a
+    /// reader of the same name are described as one format that reads and writes. `name` is the
+    /// plugin's name in the handshake (the first format's or reader's when `nil`); `version` its version
+    /// (the first format's or reader's when `nil`).
+    public static func run(
+        name: String? = nil, version: String? = nil, formats: [any ExportFormatPlugin] = [],
+        readers: [any ReaderPlugin] = []
+    ) -> Never {
+        serve(PluginServer(name: name, version: version, formats: formats, readers: readers))
+    }
+
+    private static func serve(_ server: PluginServer) -> Never {
+        var server = server
         var reader = LineReader(descriptor: 0)
         while !server.isFinished, let line = reader.next() {
             for answer in server.answer(line) { writeLine(answer) }

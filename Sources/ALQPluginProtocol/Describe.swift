@@ -1,25 +1,32 @@
 import ALQJSON
 
-/// An export format a plugin writes, as `describe` lists it.
+/// A format a plugin writes, reads, or both, as `describe` lists it.
 public struct FormatDescription: Sendable, Equatable {
-    /// The name `export NAME` and `--format NAME` use.
+    /// The name `export NAME`, `--format NAME` and `open(path, format = NAME)` use.
     public var name: String
     /// File extensions without the dot.
     public var extensions: [String]
     /// The media type; `application/octet-stream` when the plugin gives none.
     public var mediaType: String
+    /// Whether the plugin reads files of this format (`"read"`, version 2; `false` unless given).
+    public var reads: Bool
+    /// Whether the plugin writes this format (`"write"`; `true` unless given).
+    public var writes: Bool
 
     /// A format.
-    public init(name: String, extensions: [String], mediaType: String) {
+    public init(name: String, extensions: [String], mediaType: String, reads: Bool = false, writes: Bool = true) {
         self.name = name
         self.extensions = extensions
         self.mediaType = mediaType
+        self.reads = reads
+        self.writes = writes
     }
 
     var json: JSONValue {
         .object(
             JSONObject([
                 ("name", .string(name)), ("extensions", jsonStrings(extensions)), ("media_type", .string(mediaType)),
+                ("read", .bool(reads)), ("write", .bool(writes)),
             ]))
     }
 }
@@ -117,7 +124,8 @@ public struct DescribeResult: Sendable, Equatable {
                 self.formats.append(
                     FormatDescription(
                         name: name, extensions: format.strings("extensions"),
-                        mediaType: format.string("media_type") ?? "application/octet-stream"))
+                        mediaType: format.string("media_type") ?? "application/octet-stream",
+                        reads: format["read"]?.boolValue ?? false, writes: format["write"]?.boolValue ?? true))
             }
         }
         if let region = object.object("region") {

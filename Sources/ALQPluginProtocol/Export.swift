@@ -1,26 +1,70 @@
 import ALQJSON
 
-/// A column of an export, as `export.begin` announces it.
+/// A column of an export (`export.begin`) or of a read (`read.begin`):
+/// `{"name": "value", "type": "number", "unit": "t", "kind": "actual"}`.
 public struct ExportColumnDescription: Sendable, Equatable {
     /// The column's type on the wire.
-    public enum ColumnType: String, Sendable {
-        case integer, number, string, bool, any
+    public enum ColumnType: String, Sendable, CaseIterable {
+        /// Whole numbers (JSON numbers without a fraction), or null.
+        case integer
+        /// Numbers, or null.
+        case number
+        /// Strings, or null.
+        case string
+        /// `true`/`false`, or null.
+        case bool
+        /// Dates as ISO 8601 strings, `YYYY-MM-DD`, or null (version 2).
+        case date
+        /// Any JSON value.
+        case any
     }
 
-    /// The column's name (a quantity column's units follow in a column `NAME_unit`).
+    /// The column's name.
     public var name: String
-    /// The type of its values; unknown types read as `any`.
+    /// The type of its values. An export to a version-1 plugin reads unknown types as `any`; a reader's
+    /// column of an unknown type is an error.
     public var type: ColumnType
+    /// The base unit (`t`, `CNY`, `CNY/t`, …) of every quantity in the column (version 2): the values are
+    /// plain numbers in that unit. `nil` when the column holds no quantities, or quantities of several
+    /// units (then a companion column `NAME_unit` holds each row's unit, as in version 1).
+    public var unit: String?
+    /// The kind (`actual`, `expected`, `plan`, `target`) of every quantity in the column, when they share one.
+    public var kind: String?
 
     /// A column.
-    public init(name: String, type: ColumnType) {
+    public init(name: String, type: ColumnType, unit: String? = nil, kind: String? = nil) {
         self.name = name
         self.type = type
+        self.unit = unit
+        self.kind = kind
     }
 
     /// Whether the column holds numbers (`integer` or `number`).
     public var isNumeric: Bool { type == .integer || type == .number }
+
+    /// Reads a descriptor; with `strictType`, a type other than the six is an error rather than `any`.
+    public init(_ value: JSONValue, strictType: Bool, context: String) throws(PluginProtocolError) {
+        guard let column = value.objectValue, let name = column.string("name") else {
+            throw PluginProtocolError("\(context) with a column without a name")
+        }
+        let typeName = column.string("type") ?? "any"
+        guard let type = ColumnType(rawValue: typeName) ?? (strictType ? nil : .any) else {
+            throw PluginProtocolError("\(context) with column '\(name)' of unknown type '\(typeName)'")
+        }
+        self.init(name: name, type: type, unit: column.string("unit"), kind: column.string("kind"))
+    }
+
+    /// The descriptor as JSON; `unit` and `kind` only when set.
+    public var json: JSONValue {
+        var members: [(String, JSONValue)] = [("name", .string(name)), ("type", .string(type.rawValue))]
+        if let unit { members.append(("unit", .string(unit))) }
+        if let kind { members.append(("kind", .string(kind))) }
+        return .object(JSONObject(members))
+    }
 }
+
+/// A column descriptor, the name used by readers.
+public typealias ColumnDescription = ExportColumnDescription
 
 /// The params of `export.begin`: the format asked for, the columns, the number of rows to come.
 public struct ExportBegin: Sendable, Equatable {
@@ -46,28 +90,23 @@ public struct ExportBegin: Sendable, Equatable {
         }
         self.format = format
         self.columns = try columns.map { (column) throws(PluginProtocolError) in
-            guard let column = column.objectValue, let name = column.string("name") else {
-                throw PluginProtocolError("export.begin with a column without a name")
-            }
-            return ExportColumnDescription(
-                name: name, type: column.string("type").flatMap(ExportColumnDescription.ColumnType.init) ?? .any)
+            try ExportColumnDescription(column, strictType: false, context: "export.begin")
         }
         rowCount = object["rows"]?.numberValue?.int ?? 0
     }
 
     /// The params as JSON.
     public var json: JSONObject {
-        let columns = columns.map { column in
-            JSONValue.object(JSONObject([("name", .string(column.name)), ("type", .string(column.type.rawValue))]))
-        }
-        return JSONObject([
-            ("format", .string(format)), ("columns", .array(columns)), ("rows", .number(JSONNumber(rowCount))),
+        JSONObject([
+            ("format", .string(format)), ("columns", .array(columns.map(\.json))),
+            ("rows", .number(JSONNumber(rowCount))),
         ])
     }
 }
 
-/// The params of `export.rows`: a batch of at most ``PluginProtocol/rowsPerBatch`` rows, one value per
-/// column each. The host writes them straight from its table; this is the reading side.
+/// The params of `export.rows`: in version 1 `rows`, at most ``PluginProtocol/rowsPerBatch`` rows, one
+/// value per column each; in version 2 `batch`, a ``ColumnBatch``, read here into rows. The host writes
+/// them straight from its table; this is the reading side.
 public struct ExportRows: Sendable, Equatable {
     /// The rows.
     public var rows: [[JSONValue]]
@@ -75,8 +114,12 @@ public struct ExportRows: Sendable, Equatable {
     /// A batch.
     public init(rows: [[JSONValue]]) { self.rows = rows }
 
-    /// Reads the params; every row must be an array.
+    /// Reads the params; every row must be an array, and a batch must be well formed.
     public init(_ object: JSONObject) throws(PluginProtocolError) {
+        if let batch = object["batch"] {
+            self.rows = try ColumnBatch(batch, context: "export.rows").rows
+            return
+        }
         guard let rows = object["rows"]?.arrayValue else { throw PluginProtocolError("export.rows without 'rows'") }
         self.rows = try rows.map { (row) throws(PluginProtocolError) in
             guard let cells = row.arrayValue else {

@@ -37,6 +37,10 @@ public struct PluginCapability: RawRepresentable, Hashable, Sendable {
     public static let region = PluginCapability(rawValue: "region")
     /// Functions.
     public static let functions = PluginCapability(rawValue: "functions")
+    /// Readers for `open()` (version 2): formats described with `"read": true`.
+    public static let readers = PluginCapability(rawValue: "readers")
+    /// A region with provenance (version 2): answers `region.pack` with a region-pack document.
+    public static let regionPack = PluginCapability(rawValue: "region_pack")
 }
 
 /// The answer to `hello`: the protocol version the plugin speaks, its name, version and capabilities.

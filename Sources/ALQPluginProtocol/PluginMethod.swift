@@ -20,6 +20,12 @@ public struct PluginMethod: RawRepresentable, Hashable, Sendable, CustomStringCo
     public static let exportRows = PluginMethod(rawValue: "export.rows")
     /// The end of an export.
     public static let exportEnd = PluginMethod(rawValue: "export.end")
+    /// The start of a read (version 2): the format, the path and the options; answered with the columns.
+    public static let readBegin = PluginMethod(rawValue: "read.begin")
+    /// The next batch of a read (version 2); answered with a columnar batch and whether the read is done.
+    public static let readRows = PluginMethod(rawValue: "read.rows")
+    /// The plugin's region as a whole region-pack document (version 2, capability `region_pack`).
+    public static let regionPack = PluginMethod(rawValue: "region.pack")
     /// The end of the session.
     public static let shutdown = PluginMethod(rawValue: "shutdown")
 }

@@ -7,10 +7,17 @@ import ALQJSON
 /// JSON through `ALQJSON`; the host (`ALQPluginHost`) and the plugin kit (`ALQPluginKit`) both use them,
 /// so the two sides cannot drift apart.
 public enum PluginProtocol {
-    /// The protocol version this side speaks; it changes only when a change would break existing plugins.
-    public static let version = 1
-    /// The most rows the host sends in one `export.rows` request.
+    /// The newest protocol version this side speaks; it changes only when a change would break existing
+    /// plugins. Version 2 adds readers, columnar batches and region packs; a plugin answering 1 keeps
+    /// working with version 1's messages.
+    public static let version = 2
+    /// Every version this side speaks.
+    public static let supportedVersions: ClosedRange<Int> = 1...2
+    /// The most rows the host sends in one version-1 `export.rows` request (`rows`, an array of rows).
     public static let rowsPerBatch = 1000
+    /// The most rows the host sends in one version-2 `export.rows` request (`batch`, columnar), and the
+    /// most a reader should send in one `read.rows` answer.
+    public static let rowsPerColumnarBatch = 16384
 }
 
 /// A message that does not follow the protocol; `message` says what was wrong, such as

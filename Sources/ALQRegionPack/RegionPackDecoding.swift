@@ -71,7 +71,8 @@ extension RegionPack {
         return pack
     }
 
-    /// Decodes only a pack's `alq_pack` and `region` (for registering a module before its data is needed).
+    /// Decodes only a pack's `alq_pack` and `region` (for registering a module before its data is needed);
+    /// the text after them is not read (the whole pack is decoded and checked on first use).
     ///
     /// - Throws: ``RegionPackError`` if the document is not JSON, the version is not ``formatVersion``,
     ///   or the `region` object is missing or invalid.
@@ -86,7 +87,7 @@ extension RegionPack {
         }
         let members: JSONObject
         do {
-            members = try JSONParser.parseMembers(bytes, ["alq_pack", "region"])
+            members = try JSONParser.parseMembers(bytes, ["alq_pack", "region"], stoppingWhenFound: true)
         } catch {
             throw RegionPackError(file: file, issues: [invalidJSON(error)])
         }
@@ -97,9 +98,7 @@ extension RegionPack {
         } catch {
             throw RegionPackError(file: file, issues: [issue(from: error)])
         }
-        var shell = RegionPack(region: header.region, sources: [], metrics: [], facts: [])
-        shell.alqPack = header.alqPack
-        let issues = shell.validate().filter { $0.path.hasPrefix("region") || $0.path == "alq_pack" }
+        let issues = RegionPack.headerIssues(alqPack: header.alqPack, region: header.region)
         if !issues.isEmpty { throw RegionPackError(file: file, issues: issues) }
         return header.region
     }

@@ -3,15 +3,9 @@ import ALQRuntime
 // The rules a decoded region pack must satisfy (documented in docs/region-packs.md).
 
 extension RegionPack {
-    /// Checks the pack's own consistency and returns every problem found (empty when valid):
-    ///
-    /// - `alq_pack` is ``formatVersion``; the region id is a lower-case identifier; names are not empty;
-    /// - source, metric, fact, company, project, person and event ids are unique in their lists;
-    /// - metric ids are snake_case; every fact's metric is declared and the fact's unit is the metric's;
-    /// - values are finite; years and base years are plausible (1900–2200);
-    /// - dates are `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `--MM-DD`; languages are BCP-47 tags;
-    /// - every fact and entity has at least one quote, and every quote names a declared source and is not empty.
-    public func validate() -> [RegionPackIssue] {
+    /// The problems of a pack's `alq_pack` and `region` alone: the first checks of ``validate()``, which
+    /// registering a deferred pack makes without building the rest.
+    static func headerIssues(alqPack: Int, region: Region) -> [RegionPackIssue] {
         var issues: [RegionPackIssue] = []
         func fail(_ path: String, _ message: String) { issues.append(RegionPackIssue(path: path, message: message)) }
 
@@ -30,6 +24,20 @@ extension RegionPack {
             fail("region.version", "expected a version like 1.0.0, found '\(region.version)'")
         }
         if region.parent == region.id { fail("region.parent", "a region cannot be its own parent") }
+        return issues
+    }
+
+    /// Checks the pack's own consistency and returns every problem found (empty when valid):
+    ///
+    /// - `alq_pack` is ``formatVersion``; the region id is a lower-case identifier; names are not empty;
+    /// - source, metric, fact, company, project, person and event ids are unique in their lists;
+    /// - metric ids are snake_case; every fact's metric is declared and the fact's unit is the metric's;
+    /// - values are finite; years and base years are plausible (1900–2200);
+    /// - dates are `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `--MM-DD`; languages are BCP-47 tags;
+    /// - every fact and entity has at least one quote, and every quote names a declared source and is not empty.
+    public func validate() -> [RegionPackIssue] {
+        var issues = Self.headerIssues(alqPack: alqPack, region: region)
+        func fail(_ path: String, _ message: String) { issues.append(RegionPackIssue(path: path, message: message)) }
 
         // Sources.
         var sourceIDs = Set<String>()

@@ -84,6 +84,14 @@ struct Alq: ParsableCommand {
         // and the pager are started with SIGPIPE back at its default.
         signal(SIGPIPE, SIG_IGN)
         if let status = CommandTextCheck.failureStatus(CommandTextCheck.rawArguments) { Glibc.exit(status) }
+        if own.count == 2 && own[0] == "-c" {
+            // `alq -c TEXT` alone: what the argument parser would give, without its completion-script
+            // probing and reflection, most of a tiny command's start-up (docs/benchmarks.md).
+            var options = ShellOptions()
+            options.command = own[1]
+            options.scriptArguments = forScript
+            Glibc.exit(run(options))
+        }
         var command: Alq
         do {
             // `parse` (not `parseAsRoot`) turns `-h`/`--help` into a help request instead of returning
@@ -113,7 +121,6 @@ struct Alq: ParsableCommand {
         options.timer = timer
         options.noInit = noInit
         options.runInit = runInit
-        options.environment = Alq.environment()
         options.scriptArguments = scriptArguments
         for assignment in assignments {
             guard let equals = assignment.firstIndex(of: "=") else {
@@ -123,6 +130,13 @@ struct Alq: ParsableCommand {
             options.assignments.append(
                 (String(assignment[..<equals]), String(assignment[assignment.index(after: equals)...])))
         }
+        return Alq.run(options)
+    }
+
+    /// Runs alq with parsed options.
+    static func run(_ parsed: ShellOptions) -> Int32 {
+        var options = parsed
+        options.environment = Alq.environment()
         let registry: Registry
         do {
             registry = try BuiltinModules.registry()
@@ -131,7 +145,7 @@ struct Alq: ParsableCommand {
             return ExitStatus.pluginError
         }
         let host = FileHost()
-        let startup = host.loadStartupModules(explicit: plugin, registry: registry)
+        let startup = host.loadStartupModules(explicit: options.plugins, registry: registry)
         let shell = Shell(options: options, registry: registry, host: host, startupDiagnostics: startup.diagnostics)
         let status = shell.run(
             configure: { session in host.isCancelled = { session.isCancellationRequested } },
@@ -139,8 +153,9 @@ struct Alq: ParsableCommand {
                 REPL(
                     session: session,
                     options: REPL.Options(
-                        format: format, useColor: shell.outputColor.enabled, environment: options.environment,
-                        version: Alq.configuration.version, startupFile: noInit ? nil : options.startupFile)
+                        format: options.format, useColor: shell.outputColor.enabled,
+                        environment: options.environment, version: Alq.configuration.version,
+                        startupFile: options.noInit ? nil : options.startupFile)
                 ).run()
             })
         StandardStreams.flush()

@@ -99,5 +99,11 @@ import Testing
         #expect((try? JSONParser.parseMembers(Array(#"{"a":1,"b":[01]}"#.utf8), ["a"])) == nil)
         #expect((try? JSONParser.parseMembers(Array(#"{"a":1,"b":{"c":1,"c":2}}"#.utf8), ["a"])) == nil)
         #expect((try? JSONParser.parseMembers(Array(#"{"a":1} x"#.utf8), ["a"])) == nil)
+        let header = try JSONParser.parseMembers(
+            Array(#"{"a":1,"b":2,"c":[01"#.utf8), ["a", "b"], stoppingWhenFound: true)
+        #expect(header.keys.sorted() == ["a", "b"])
+        #expect(
+            (try? JSONParser.parseMembers(Array(#"{"a":1,"c":[01],"b":2}"#.utf8), ["a", "b"], stoppingWhenFound: true))
+                == nil)
     }
 }

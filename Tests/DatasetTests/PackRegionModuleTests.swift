@@ -109,6 +109,15 @@ struct PackRegionModuleTests {
         #expect(throws: RegionPackError.self) { try PackRegionModule(bytes: Array(text.utf8), file: "bad.json") }
     }
 
+    @Test("a deferred pack is read only up to its region at start; broken JSON after it is reported on first use")
+    func deferredReadsOnlyTheHeader() throws {
+        let text = PackValidationTests.good.replacingOccurrences(of: #""unit": "t""#, with: #""unit": "t",,"#)
+        let module = try PackRegionModule(deferring: Array(text.utf8), file: "late.json")
+        #expect(module.info.name == "Testland")
+        #expect(module.table(named: "facts")?.rowCount == 0)
+        #expect(module.loadError?.description.hasPrefix("late.json: ") == true)
+    }
+
     @Test("a deferred pack with a bad region or version is rejected at once")
     func deferredHeaderErrors() {
         let badRegion = PackValidationTests.good.replacingOccurrences(of: #""level": "province", "#, with: "")

@@ -47,7 +47,7 @@ import Testing
         #expect(registry.format(forPath: "x.pipes")?.name == "pipes")
         #expect(
             registry.formatsTable().cellTexts[1] == [
-                "'pipes'", "'pipes'", "'text/plain'", "'0.1.0'", "'plugin \(path)'",
+                "'pipes'", "'pipes'", "'text/plain'", "false", "true", "'0.1.0'", "'plugin \(path)'",
             ])
         let sink = MemorySink()
         try host.write(Support.sampleTable().prefix(2), format: format, to: sink, label: "memory")
@@ -123,7 +123,7 @@ import Testing
     @Test func otherProtocolVersion() throws {
         try expectFailure(
             Support.fixture("plugins/wrong_version.py"), .pluginProtocol,
-            "speaks protocol 99; this alq speaks protocol 1")
+            "speaks protocol 99; this alq speaks protocols 1 and 2")
     }
 
     @Test func crashWithStatus() throws {

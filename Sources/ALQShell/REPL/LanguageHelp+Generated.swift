@@ -115,8 +115,8 @@ extension LanguageHelp {
             example: "regions | select name, chinese, level, parent\n# => name | chinese | level | parent\n# => Guangxi | 广西 | autonomous region | null\n# => Guangyuan | 广元 | prefecture-level city | Sichuan\n# => Chongqing | 重庆 | municipality | null\n# => Baise | 百色 | prefecture-level city | Guangxi"),
         Entry(
             name: "formats", kind: .table, usage: "formats",
-            summary: "One row per registered export format; columns: name, extensions, media_type, version, origin.",
-            example: "formats | select name, media_type\n# => name | media_type\n# => csv | text/csv\n# => csv-excel | text/csv\n# => tsv | text/csv\n# => json | application/json\n# => ndjson | application/x-ndjson\n# => markdown | text/markdown\n# => svg | image/svg+xml"),
+            summary: "One row per registered format (built in or from a plugin); columns: name, extensions, media_type, read (whether open() reads it), write (whether export writes it), version, origin.",
+            example: "formats | select name, read, write, media_type\n# => name | read | write | media_type\n# => csv | true | true | text/csv\n# => csv-excel | true | true | text/csv\n# => tsv | true | true | text/csv\n# => json | true | true | application/json\n# => ndjson | true | true | application/x-ndjson\n# => markdown | false | true | text/markdown\n# => svg | false | true | image/svg+xml"),
         Entry(
             name: "modules", kind: .table, usage: "modules",
             summary: "One row per registered module of either kind; columns: name, kind, version, origin.",
@@ -338,8 +338,8 @@ extension LanguageHelp {
             summary: "The current date (local time).",
             example: ""),
         Entry(
-            name: "open", kind: .function, usage: "open(path, format = null, delimiter = null, header = true)",
-            summary: "A CSV, TSV or JSON file (or standard input, \"-\") as a table, with column types inferred.",
+            name: "open", kind: .function, usage: "open(path, format = null, delimiter = null, header = true, sheet = null, options = null)",
+            summary: "A CSV, TSV or JSON file, a file a plugin reads (or standard input, \"-\") as a table, with column types inferred.",
             example: "let plants = open(\"Examples/data/synthetic-plants.csv\")\nopen(\"Examples/data/guangxi-2024.json\") | where unit == \"rank\" | sort value | select metric, value\n# => metric | value\n# => alumina_output_rank | 3\n# => aluminium_materials_output_rank | 4\n# => electrolytic_aluminium_output_rank | 6"),
         Entry(
             name: "env", kind: .function, usage: "env(name)",

@@ -13,8 +13,9 @@ struct HTMLTable: ExportFormatPlugin {
         numeric = export.columns.map(\.isNumeric)
         output.write("<table>\n<thead>\n<tr>")
         for column in export.columns {
+            // A column of quantities of one unit says which in its header: `output [CNY]`.
             output.write("<th>")
-            Self.escape(column.name, to: &output)
+            Self.escape(column.unit.map { "\(column.name) [\($0)]" } ?? column.name, to: &output)
             output.write("</th>")
         }
         output.write("</tr>\n</thead>\n<tbody>\n")

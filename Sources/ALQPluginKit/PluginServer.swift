@@ -1,0 +1,177 @@
+/// Answers alq's requests for the formats and readers of one plugin: the protocol without the pipes, so
+/// that it can be driven line by line (``PluginKit`` connects it to standard input and output).
+///
+/// It speaks protocol version 2 with a host that offers it, and version 1 (no readers, rows as arrays)
+/// with one that does not.
+public struct PluginServer {
+    /// The largest output sent in one message; more goes ahead in chunk messages.
+    public static var chunkBytes: Int { 1 << 20 }
+
+    private let name: String
+    private let version: String
+    private var formats: [any ExportFormatPlugin]
+    private var readers: [any ReaderPlugin]
+    /// The version agreed in the handshake.
+    private var protocolVersion = 1
+    /// The format being exported to, between `export.begin` and `export.end`.
+    private var exporting: Int?
+    /// The file being read, between `read.begin` and the answer that says `done`.
+    private var reading: TableReader?
+    private var row: [JSONValue] = []
+    /// Whether `shutdown` was answered: the plugin should exit.
+    public private(set) var isFinished = false
+
+    /// A server for formats and readers; `name` and `version` default to the first format's or reader's.
+    public init(
+        name: String? = nil, version: String? = nil, formats: [any ExportFormatPlugin], readers: [any ReaderPlugin]
+    ) {
+        self.name = name ?? formats.first?.name ?? readers.first?.name ?? "plugin"
+        self.version = version ?? formats.first?.version ?? readers.first?.version ?? "1.0.0"
+        self.formats = formats
+        self.readers = readers
+    }
+
+    /// The lines (without newlines) answering one request line.
+    public mutating func answer(_ line: [UInt8]) -> [[UInt8]] {
+        if let format = exporting, protocolVersion == 1, let answers = answerRows(line, format: format) {
+            return answers
+        }
+        let request: PluginRequest
+        do {
+            request = try PluginRequest.decode(line)
+        } catch {
+            return [PluginAnswer(id: nil, .error(message: "\(name) received \(error.message)")).encoded]
+        }
+        do {
+            return try answer(request)
+        } catch {
+            exporting = nil
+            reading = nil
+            return [PluginAnswer(id: request.id, .error(message: "\(error)")).encoded]
+        }
+    }
+
+    private mutating func answer(_ request: PluginRequest) throws -> [[UInt8]] {
+        var output = PluginOutput()
+        switch request.method {
+        case .hello:
+            let offered = HelloParams(request.params).protocolVersion
+            protocolVersion = PluginProtocol.supportedVersions.contains(offered) ? offered : 1
+            var capabilities: [PluginCapability] = []
+            if !formats.isEmpty { capabilities.append(.formats) }
+            if !readers.isEmpty, protocolVersion >= 2 { capabilities.append(.readers) }
+            let hello = HelloResult(
+                protocolVersion: protocolVersion, name: name, version: version, capabilities: capabilities)
+            return [PluginAnswer(id: request.id, .result(hello.json)).encoded]
+        case .describe:
+            return [PluginAnswer(id: request.id, .result(DescribeResult(formats: described).json)).encoded]
+        case .exportBegin:
+            let begin = try ExportBegin(request.params)
+            guard let index = formats.firstIndex(where: { $0.name == begin.format }) else {
+                throw PluginError("\(name) does not write the format '\(begin.format)'")
+            }
+            exporting = index
+            try formats[index].begin(begin, to: &output)
+        case .exportRows:
+            guard let index = exporting else { throw PluginError("export.rows before export.begin") }
+            if let batch = request.params["batch"] {
+                try formats[index].write(batch: try ColumnBatch(batch, context: "export.rows"), to: &output)
+            } else {
+                for row in try ExportRows(request.params).rows { try formats[index].write(row: row, to: &output) }
+            }
+        case .exportEnd:
+            guard let index = exporting else { throw PluginError("export.end before export.begin") }
+            exporting = nil
+            try formats[index].end(to: &output)
+        case .readBegin:
+            let begin = try ReadBegin(request.params)
+            reading = nil
+            guard protocolVersion >= 2, let index = readers.firstIndex(where: { $0.name == begin.format }) else {
+                throw PluginError("\(name) does not read the format '\(begin.format)'")
+            }
+            let reader = try readers[index].read(path: begin.path, options: begin.options)
+            reading = reader
+            return [PluginAnswer(id: request.id, .result(ReadBeginResult(columns: reader.columns).json)).encoded]
+        case .readRows:
+            guard var reader = reading else { throw PluginError("read.rows before read.begin") }
+            let batch = try reader.next(maximumRows: PluginProtocol.rowsPerColumnarBatch)
+            if let batch { try Self.check(batch, columns: reader.columns.count) }
+            reading = batch == nil ? nil : reader
+            let result = ReadRowsResult(batch: batch, done: batch == nil)
+            return [PluginAnswer(id: request.id, .result(result.json)).encoded]
+        case .shutdown:
+            isFinished = true
+            return [PluginAnswer(id: request.id, .result(JSONObject())).encoded]
+        default:
+            throw PluginError("\(name) does not know '\(request.method)'")
+        }
+        return Self.answers(id: request.id, output: output.bytes)
+    }
+
+    /// The formats as `describe` lists them: a writer and a reader of one name are one format; readers
+    /// only in protocol version 2.
+    private var described: [FormatDescription] {
+        var result = formats.map {
+            FormatDescription(name: $0.name, extensions: $0.extensions, mediaType: $0.mediaType, reads: false)
+        }
+        guard protocolVersion >= 2 else { return result }
+        for reader in readers {
+            if let index = result.firstIndex(where: { $0.name == reader.name }) {
+                result[index].reads = true
+                result[index].extensions += reader.extensions.filter { !result[index].extensions.contains($0) }
+            } else {
+                result.append(
+                    FormatDescription(
+                        name: reader.name, extensions: reader.extensions, mediaType: reader.mediaType, reads: true,
+                        writes: false))
+            }
+        }
+        return result
+    }
+
+    /// A reader's batch must have one column per column it announced, each of the batch's length.
+    private static func check(_ batch: ColumnBatch, columns: Int) throws {
+        guard batch.columns.count == columns else {
+            throw PluginError("the reader gave a batch of \(batch.columns.count) columns; it announced \(columns)")
+        }
+        if batch.length == 0 { throw PluginError("the reader gave a batch of no rows; return nil at the end") }
+        for (index, column) in batch.columns.enumerated() where column.count != batch.length {
+            throw PluginError(
+                "the reader gave column \(index + 1) \(column.count) values in a batch of \(batch.length) rows")
+        }
+    }
+
+    /// Answers a version-1 `export.rows` row by row as it reads the line (``ExportRowsReader``); `nil`
+    /// for another request.
+    private mutating func answerRows(_ line: [UInt8], format: Int) -> [[UInt8]]? {
+        var output = PluginOutput()
+        var row = self.row
+        defer { self.row = row }
+        do {
+            let outcome = try ExportRowsReader.read(line, row: &row) { row in
+                try formats[format].write(row: row, to: &output)
+            }
+            guard case .rows(let id) = outcome else { return nil }
+            return Self.answers(id: id, output: output.bytes)
+        } catch {
+            // The id is read again by the general path, which answers with the error.
+            exporting = nil
+            guard let request = try? PluginRequest.decode(line) else { return nil }
+            return [PluginAnswer(id: request.id, .error(message: "\(error)")).encoded]
+        }
+    }
+
+    /// The output in chunks of at most ``chunkBytes`` (cut between UTF-8 characters), the last in the result.
+    static func answers(id: Int, output: [UInt8]) -> [[UInt8]] {
+        var lines: [[UInt8]] = []
+        var start = 0
+        while output.count - start > chunkBytes {
+            var end = start + chunkBytes
+            while end > start + 1, output[end] & 0xC0 == 0x80 { end -= 1 }
+            lines.append(PluginAnswer.encode(id: id, output: output[start..<end], chunk: true))
+            start = end
+        }
+        lines.append(PluginAnswer.encode(id: id, output: output[start...]))
+        return lines
+    }
+}
