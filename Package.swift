@@ -11,10 +11,14 @@ let package = Package(
         .executable(name: "alq-html", targets: ["alq-html"]),
         // The example reader on the kit: `open("x.psv")` (docs/plugins.md, "A minimal reader in Swift").
         .executable(name: "alq-psv-reader", targets: ["alq-psv-reader"]),
+        // The first-party Excel plugin: the `xlsx` export format and reader (Plugins/XLSX).
+        .executable(name: "alq-xlsx", targets: ["alq-xlsx"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        // The zip container of .xlsx workbooks; used by the alq-xlsx plugin only, never linked into alq.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The one JSON reader and writer (RFC 8259, strict); depends on nothing.
@@ -33,6 +37,14 @@ let package = Package(
         .executableTarget(
             name: "alq-psv-reader", dependencies: ["ALQPluginKit"],
             path: "Examples/plugins/psv-reader/Sources/alq-psv-reader"),
+        // Excel workbooks: the writer, the sheet reader, shared strings, date styles (Plugins/XLSX).
+        .target(
+            name: "XLSX", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Plugins/XLSX/Sources/XLSX"),
+        // The first-party `xlsx` plugin on the kit: exports tables as workbooks and reads sheets back.
+        .executableTarget(
+            name: "alq-xlsx", dependencies: ["ALQPluginKit", "XLSX"], path: "Plugins/XLSX/Sources/alq-xlsx"),
+        .testTarget(name: "XLSXTests", dependencies: ["XLSX"]),
         // The language: tokens, spans, diagnostics, parser, AST.
         .target(name: "ALQSyntax"),
         // Values, units, quantities, provenance and columnar tables.
@@ -103,7 +115,7 @@ let package = Package(
             name: "ALQShellTests",
             dependencies: ["ALQShell", "ALQEngine", "ALQRuntime", "ALQSyntax", "ALQTestSupport"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["alq", "ALQTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["alq", "alq-xlsx", "ALQTestSupport"]),
         // The repository as a whole: docs/architecture.md matches this file, CONTRIBUTING.md's paths exist.
         .testTarget(name: "RepositoryTests", dependencies: ["ALQTestSupport"]),
         .testTarget(name: "ALQJSONTests", dependencies: ["ALQJSON"]),
@@ -124,6 +136,7 @@ let package = Package(
         .executableTarget(
             name: "alq",
             dependencies: [
+                "ALQJSON",
                 "ALQShell",
                 "ALQSyntax",
                 "ALQBuiltinModules",

@@ -7,9 +7,11 @@ package as targets move; every needed target is compiled once (whole module, opt
 into .build-fuzz/, and a resource embedded in code gets the same `PackageResources` accessor SwiftPM
 generates.
 """
+import glob
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -17,12 +19,16 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, ".build-fuzz")
 # Search paths for system library targets (their module maps), added as they are reached.
 INCLUDES = []
+# Objects of other packages' products the harness being built needs.
+PRODUCT_OBJECTS = []
 FLAGS = ["-sanitize=fuzzer,address", "-O", "-g", "-swift-version", "6", "-parse-as-library"]
 
 
 def describe():
+    # A scratch path of its own: with .build's, `describe` would wait for any `swift build` running there.
     text = subprocess.run(
-        ["swift", "package", "describe", "--type", "json"], cwd=ROOT, check=True, capture_output=True, text=True
+        ["swift", "package", "--scratch-path", os.path.join(OUT, "spm"), "describe", "--type", "json"],
+        cwd=ROOT, check=True, capture_output=True, text=True,
     ).stdout
     return {target["name"]: target for target in json.loads(text)["targets"]}
 
@@ -84,10 +90,47 @@ def resource_accessor(target, folder):
     return accessor
 
 
+def debug_build():
+    """The ordinary debug build's folder, where products of other packages are taken from."""
+    for folder in [os.path.join(ROOT, ".build", "debug"), *glob.glob(os.path.join(ROOT, ".build", "*", "debug"))]:
+        if os.path.isdir(os.path.join(folder, "Modules")):
+            return folder
+    sys.exit("fuzz: no .build/debug: run `swift build` first (harnesses link other packages' products from it)")
+
+
+def product_objects(product):
+    """A product of another package (such as swift-system's SystemPackage), as the debug build made it:
+    its module, its objects and those of the C targets of its package (their module maps from the
+    checkout). Not instrumented: only the package's own code is fuzzed."""
+    built = debug_build()
+    folder = os.path.join(OUT, "products")
+    os.makedirs(folder, exist_ok=True)
+    module = os.path.join(built, "Modules", product + ".swiftmodule")
+    if not os.path.exists(module):
+        sys.exit(f"fuzz: the debug build has no module {product}: run `swift build` first")
+    shutil.copy(module, folder)
+    objects = glob.glob(os.path.join(built, product + ".build", "*.o"))
+    for include in glob.glob(os.path.join(ROOT, ".build", "checkouts", "*", "Sources", "*", "include")):
+        if not os.path.exists(os.path.join(include, "module.modulemap")):
+            continue
+        c_target = os.path.basename(os.path.dirname(include))
+        objects += glob.glob(os.path.join(built, c_target + ".build", "*.o"))
+        add_include(include)
+    add_include(folder)
+    return objects
+
+
+def add_include(folder):
+    if folder not in INCLUDES:
+        INCLUDES.extend(["-I", folder])
+
+
 def build_target(name, target):
     if target.get("type") == "system-target":
         INCLUDES.extend(["-I", os.path.join(ROOT, target["path"])])
         return None
+    for product in target.get("product_dependencies") or []:
+        PRODUCT_OBJECTS.extend(obj for obj in product_objects(product) if obj not in PRODUCT_OBJECTS)
     folder = os.path.join(OUT, "modules", name)
     os.makedirs(folder, exist_ok=True)
     sources = [os.path.join(ROOT, target["path"], source) for source in target["sources"]]
@@ -120,8 +163,9 @@ def build_harness(path, targets):
     missing = [name for name in names if name not in targets]
     if missing:
         sys.exit(f"{path}: no such package target: {' '.join(missing)}")
+    PRODUCT_OBJECTS.clear()
     built = [build_target(name, targets[name]) for name in closure(names, targets)]
-    objects = [obj for obj in built if obj]
+    objects = [obj for obj in built if obj] + PRODUCT_OBJECTS
     binary = os.path.join(OUT, "bin", os.path.splitext(os.path.basename(path))[0])
     os.makedirs(os.path.dirname(binary), exist_ok=True)
     if newer(binary, [path, *objects]):

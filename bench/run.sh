@@ -84,18 +84,11 @@ if [ $install = 1 ]; then
             echo "bench/run.sh: no apt-get; install ${missing[*]} by hand" >&2
         fi
     fi
-    if ! "$PYTHON" -c 'import duckdb' >/dev/null 2>&1; then
-        step "installing duckdb (PyPI)"
-        "$PYTHON" -m pip install -q duckdb \
-            || "$PYTHON" -m pip install -q --user --break-system-packages duckdb \
-            || echo "bench/run.sh: could not install duckdb; it will be reported as failing" >&2
-    fi
-    if ! "$PYTHON" -c 'import duckdb_cli' >/dev/null 2>&1; then
-        step "installing duckdb-cli (PyPI: DuckDB's native command-line binary)"
-        "$PYTHON" -m pip install -q duckdb-cli \
-            || "$PYTHON" -m pip install -q --user --break-system-packages duckdb-cli \
-            || echo "bench/run.sh: could not install duckdb-cli; the DuckDB CLI will be reported as failing" >&2
-    fi
+    PYTHON="$PYTHON" bash "$root/scripts/install-python-packages.sh" duckdb \
+        || echo "bench/run.sh: could not install duckdb; it will be reported as failing" >&2
+    # DuckDB's native command-line binary, packaged on PyPI as duckdb-cli
+    PYTHON="$PYTHON" bash "$root/scripts/install-python-packages.sh" duckdb_cli=duckdb-cli \
+        || echo "bench/run.sh: could not install duckdb-cli; the DuckDB CLI will be reported as failing" >&2
 fi
 # The native binary inside the duckdb-cli package (its `duckdb` on PATH is a Python wrapper around it).
 duckdb_cli="$("$PYTHON" -c 'import duckdb_cli, os; print(os.path.join(os.path.dirname(duckdb_cli.__file__), "duckdb"))' \

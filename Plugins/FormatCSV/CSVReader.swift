@@ -75,6 +75,7 @@ enum CSVReader {
         var columns: [Column] = []
         columns.reserveCapacity(width)
         for index in 0..<width {
+            try Interruption.check()
             guard var column = builders[index].buildCheckingUTF8() else {
                 throw Diagnostic(
                     .malformedData, "\(name): column '\(header[index])' holds text that is not valid UTF-8")
@@ -151,10 +152,12 @@ enum CSVReader {
                     column += 1
                 }
                 rows += 1
+                if rows & 0xFFFF == 0, Interruption.isRequested { break }
             }
         } catch {
             throw malformed(name, scanner.data, offset: error.offset, error.message)
         }
+        try Interruption.check()
         return rows
     }
 

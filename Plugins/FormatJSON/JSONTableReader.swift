@@ -12,6 +12,7 @@ enum JSONTableReader {
             do throws(JSONError) {
                 return .success(try read(&scanner, style: style))
             } catch {
+                if Interruption.isRequested { return .failure(Interruption.diagnostic) }
                 if error.offset < 0 { return .failure(Diagnostic(.malformedData, "\(name): \(error.message)")) }
                 return .failure(Diagnostic(.malformedData, "\(name):\(error.line):\(error.column): \(error.message)"))
             }
@@ -63,6 +64,7 @@ enum JSONTableReader {
                 }
             }
             rows += 1
+            if rows & 0xFFFF == 0, Interruption.isRequested { throw JSONError(offset: -1, "interrupted") }
             if rows &* builders.count > SparseTableLimit.cells(forInputBytes: scanner.data.count) {
                 throw JSONError(
                     SparseTableLimit.message(rows, builders.count), at: scanner.position, in: scanner.data)

@@ -24,6 +24,7 @@ struct Aggregation {
             let (column, cardinality) = codes[0]
             var mapping = [Int32](repeating: -1, count: cardinality)
             for row in 0..<count {
+                if row & 0xFFFF == 0xFFFF { try interpreter.session.checkCancellation() }
                 let code = Int(column[row])
                 if mapping[code] < 0 {
                     mapping[code] = Int32(firstRows.count)
@@ -62,6 +63,8 @@ struct Aggregation {
         var lookup: [Key: Int32] = [:]
         var codes = [Int32](repeating: 0, count: keys.count)
         for (row, key) in keys.enumerated() {
+            // Stops early on Ctrl-C: the caller's next check throws, and the codes are dropped.
+            if row & 0xFFFF == 0xFFFF, Interruption.isRequested { break }
             guard let key else { continue }
             if let code = lookup[key] {
                 codes[row] = code + 1
@@ -352,8 +355,8 @@ struct Aggregation {
     // MARK: distinct
 
     /// The table without repeated rows, keeping the first of each.
-    func distinct() -> Table {
-        guard let (_, firstRows) = try? groups(of: table.columns) else { return table }
+    func distinct() throws(Diagnostic) -> Table {
+        let (_, firstRows) = try groups(of: table.columns)
         return firstRows.count == table.rowCount ? table : table.gather(firstRows)
     }
 }
@@ -406,7 +409,13 @@ enum ListAggregates {
             guard !present.isEmpty else { return .null }
             var sorted = present
             var failure: Diagnostic?
+            var comparisons = 0
             sorted.sort { a, b in
+                comparisons += 1
+                if comparisons & 0x3FFF == 0, failure == nil, Interruption.isRequested {
+                    failure = Interruption.diagnostic
+                }
+                if failure != nil { return false }
                 do throws(Diagnostic) { return try Comparison.order(a, b) < 0 } catch {
                     failure = error
                     return false

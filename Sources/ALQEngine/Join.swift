@@ -249,7 +249,9 @@ private struct JoinKeyCodes {
     private func intern<Key: Hashable>(_ left: [Key?], _ right: [Key?]) -> ([Int32], [Int32], Int) {
         var lookup: [Key: Int32] = [:]
         var rightCodes = [Int32](repeating: -1, count: right.count)
+        // Both loops stop early on Ctrl-C: `match` checks next and throws, and the codes are dropped.
         for (row, key) in right.enumerated() {
+            if row & 0xFFFF == 0xFFFF, Interruption.isRequested { break }
             guard let key else { continue }
             if let code = lookup[key] {
                 rightCodes[row] = code
@@ -259,7 +261,11 @@ private struct JoinKeyCodes {
                 rightCodes[row] = code
             }
         }
-        let leftCodes = left.map { key in key.flatMap { lookup[$0] } ?? -1 }
+        var leftCodes = [Int32](repeating: -1, count: left.count)
+        for (row, key) in left.enumerated() {
+            if row & 0xFFFF == 0xFFFF, Interruption.isRequested { break }
+            if let key, let code = lookup[key] { leftCodes[row] = code }
+        }
         return (leftCodes, rightCodes, lookup.count)
     }
 }

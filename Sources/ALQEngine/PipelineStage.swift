@@ -61,7 +61,7 @@ struct PipelineStage {
             return .table(table.prefix(number > Double(Int.max / 2) ? Int.max / 2 : Int(number)))
         case .distinct(let bindings):
             let projected = bindings.isEmpty ? table : try project(table, bindings, keepingOthers: false)
-            return .table(Aggregation(interpreter: interpreter, table: projected).distinct())
+            return .table(try Aggregation(interpreter: interpreter, table: projected).distinct())
         case .group(let keys, let aggregates):
             return .table(
                 try Aggregation(interpreter: interpreter, table: table).grouped(by: keys, aggregates: aggregates))

@@ -82,7 +82,9 @@ public final class Session: @unchecked Sendable {
             let start = clock.now
             do throws(Diagnostic) {
                 try checkCancellation()
-                try run(statement, interpreter: interpreter, onResult: onResult)
+                try bindingInterruption { () throws(Diagnostic) in
+                    try run(statement, interpreter: interpreter, onResult: onResult)
+                }
                 onStatementTimed?(clock.now - start)
             } catch {
                 onStatementTimed?(clock.now - start)

@@ -60,6 +60,7 @@ extension Sorting {
             for byte in 0..<8 {
                 let counts = histograms[(byte << 8)..<((byte + 1) << 8)]
                 if counts.contains(count) { continue }
+                try session.checkCancellation()
                 var offsets = [Int](repeating: 0, count: 256)
                 var total = 0
                 for bucket in 0..<256 {

@@ -17,8 +17,8 @@ import Synchronization
 ///
 /// Each public operation holds ``exchange`` for its whole exchange, so requests from different threads
 /// take turns and never interleave on the pipe.
-// Safe: `process` and `nextID` are touched only while `exchange` is held, or in init and deinit, when
-// no other thread has the connection; the other properties are set in init and never change.
+// Safe: `process`, `nextID` and `limits` are changed only while `exchange` is held, or in init and
+// deinit, when no other thread has the connection; the other properties are set in init and never change.
 public final class PluginConnection: @unchecked Sendable {
     /// The newest protocol version this alq speaks (it speaks every version of
     /// ``PluginProtocol/supportedVersions``).

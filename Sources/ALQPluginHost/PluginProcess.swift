@@ -153,7 +153,8 @@ final class PluginProcess {
                 pollfd(fd: fd, events: events, revents: 0), pollfd(fd: errors, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: readAhead ? output : -1, events: Int16(POLLIN), revents: 0),
             ]
-            let ready = poll(&fds, 3, Int32(min(remaining * 1000 + 1, 200)))
+            // Every 50 ms at most, so that Ctrl-C stops a waiting call well within 100 ms.
+            let ready = poll(&fds, 3, Int32(min(remaining * 1000 + 1, 50)))
             if isCancelled?() == true { throw .interrupted }
             if ready < 0 {
                 if errno == EINTR { continue }

@@ -76,6 +76,10 @@ struct Alq: ParsableCommand {
         // The shell completion protocol (`---completion -- …`) passes its own `--`; it is not for a script.
         let (own, forScript) =
             arguments.first == "---completion" ? (arguments, []) : ScriptArguments.split(arguments)
+        if let description = WithoutHelpSubcommand.output(for: own) {
+            print(description)
+            Glibc.exit(0)
+        }
         if HelpRequest.isHelp(own) {
             print(helpMessage())
             Glibc.exit(0)

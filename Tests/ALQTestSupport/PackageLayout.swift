@@ -21,4 +21,9 @@ public enum PackageLayout {
         }
         return root.appendingPathComponent(".build/debug/alq").path
     }
+
+    /// Another executable of the package, built beside `alq` (`alq-html`, `alq-xlsx`).
+    public static func executable(named name: String) -> String {
+        URL(fileURLWithPath: alqBinary).deletingLastPathComponent().appendingPathComponent(name).path
+    }
 }

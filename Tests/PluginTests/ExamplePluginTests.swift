@@ -50,51 +50,6 @@ import Testing
 
                 """)
     }
-
-    @Test func pythonXLSXPlugin() throws {
-        let plugin = "\(Support.root)/Examples/plugins/xlsx/alq-xlsx"
-        let host = FileHost()
-        defer { host.shutdown() }
-        let registry = Registry()
-        let message = try host.load(path: plugin, registry: registry)
-        #expect(message == "loaded plugin xlsx 1.0.0 from \(plugin): format xlsx, function cagr")
-        let path = Support.temporaryFolder() + "/sample.xlsx"
-        // Enough rows to need several batches and several chunks.
-        var table = Support.sampleTable()
-        table = table.gather((0..<3000).map { $0 % 6 })
-        try host.export(table, format: registry.format(forPath: path)!, path: path)
-        let check = try Support.python(
-            """
-            import sys, zipfile, re
-            z = zipfile.ZipFile(sys.argv[1])
-            print(z.testzip(), sorted(z.namelist()))
-            sheet = z.read('xl/worksheets/sheet1.xml').decode()
-            print(sheet.count('<row '), '百色' in sheet, '<v>205000000000</v>' in sheet, 'Say &quot;hi&quot;' in sheet or 'Say "hi"' in sheet)
-            """, [path])
-        #expect(
-            check.output == """
-                None ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']
-                3001 True True True
-
-                """, "\(check.error)")
-        let rate = try #require(
-            try host.callFunction(
-                "cagr",
-                arguments: [
-                    .quantity(Quantity(value: 100, dimension: .money)),
-                    .quantity(Quantity(value: 121, dimension: .money)), .number(2),
-                ]))
-        guard case .quantity(let quantity) = rate else {
-            Issue.record("not a quantity: \(describe(rate))")
-            return
-        }
-        #expect(quantity.dimension == .percent && abs(quantity.value - 10) < 1e-9)
-        #expect {
-            _ = try host.callFunction("cagr", arguments: [.number(1)])
-        } throws: { error in
-            (error as! Diagnostic).message.hasSuffix("failed to 'call': cagr takes 3 arguments: start, end, years")
-        }
-    }
 }
 
 /// docs/plugins.md shows the Swift example as it is.
