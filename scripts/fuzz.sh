@@ -137,8 +137,9 @@ for name in "${harnesses[@]}"; do
     log="$out/logs/$name.log"
     echo "fuzz: $name for ${seconds}s"
     set +e
+    # -detect_leaks governs libFuzzer's checks between inputs; ASAN_OPTIONS the one when the process ends.
     # shellcheck disable=SC2086
-    "$out/bin/fuzz-$name" "$corpus" "$out/seeds/$name" -max_total_time="$seconds" -timeout=10 \
+    ASAN_OPTIONS="detect_leaks=${FUZZ_DETECT_LEAKS:-0}${ASAN_OPTIONS:+:$ASAN_OPTIONS}" "$out/bin/fuzz-$name" "$corpus" "$out/seeds/$name" -max_total_time="$seconds" -timeout=10 \
         -rss_limit_mb=2048 -max_len="$(max_len "$name")" -print_final_stats=1 -artifact_prefix="$out/findings/$name-" \
         -detect_leaks="${FUZZ_DETECT_LEAKS:-0}" \
         ${FUZZ_JOBS:-} >"$log" 2>&1
