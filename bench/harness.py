@@ -7,8 +7,11 @@ data; run it directly only if those are in place:
     python3 bench/harness.py --alq .build/release/alq --data bench/out [--small] [--check]
 
 Workloads (see docs/benchmarks.md for what each one means):
-  cold     one process loads facts.csv (jq: facts.json) and runs Q
-  warm     Q on data already in memory, median of 20, timed in process
+  cold       one process loads facts.csv (jq: facts.json) and runs Q; also at the sizes of --cold-data
+  warm       Q on data already in memory, median of 20, timed in process
+  workloads  the analyst's workloads of bench/workloads.py (in, lookup, join, top-N, sorts, groupings,
+             string derives, round, median, count_distinct, window, pivot), each in one process per tool
+  json_load  one process loads facts.json, counts the rows and sums value
   export   all rows to CSV and to JSON, one process each
   startup  tiny commands, hyperfine medians
   memory   peak RSS (GNU time's "Maximum resident set size") of the cold and warm processes
@@ -46,10 +49,14 @@ import types
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import workloads as wl  # noqa: E402  (bench/workloads.py, next to this file)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 REL_TOL = 1e-9
 WARM_RUNS = 20
+WORKLOAD_REPS = 5   # in-process repetitions of each workload (--small: 2)
 COLUMNS = ["region", "metric", "year", "value", "unit", "kind"]
 PY = sys.executable or "python3"
 GNU_TIME = "/usr/bin/time"
@@ -217,7 +224,7 @@ def proc_failure(r: Run) -> Optional[str]:
 def repeat_count(first_seconds: float, small: bool) -> int:
     """How many runs in all, given the first one's time: more when cheap."""
     if small:
-        return 3
+        return 1   # the correctness pass: one run is enough to check the answer
     if first_seconds < 2:
         return 5
     if first_seconds < 20:
@@ -321,6 +328,12 @@ class Bench:
         self.ref_total = 0.0
         self.alq_load_s: Optional[float] = None
         self.duck_import_s: Optional[float] = None
+        self.duck_cli: Optional[str] = args.duckdb_cli or shutil.which("duckdb")
+        self.workload_titles: dict[str, str] = {}
+        self.cold_sizes: list[tuple[int, str]] = []
+        for item in filter(None, (args.cold_data or "").split(",")):
+            n, _, folder = item.partition("=")
+            self.cold_sizes.append((int(n), os.path.abspath(folder)))
 
     # -- helpers -------------------------------------------------------------
 
@@ -335,8 +348,8 @@ class Bench:
                 check: Callable[[Run], Optional[str]], *, stdin: Optional[str] = None,
                 stdout_path: Optional[str] = None, unavailable: Optional[str] = None,
                 note: str = "", inproc: Optional[Callable[[Run], Optional[float]]] = None,
-                inproc_label: str = "") -> Measure:
-        """Runs cmd once, checks its result, then repeats it for the timing."""
+                inproc_label: str = "", runs: Optional[int] = None) -> Measure:
+        """Runs cmd once, checks its result, then repeats it for the timing (`runs` in all if given)."""
         m = Measure(tool, label, note=note)
         if unavailable:
             m.error = unavailable
@@ -355,7 +368,7 @@ class Bench:
         inner = []
         if inproc:
             inner.append(inproc(r))
-        for _ in range(repeat_count(r.seconds, self.small) - 1):
+        for _ in range((runs or repeat_count(r.seconds, self.small)) - 1):
             r = run_proc(cmd, stdin=stdin, stdout_path=stdout_path)
             if r.rc != 0:
                 m.error = proc_failure(r) + " (on a repeat run)"
@@ -376,21 +389,32 @@ class Bench:
     # -- workloads -----------------------------------------------------------
 
     def cold(self) -> None:
-        print(f"== cold: load {os.path.basename(self.csv)} and run Q, one process", flush=True)
-        sec = "cold"
-        ref = self.ref
+        self.cold_at("cold", self.csv, self.json, self.ref)
+        for rows, folder in self.cold_sizes:
+            if rows == self.rows:
+                continue
+            csv_path, json_path = os.path.join(folder, "facts.csv"), os.path.join(folder, "facts.json")
+            ref, warning = reference_answer(csv_path)
+            if warning:
+                self.report.failures.append(f"cold at {rows} rows: {warning}")
+            self.cold_at(f"cold-{rows}", csv_path, json_path, ref)
+
+    def cold_at(self, sec: str, csv_path: str, json_path: str, ref: Answer) -> None:
+        """Load one CSV (jq: its JSON twin) and run Q, one process per tool."""
+        print(f"== {sec}: load {csv_path} and run Q, one process", flush=True)
+        big = count_rows(csv_path) > 2_000_000
 
         def check_csv(r: Run) -> Optional[str]:
             return compare(answer_from_csv(r.stdout), ref)
 
         # alq
-        q = f"open({alq_str(self.csv)}) | {ALQ_Q_TAIL}"
+        q = f"open({alq_str(csv_path)}) | {ALQ_Q_TAIL}"
         self.measure(sec, "alq", "alq --format csv -c 'open(…) | where … | take 5'",
                      [self.alq or "alq", "--format", "csv", "-c", q], check_csv,
                      unavailable=self.alq_unavailable())
 
         # duckdb (python module; the process includes the interpreter and `import duckdb`)
-        duck = DUCK_COLD.format(q=json.dumps(SQL_Q.format(src=f"read_csv({sql_str(self.csv)})")))
+        duck = DUCK_COLD.format(q=json.dumps(SQL_Q.format(src=f"read_csv({sql_str(csv_path)})")))
 
         def check_duck(r: Run) -> Optional[str]:
             out = json.loads(r.stdout.strip().splitlines()[-1])
@@ -399,12 +423,16 @@ class Bench:
         def duck_inner(r: Run) -> Optional[float]:
             return json.loads(r.stdout.strip().splitlines()[-1])["query_s"]
 
+        cli_q = SQL_Q.format(src=f"read_csv({sql_str(csv_path)})")
+        self.measure(sec, "duckdb-cli", "duckdb -csv -c 'SELECT … FROM read_csv(…) … LIMIT 5'",
+                     [self.duck_cli or "duckdb", "-csv", "-c", cli_q], check_csv,
+                     unavailable=self.duck_cli_unavailable())
         self.measure(sec, "duckdb", "python3 -c 'import duckdb; read_csv + Q' (whole process)",
                      [PY, "-c", duck], check_duck, inproc=duck_inner,
                      inproc_label="read_csv + Q inside that process (no interpreter start, no import)")
 
         # sqlite3 CLI
-        script = (f"{SQLITE_SCHEMA}\n.import --csv --skip 1 {sql_str(self.csv)} facts\n"
+        script = (f"{SQLITE_SCHEMA}\n.import --csv --skip 1 {sql_str(csv_path)} facts\n"
                   f".mode csv\n.headers on\n{SQL_Q.format(src='facts')};\n")
         self.measure(sec, "sqlite3", "sqlite3 :memory: (CREATE TABLE, .import, Q)",
                      ["sqlite3", ":memory:"], check_csv, stdin=script)
@@ -414,15 +442,168 @@ class Bench:
             return compare(answer_from_json(r.stdout, "value_sum"), ref)
 
         self.measure(sec, "miller", "mlr --icsv --ojson filter … then stats1 … then sort … then head",
-                     ["mlr", "--icsv", "--ojson"] + MLR_Q + [self.csv], check_mlr)
+                     ["mlr", "--icsv", "--ojson"] + MLR_Q + [csv_path], check_mlr)
 
         # jq on the JSON file
         def check_jq(r: Run) -> Optional[str]:
             return compare(answer_from_json(r.stdout, "total"), ref)
 
-        self.measure(sec, "jq", "jq 'map(select(…)) | group_by(.region) | …' facts.json",
-                     ["jq", "-c", JQ_Q, self.json], check_jq,
-                     note="reads facts.json, not the CSV")
+        if big:
+            self.report.add(sec, Measure("jq", "—", note="not run above 2M rows: jq holds the whole JSON "
+                                                         "array as values (several GB)"))
+        else:
+            self.measure(sec, "jq", "jq 'map(select(…)) | group_by(.region) | …' facts.json",
+                         ["jq", "-c", JQ_Q, json_path], check_jq,
+                         note="reads facts.json, not the CSV")
+
+    # -- the analyst's workloads (bench/workloads.py) -------------------------
+
+    def duck_cli_unavailable(self) -> Optional[str]:
+        if not self.duck_cli or not os.access(self.duck_cli, os.X_OK):
+            return f"failed: no DuckDB CLI binary ({self.duck_cli or 'none found'}; pip install duckdb-cli)"
+        return None
+
+    def load_facts(self) -> wl.Facts:
+        cols: list[list] = [[] for _ in range(7)]
+        with open(self.csv, newline="", encoding="utf-8") as f:
+            rows = csv.reader(f)
+            next(rows)
+            for region, metric, year, value, unit, kind in rows:
+                for c, x in zip(cols, (region, metric, int(year), float(value), value, unit, kind)):
+                    c.append(x)
+        return wl.Facts(*cols)
+
+    def workloads(self) -> None:
+        reps = 2 if self.small else WORKLOAD_REPS
+        print(f"== workloads: each on the table in memory (alq, DuckDB, sqlite3: median of {reps} in one "
+              "process) or as one whole process (Miller, jq)", flush=True)
+        facts = self.load_facts()
+        weights = os.path.join(self.tmp, "weights.csv")
+        with open(weights, "w", encoding="utf-8") as f:
+            f.write(wl.weights_csv(facts))
+        alq_setup, sql_setup, sqlite_setup = wl.alq_setup(facts), wl.sql_setup(facts), wl.sqlite_setup(facts)
+        lit = sql_str(self.csv)
+        once = 1 if self.small else None   # the correctness pass needs one run of a whole process
+        work = wl.workloads(facts)
+
+        def duck_cmd(ws: list[wl.Workload]) -> list[str]:
+            pairs = [[f"CREATE OR REPLACE TABLE r AS {w.sql}", w.sql_check] for w in ws]
+            return [PY, "-c", DUCK_WL.format(csv=json.dumps(self.csv), setup=json.dumps(sql_setup),
+                                             work=json.dumps(json.dumps(pairs)), n=reps)]
+        batch = run_proc(duck_cmd(work)) if self.small else None
+        for k, w in enumerate(work):
+            sec = f"wl-{w.key}"
+            self.workload_titles[sec] = w.label
+            print(f"-- {w.label}", flush=True)
+            ref = w.reference(facts)
+
+            def check_rows(got: list[list], ref=ref) -> Optional[str]:
+                return compare_rows(got, ref)
+
+            # alq: let t = open(…); let r = t | P (× reps); C
+            script = os.path.join(self.tmp, f"wl-{w.key}.alq")
+            with open(script, "w", encoding="utf-8") as f:
+                f.write(f"let t = open({alq_str(self.csv)})\n{alq_setup}")
+                f.write("".join(f"let r = t | {w.alq}\n" for _ in range(reps)))
+                f.write(w.alq_check + "\n")
+            self.inproc(sec, "alq", f"alq --timer: let r = t | {w.alq}", [self.alq or "alq", "--timer",
+                        "--format", "csv", script], reps, check_rows, parse_alq_timed,
+                        self.alq_unavailable())
+            # DuckDB CLI: .timer on; CREATE OR REPLACE TABLE r AS SQL (× reps); check
+            text = (f".timer on\nCREATE TABLE t AS SELECT * FROM read_csv({lit});\n{sql_setup}\n"
+                    + "".join(f"CREATE OR REPLACE TABLE r AS {w.sql};\n" for _ in range(reps))
+                    + w.sql_check + ";\n")
+            self.inproc(sec, "duckdb-cli", f"duckdb -csv: .timer on; CREATE OR REPLACE TABLE r AS {w.sql}",
+                        [self.duck_cli or "duckdb", "-csv"], reps, check_rows, parse_sql_timed(reps),
+                        self.duck_cli_unavailable(), stdin=text)
+            # DuckDB in Python, in process (--small: all workloads in one process, one import of duckdb)
+            if batch is None:
+                self.inproc(sec, "duckdb", "python duckdb: the same SQL, perf_counter", duck_cmd([w]), reps,
+                            check_rows, parse_py_timed(0), None)
+            else:
+                self.inproc(sec, "duckdb", "python duckdb: the same SQL, perf_counter (all workloads in one "
+                            "process)", [], reps, check_rows, parse_py_timed(k), None, done=batch)
+            # sqlite3 CLI: .import, .timer on; CREATE TABLE r_i AS SQL (× reps, the last is r); check
+            sq = w.sql if w.sqlite == "" else w.sqlite
+            if sq is None:
+                self.report.add(sec, Measure("sqlite3", "—", note="cannot express it (no median)"))
+            else:
+                names = [f"r_{i}" for i in range(reps - 1)] + ["r"]
+                text = (f"{SQLITE_SCHEMA.replace('facts', 't')}\n.import --csv --skip 1 {lit} t\n"
+                        f"{sqlite_setup}\n.mode csv\n.headers on\n.timer on\n"
+                        + "".join(f"CREATE TABLE {n} AS {sq};\n" for n in names) + w.sql_check + ";\n")
+                self.inproc(sec, "sqlite3", f"sqlite3 :memory: .timer on; CREATE TABLE r AS {sq}",
+                            ["sqlite3", ":memory:"], reps, check_rows, parse_sql_timed(reps), None, stdin=text)
+            # Miller and jq: one whole process each
+            if w.mlr is None:
+                self.report.add(sec, Measure("miller", "—", note="cannot express it"))
+            else:
+                verbs = [weights if v == "{weights_csv}" else v for v in w.mlr]
+                self.measure(sec, "miller", "mlr --icsv --ocsv " + shlex.join(verbs).replace(weights, "weights.csv"),
+                             ["mlr", "--icsv", "--ocsv"] + verbs + [self.csv],
+                             lambda r, c=check_rows: c(csv_rows(r.stdout)),
+                             note="whole process, load included" + (f"; {w.mlr_note}" if w.mlr_note else ""),
+                             runs=once)
+            if w.jq is None:
+                self.report.add(sec, Measure("jq", "—", note="cannot express it"))
+            else:
+                cmd = ["jq", "-r"] + (["--argjson", "rt", wl.jq_rt(facts)] if "$rt" in w.jq else []) + [w.jq, self.json]
+                self.measure(sec, "jq", f"jq -r '{w.jq}' facts.json", cmd,
+                             lambda r, c=check_rows: c(csv_rows(r.stdout)),
+                             note="whole process, reads facts.json", runs=once)
+
+    def inproc(self, sec: str, tool: str, label: str, cmd: list[str], reps: int,
+               check: Callable[[list[list]], Optional[str]],
+               parse: Callable[[Run], tuple[list[float], list[list]]], unavailable: Optional[str],
+               stdin: Optional[str] = None, done: Optional[Run] = None) -> Measure:
+        """One process that loads the facts and runs a workload `reps` times, timed inside the process
+        (`done`: that process has already run)."""
+        m = Measure(tool, label, note=f"in memory, median of {reps} in one process")
+        if unavailable:
+            m.error = unavailable
+            return self.report.add(sec, m)
+        r = done or run_proc(cmd, stdin=stdin)
+        m.error = proc_failure(r)
+        if m.error is None:
+            try:
+                times, rows = parse(r)
+                if len(times) != reps:
+                    m.error = f"wrong timer output: {len(times)} timings, expected {reps}"
+                else:
+                    m.error = check(rows)
+                    m.times, m.rss_kb = times, r.rss_kb
+            except Exception as e:
+                m.error = f"wrong answer: {e}"
+        return self.report.add(sec, m)
+
+    def json_load(self) -> None:
+        print(f"== JSON load: open {os.path.basename(self.json)} and count and sum, one process", flush=True)
+        sec = "json-load"
+        n, total = self.rows, self.ref_total
+        ref = [(n, total)]
+
+        def check(r: Run) -> Optional[str]:
+            return compare_rows(csv_rows(r.stdout), ref)
+
+        lit = sql_str(self.json)
+        self.measure(sec, "alq", "alq --format csv -c 'open(\"facts.json\") | agg n = count(), s = sum(value)'",
+                     [self.alq or "alq", "--format", "csv", "-c",
+                      f"open({alq_str(self.json)}) | agg n = count(), s = sum(value)"], check,
+                     unavailable=self.alq_unavailable())
+        q = f"SELECT count(*) AS n, sum(value) AS s FROM read_json({lit})"
+        self.measure(sec, "duckdb-cli", f"duckdb -csv -c \"{q}\"", [self.duck_cli or "duckdb", "-csv", "-c", q],
+                     check, unavailable=self.duck_cli_unavailable())
+        self.measure(sec, "duckdb", "python3 -c 'import duckdb; read_json + count, sum' (whole process)",
+                     [PY, "-c", DUCK_COLD_ROWS.format(q=json.dumps(q))],
+                     lambda r: compare_rows(json.loads(r.stdout.strip().splitlines()[-1])["rows"], ref))
+        sq = ("SELECT count(*) AS n, sum(json_extract(value, '$.value')) AS s "
+              f"FROM json_each(readfile({lit}))")
+        self.measure(sec, "sqlite3", f"sqlite3 -csv -header :memory: \"{sq}\"",
+                     ["sqlite3", "-csv", "-header", ":memory:", sq], check)
+        self.measure(sec, "miller", "mlr --ijson --ocsv stats1 -a count,sum -f value facts.json",
+                     ["mlr", "--ijson", "--ocsv", "stats1", "-a", "count,sum", "-f", "value", self.json], check)
+        self.measure(sec, "jq", "jq -r '[length, (map(.value) | add)] | @csv' facts.json",
+                     ["jq", "-r", '(["n","s"] | @csv), ([length, (map(.value) | add)] | @csv)', self.json], check)
 
     def baseline(self) -> None:
         print("== baseline: the Python wrapper around DuckDB and sqlite3", flush=True)
@@ -522,6 +703,10 @@ class Bench:
                          [PY, "-c", DUCK_EXPORT.format(sql=json.dumps(sql))], fresh(),
                          inproc=lambda r: json.loads(r.stdout.strip().splitlines()[-1])["query_s"],
                          inproc_label="COPY inside that process (no interpreter start, no import)")
+            # DuckDB CLI
+            clean()
+            self.measure(sec, "duckdb-cli", f"duckdb -c 'COPY (read_csv) TO … {opts}'",
+                         [self.duck_cli or "duckdb", "-c", sql], fresh(), unavailable=self.duck_cli_unavailable())
             # sqlite3
             clean()
             script = (f"{SQLITE_SCHEMA}\n.import --csv --skip 1 {sql_str(self.csv)} facts\n"
@@ -580,7 +765,7 @@ class Bench:
     def startup(self) -> None:
         print("== start-up: process start to exit", flush=True)
         sec = "startup"
-        runs = 20 if self.small else 100
+        runs = 3 if self.small else 100
         have_hf = shutil.which("hyperfine") is not None
         cases = [
             ("alq", "alq -c '1 + 1'", [self.alq or "alq", "-c", "1 + 1"],
@@ -622,9 +807,63 @@ class Bench:
         if warning:
             self.report.failures.append(warning)
             print("    " + warning)
-        for name in ("baseline", "cold", "warm", "export", "startup"):
+        for name in ("baseline", "cold", "warm", "workloads", "json_load", "export", "startup"):
             if not only or name in only:
+                t0 = time.perf_counter()
                 getattr(self, name)()
+                print(f"   ({name}: {time.perf_counter() - t0:.1f} s)", flush=True)
+
+
+def csv_rows(text: str) -> list[list[str]]:
+    """The data rows of a CSV answer: blank lines, timer lines and the header row dropped."""
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("Run Time")]
+    rows = list(csv.reader(io.StringIO("\n".join(lines))))
+    if not rows:
+        raise ValueError(f"no CSV answer in the output {text[:120]!r}")
+    return rows[1:]
+
+
+def compare_rows(got: list[list], ref: list[tuple]) -> Optional[str]:
+    """Cell by cell: strings equal, numbers within a relative 1e-9."""
+    if len(got) != len(ref):
+        return f"wrong answer: {len(got)} rows instead of {len(ref)}: {got[:6]!r}, expected {ref[:6]!r}"
+    for i, (g, r) in enumerate(zip(got, ref), 1):
+        if len(g) != len(r):
+            return f"wrong answer: row {i} is {g!r}, expected {r!r}"
+        for a, b in zip(g, r):
+            if isinstance(b, str):
+                if str(a).strip() != b:
+                    return f"wrong answer: row {i} is {g!r}, expected {r!r}"
+            else:
+                try:
+                    x = float(a)
+                except (TypeError, ValueError):
+                    return f"wrong answer: row {i} is {g!r}, expected {r!r}"
+                if not math.isclose(x, float(b), rel_tol=REL_TOL, abs_tol=1e-9):
+                    return f"wrong answer: row {i} is {g!r}, expected {r!r}"
+    return None
+
+
+def parse_alq_timed(r: Run) -> tuple[list[float], list[list]]:
+    """alq --timer of `let t`, `let w`, `let rt`, the timed statements and the check: the timed ones."""
+    times = parse_timer_lines(r.stderr)
+    return times[3:-1], csv_rows(r.stdout)
+
+
+def parse_sql_timed(reps: int) -> Callable[[Run], tuple[list[float], list[list]]]:
+    """`.timer on` of the DuckDB and sqlite3 shells: the `reps` statements before the check."""
+    def parse(r: Run) -> tuple[list[float], list[list]]:
+        times = [float(m.group(1)) for m in re.finditer(r"^Run Time.*?real\s+([0-9.]+)", r.stdout, re.M)]
+        return times[-(reps + 1):-1], csv_rows(r.stdout)
+    return parse
+
+
+def parse_py_timed(k: int) -> Callable[[Run], tuple[list[float], list[list]]]:
+    """The k-th workload's timings and check rows in DUCK_WL's output."""
+    def parse(r: Run) -> tuple[list[float], list[list]]:
+        out = json.loads(r.stdout.strip().splitlines()[-1])[k]
+        return out["times"], out["rows"]
+    return parse
 
 
 def count_rows(csv_path: str) -> int:
@@ -658,7 +897,7 @@ def parse_timer_lines(stderr: str) -> list[float]:
 
 def hyperfine(cmd: list[str], runs: int, tmp: str) -> tuple[list[float], str]:
     out = os.path.join(tmp, "hyperfine.json")
-    p = subprocess.run(["hyperfine", "-N", "--warmup", "5", "--runs", str(runs),
+    p = subprocess.run(["hyperfine", "-N", "--warmup", str(min(5, runs)), "--runs", str(runs),
                         "--export-json", out, shlex.join(cmd)],
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     if p.returncode != 0:
@@ -666,7 +905,7 @@ def hyperfine(cmd: list[str], runs: int, tmp: str) -> tuple[list[float], str]:
     with open(out, encoding="utf-8") as f:
         res = json.load(f)["results"][0]
     os.unlink(out)
-    return list(res["times"]), f"hyperfine -N, {runs} runs after 5 warm-ups"
+    return list(res["times"]), f"hyperfine -N, {runs} runs after {min(5, runs)} warm-ups"
 
 
 def py_loop(cmd: list[str], runs: int) -> tuple[list[float], str]:
@@ -723,6 +962,29 @@ trivial.sort()
 print(json.dumps({{"times": times, "answers": answers, "load_s": load, "trivial_s": trivial[len(trivial) // 2], "version": "duckdb " + duckdb.__version__ + ", threads = " + str(con.execute("SELECT current_setting('threads')").fetchone()[0])}}))
 """
 
+DUCK_WL = r"""
+import json, time, duckdb
+con = duckdb.connect()
+con.execute("CREATE TABLE t AS SELECT * FROM read_csv(" + json.dumps({csv}).replace('"', "'") + ")")
+con.execute({setup})
+results = []
+for sql, check in json.loads({work}):
+    times = []
+    for _ in range({n}):
+        t0 = time.perf_counter()
+        con.execute(sql)
+        times.append(time.perf_counter() - t0)
+    rows = [[x if isinstance(x, (int, float, str)) else float(x) for x in row] for row in con.execute(check).fetchall()]
+    results.append({{"times": times, "rows": rows}})
+print(json.dumps(results))
+"""
+
+DUCK_COLD_ROWS = r"""
+import json, time, duckdb
+rows = [[x if isinstance(x, (int, float, str)) else float(x) for x in row] for row in duckdb.sql({q}).fetchall()]
+print(json.dumps({{"rows": rows}}))
+"""
+
 SQLITE_WARM = r"""
 import csv, json, sqlite3, time
 con = sqlite3.connect(":memory:")
@@ -758,10 +1020,23 @@ SECTION_TITLES = {
     "baseline": "Baseline: starting Python and importing the modules (part of every duckdb and python row)",
     "cold": "Cold query: load the CSV and run Q in one process",
     "warm": f"Warm query: Q on data already in memory (median of {WARM_RUNS})",
+    "json-load": "JSON load: open facts.json, count the rows and sum value, one process",
     "export-csv": "Export: all rows to CSV, one process",
     "export-json": "Export: all rows to JSON, one process",
     "startup": "Start-up: process start to exit",
 }
+
+
+def section_titles(rep: Report) -> dict[str, str]:
+    """SECTION_TITLES with the cold runs at other sizes after the main one."""
+    out: dict[str, str] = {}
+    sizes = sorted(int(s.split("-", 1)[1]) for s in rep.sections if re.fullmatch(r"cold-[0-9]+", s))
+    for sec, title in SECTION_TITLES.items():
+        out[sec] = title
+        if sec == "cold":
+            for n in sizes:
+                out[f"cold-{n}"] = f"Cold query at {n:,} rows: load that CSV and run Q in one process"
+    return out
 
 
 def alq_reference(ms: list[Measure], m: Measure) -> Optional[Measure]:
@@ -813,6 +1088,57 @@ def md_cell(c: str, i: int) -> str:
     if i == 6 and c:
         return "`" + c.replace("`", "'") + "`"
     return c
+
+
+WORKLOAD_TOOLS = [("alq", "alq"), ("duckdb-cli", "DuckDB CLI"), ("duckdb", "DuckDB (Python)"),
+                  ("sqlite3", "sqlite3"), ("miller", "Miller ¹"), ("jq", "jq ¹")]
+
+
+def workload_tables(rep: Report, titles: dict[str, str], markdown: bool) -> list[str]:
+    """One row per workload: each tool's median and peak RSS, and alq / DuckDB CLI."""
+    secs = [s for s in rep.sections if s.startswith("wl-")]
+    if not secs:
+        return []
+
+    def cell(sec: str, tool: str, what: str) -> str:
+        m = find(rep, sec, tool)
+        if m is None:
+            return "not run"
+        if m.label == "—":
+            return "—"
+        if not m.ok:
+            return "failed"
+        return fmt_time(m.median) if what == "time" else fmt_mb(m.rss_kb)
+
+    def ratio_of(sec: str, what: str) -> str:
+        a, d = find(rep, sec, "alq"), find(rep, sec, "duckdb-cli")
+        if not (a and d and a.ok and d.ok):
+            return "—"
+        if what == "time":
+            return ratio(a.median, d.median)
+        return ratio(a.rss_kb, d.rss_kb) if a.rss_kb and d.rss_kb else "—"
+
+    out: list[str] = []
+    for what, head in (("time", "Median time"), ("rss", "Peak RSS of the process")):
+        cols = ["workload"] + [name for _, name in WORKLOAD_TOOLS] + ["alq / DuckDB CLI"]
+        rows = [[titles.get(sec, sec)] + [cell(sec, t, what) for t, _ in WORKLOAD_TOOLS] + [ratio_of(sec, what)]
+                for sec in secs]
+        if markdown:
+            out += [f"#### {head}", "", "| " + " | ".join(cols) + " |",
+                    "|" + "|".join("---" for _ in cols) + "|"]
+            out += ["| " + " | ".join(("`" + c.replace("`", "'") + "`" if i == 0 else c).replace("|", "\\|")
+                                      for i, c in enumerate(r)) + " |" for r in rows]
+            out.append("")
+        else:
+            widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(cols)]
+            out += [head, "  " + "  ".join(c.ljust(w) for c, w in zip(cols, widths))]
+            out += ["  " + "  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
+            out.append("")
+    out.append("¹ Miller and jq have no table in memory: their figure is the whole process, loading "
+               "facts.csv (Miller) or facts.json (jq) included; alq, DuckDB and sqlite3 are timed inside one "
+               "process that holds the table (alq's `--timer`, the shells' `.timer on`, Python's perf_counter). "
+               "— = the tool cannot express the workload. Every answer was checked against the reference.")
+    return out
 
 
 def memory_table(rep: Report, markdown: bool) -> list[str]:
@@ -904,6 +1230,23 @@ def targets(b: Bench) -> list[str]:
         st = ("not measured in this run" if a is None else "not measured: alq failed" if rss is None
               else "met" if rss < 150 * 1024 else "not met")
         out.append(f"| 1M facts resident in under 150 MB (warm process) | {fmt_mb(rss)} | 150 MB | {st} |")
+    for sec in [x for x in rep.sections if x.startswith("wl-") or x == "json-load"
+                or re.fullmatch(r"cold(-[0-9]+)?", x)]:
+        a, d = find(rep, sec, "alq"), find(rep, sec, "duckdb-cli")
+        am, dm = (a.median if a and a.ok else None), (d.median if d and d.ok else None)
+        name = getattr(b, "workload_titles", {}).get(sec) or section_titles(rep).get(sec, sec)
+        name = name.replace("|", "\\|")
+        row(f"{name}: alq / DuckDB CLI ≤ 1.0", am, dm, "DuckDB CLI",
+            None if dm is None else am is not None and am <= dm, ran=a is not None and d is not None)
+        if sec.startswith("cold") and a and d and a.rss_kb and d.rss_kb:
+            ok = a.rss_kb <= 1.5 * d.rss_kb
+            out.append(f"| {name}: peak RSS ≤ 1.5× DuckDB CLI's | {fmt_mb(a.rss_kb)} | DuckDB CLI "
+                       f"{fmt_mb(d.rss_kb)} | {'met' if ok else 'not met'} ({a.rss_kb / d.rss_kb:.2f}×) |")
+    a, sq = find(rep, "startup", "alq", "1 + 1"), find(rep, "startup", "sqlite3")
+    if a and sq and a.ok and sq.ok:
+        ok = a.median <= 2 * sq.median
+        out.append(f"| `alq -c '1 + 1'` ≤ 2× sqlite3's start-up | {fmt_time(a.median)} | sqlite3 "
+                   f"{fmt_time(sq.median)} | {'met' if ok else 'not met'} ({a.median / sq.median:.2f}×) |")
     for fmt in ("csv", "json"):
         a = find(rep, f"export-{fmt}", "alq")
         am = a.median if a else None
@@ -938,6 +1281,16 @@ def tool_versions(b: Bench) -> list[str]:
     ]
 
 
+def load_average() -> str:
+    """`uptime`'s load averages (1, 5, 15 minutes) when the run ended."""
+    try:
+        with open("/proc/loadavg", encoding="utf-8") as f:
+            one, five, fifteen = f.read().split()[:3]
+        return f"{one}, {five}, {fifteen} (1, 5, 15 minutes)"
+    except OSError:
+        return "unknown"
+
+
 def machine() -> list[str]:
     cpu = "unknown"
     try:
@@ -965,11 +1318,16 @@ def machine() -> list[str]:
 def print_report(b: Bench) -> None:
     rep = b.report
     print()
-    for sec, title in SECTION_TITLES.items():
+    for sec, title in section_titles(rep).items():
         if sec in rep.sections:
             print(title)
             print("\n".join(section_table(rep.sections[sec], markdown=False)))
             print()
+    wt = workload_tables(rep, getattr(b, "workload_titles", {}), markdown=False)
+    if wt:
+        print("Workloads on the table in memory")
+        print("\n".join(wt))
+        print()
     if "cold" in rep.sections or "warm" in rep.sections:
         print("Peak RSS (GNU time, maximum resident set size)")
         print("\n".join(memory_table(rep, markdown=False)))
@@ -994,6 +1352,8 @@ def make_record(b: Bench, elapsed: float) -> dict:
         "versions": tool_versions(b),
         "reference": [[r, v] for r, v in b.ref],
         "alq_load_s": b.alq_load_s,
+        "workload_titles": b.workload_titles,
+        "load_average": load_average(),
         "failures": b.report.failures,
         "sections": {sec: [dataclasses.asdict(m) for m in ms] for sec, ms in b.report.sections.items()},
     }
@@ -1005,6 +1365,7 @@ def view_of(record: dict) -> types.SimpleNamespace:
     rep.failures = list(record["failures"])
     rep.sections = {sec: [Measure(**m) for m in ms] for sec, ms in record["sections"].items()}
     return types.SimpleNamespace(report=rep, rows=record["rows"], alq_load_s=record["alq_load_s"],
+                                 workload_titles=record.get("workload_titles", {}),
                                  ref=[(r, v) for r, v in record["reference"]])
 
 
@@ -1022,7 +1383,7 @@ def write_docs(record: dict, path: str, template: str) -> None:
     with open(template, encoding="utf-8") as f:
         text = f.read()
     body: list[str] = []
-    for sec, title in SECTION_TITLES.items():
+    for sec, title in section_titles(rep).items():
         if sec not in rep.sections:
             continue
         body += [f"### {title}", ""]
@@ -1052,6 +1413,9 @@ def write_docs(record: dict, path: str, template: str) -> None:
         "{{RESULTS}}": "\n".join(body).rstrip(),
         "{{ANSWER}}": "\n".join(ref),
         "{{ELAPSED}}": f"{record['elapsed_s']:.0f} s",
+        "{{WORKLOADS}}": "\n".join(workload_tables(rep, b.workload_titles, markdown=True)).rstrip()
+        or "Not measured yet: the recorded run (bench/benchmarks.json) predates these workloads.",
+        "{{LOAD}}": record.get("load_average", "not recorded"),
     }
     for k, v in repl.items():
         text = text.replace(k, v)
@@ -1066,13 +1430,16 @@ def main(argv: list[str]) -> int:
     p = argparse.ArgumentParser(description="alq's benchmark harness (see bench/run.sh)")
     p.add_argument("--alq", help="the alq binary")
     p.add_argument("--alq-desc", help="how the alq binary was made (for the docs)")
+    p.add_argument("--cold-data", help="more cold-Q sizes: ROWS=FOLDER,… (each folder with facts.csv and .json)")
+    p.add_argument("--duckdb-cli", help="the DuckDB CLI binary (default: duckdb on PATH)")
     p.add_argument("--alq-build-log", help="alq's build failed: the log, for the message")
     p.add_argument("--data", default=os.path.join(HERE, "out"), help="folder with facts.csv and facts.json")
     p.add_argument("--seed", type=int, default=42, help="the seed the data was generated with (for the docs)")
     p.add_argument("--small", action="store_true", help="fewer repetitions")
     p.add_argument("--check", action="store_true", help="exit 1 on any failure or disagreement")
     p.add_argument("--docs", help="write this Markdown file from bench/benchmarks.md.in")
-    p.add_argument("--only", default="", help="comma-separated subset: cold,warm,export,startup")
+    p.add_argument("--only", default="",
+                   help="comma-separated subset: baseline,cold,warm,workloads,json_load,export,startup")
     p.add_argument("--record", help="also write the run's figures as JSON to this file")
     p.add_argument("--render", metavar="RECORD",
                    help="measure nothing: rewrite --docs from a recorded run (after editing the template)")

@@ -8,6 +8,9 @@ For each workload it prints the median wall time of alq's `--timer` lines and of
 lines (the table already in memory), and the CPU time (user + sys) per query: DuckDB's own figures, and
 for alq the CPU time of a process that loads the file and runs the query REPS times, less that of one
 that only loads it, divided by REPS. CPU time is the figure to trust on a loaded machine.
+
+It is the before/after tool of the hand-written sections of docs/benchmarks.md; `make bench` runs the
+workloads of bench/workloads.py against every peer, with their answers checked, through bench/harness.py.
 """
 
 from __future__ import annotations

@@ -9,7 +9,9 @@
 #   --check        exit 1 if any tool fails or gives another answer than the reference
 #   --rows N       number of facts (default 1,000,000, or 10,000 with --small)
 #   --seed N       generator seed (default 42)
-#   --only LIST    a subset of cold,warm,export,startup
+#   --cold-rows L  more sizes for the cold query, comma-separated (default 100000,10000000; 2000 with
+#                  --small); each is generated into bench/out/cold-N
+#   --only LIST    a subset of baseline,cold,warm,workloads,json_load,export,startup
 #   --no-docs      do not write docs/benchmarks.md
 #   --no-install   do not install missing peers
 #   --render       measure nothing: rewrite docs/benchmarks.md from bench/benchmarks.json (the figures
@@ -23,13 +25,15 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 cd "$root"
 
-small=0 check=0 rows="" seed=42 only="" docs=1 install=1 render=0
+small=0 check=0 rows="" cold_rows="-" seed=42 only="" docs=1 install=1 render=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --small) small=1 ;;
         --check) check=1 ;;
         --rows) rows="${2:?--rows needs a number}"; shift ;;
         --rows=*) rows="${1#--rows=}" ;;
+        --cold-rows) cold_rows="${2?--cold-rows needs a list}"; shift ;;
+        --cold-rows=*) cold_rows="${1#--cold-rows=}" ;;
         --seed) seed="${2:?--seed needs a number}"; shift ;;
         --seed=*) seed="${1#--seed=}" ;;
         --only) only="${2:?--only needs a list}"; shift ;;
@@ -46,6 +50,10 @@ case "$rows" in
     "") if [ $small = 1 ]; then rows=10000; else rows=1000000; fi ;;
     *[!0-9]*) echo "bench/run.sh: --rows wants a number, not $rows" >&2; exit 2 ;;
 esac
+if [ "$cold_rows" = "-" ]; then
+    if [ $small = 1 ]; then cold_rows="2000"; else cold_rows="100000,10000000"; fi
+fi
+case "$cold_rows" in *[!0-9,]*) echo "bench/run.sh: --cold-rows wants numbers, not $cold_rows" >&2; exit 2 ;; esac
 case "$seed" in *[!0-9]*|"") echo "bench/run.sh: --seed wants a number, not $seed" >&2; exit 2 ;; esac
 [ $small = 1 ] && docs=0
 PYTHON="${PYTHON:-python3}"
@@ -78,7 +86,13 @@ if [ $install = 1 ]; then
     fi
     PYTHON="$PYTHON" bash "$root/scripts/install-python-packages.sh" duckdb \
         || echo "bench/run.sh: could not install duckdb; it will be reported as failing" >&2
+    # DuckDB's native command-line binary, packaged on PyPI as duckdb-cli
+    PYTHON="$PYTHON" bash "$root/scripts/install-python-packages.sh" duckdb_cli=duckdb-cli \
+        || echo "bench/run.sh: could not install duckdb-cli; the DuckDB CLI will be reported as failing" >&2
 fi
+# The native binary inside the duckdb-cli package (its `duckdb` on PATH is a Python wrapper around it).
+duckdb_cli="$("$PYTHON" -c 'import duckdb_cli, os; print(os.path.join(os.path.dirname(duckdb_cli.__file__), "duckdb"))' \
+    2>/dev/null || command -v duckdb || true)"
 
 # --- alq ---------------------------------------------------------------------
 build_log="$out/build.log"
@@ -107,6 +121,20 @@ if [ ! -f "$out/facts.csv" ] || [ ! -f "$out/facts.json" ] || [ "$(cat "$out/fac
     echo "$stamp" >"$out/facts.stamp"
 fi
 
+cold_data=""
+for n in ${cold_rows//,/ }; do
+    [ "$n" = "$rows" ] && continue
+    dir="$out/cold-$n"
+    nstamp="rows=$n seed=$seed generator=$(cksum <"$here/generate.py" | cut -d' ' -f1)"
+    if [ ! -f "$dir/facts.csv" ] || [ "$(cat "$dir/facts.stamp" 2>/dev/null)" != "$nstamp" ]; then
+        step "generating $n facts (seed $seed) into ${dir#$root/} for the cold query"
+        rm -f "$dir/facts.stamp"
+        "$PYTHON" "$here/generate.py" --rows "$n" --seed "$seed" --out "$dir"
+        echo "$nstamp" >"$dir/facts.stamp"
+    fi
+    cold_data="${cold_data:+$cold_data,}$n=$dir"
+done
+
 if [ $check = 1 ]; then
     # Same seed => byte-identical files.
     "$PYTHON" "$here/generate.py" --rows "$rows" --seed "$seed" --out "$out/tmp/regen"
@@ -122,6 +150,8 @@ fi
 # --- measure -------------------------------------------------------------------
 step "measuring ($rows facts)"
 args=(--data "$out" --seed "$seed" "${alq_args[@]}")
+[ -n "$duckdb_cli" ] && args+=(--duckdb-cli "$duckdb_cli")
+[ -n "$cold_data" ] && args+=(--cold-data "$cold_data")
 [ $small = 1 ] && args+=(--small)
 [ $check = 1 ] && args+=(--check)
 [ -n "$only" ] && args+=(--only "$only")

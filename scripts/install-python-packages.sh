@@ -5,14 +5,16 @@
 # read and write workbooks with) and bench/run.sh.
 #
 #   bash scripts/install-python-packages.sh duckdb [MORE ...]
+#   bash scripts/install-python-packages.sh duckdb_cli=duckdb-cli   # MODULE=PYPI-NAME when they differ
 #
 # Exits 1 when a package cannot be installed.
 set -euo pipefail
 
 PYTHON="${PYTHON:-python3}"
 status=0
-for package in "$@"; do
-    if "$PYTHON" -c "import $package" >/dev/null 2>&1; then continue; fi
+for item in "$@"; do
+    module="${item%%=*}" package="${item#*=}"
+    if "$PYTHON" -c "import $module" >/dev/null 2>&1; then continue; fi
     echo "installing the Python package $package (PyPI)" >&2
     "$PYTHON" -m pip install -q "$package" \
         || "$PYTHON" -m pip install -q --user --break-system-packages "$package" \
