@@ -140,6 +140,25 @@ final class PluginProcess {
         }
     }
 
+    /// Reads exactly `count` bytes that follow a message (protocol 3's raw output) before the deadline.
+    func receive(count: Int, deadline: Double) throws(Failure) -> [UInt8] {
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while pending.count < count {
+            try wait(for: output, events: Int16(POLLIN), deadline: deadline)
+            let n = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                throw .exited(endDescription())
+            }
+            if n == 0 { throw .exited(endDescription()) }
+            pending.append(contentsOf: chunk[0..<n])
+        }
+        let bytes = Array(pending[..<count])
+        pending.removeSubrange(..<count)
+        scanned = 0
+        return bytes
+    }
+
     /// Waits until `fd` is ready, draining the plugin's standard error meanwhile, and with
     /// `readingAheadUpTo`, its standard output into the pending lines (up to that many bytes).
     private func wait(

@@ -7,6 +7,10 @@ public struct PluginOutput {
 
     init() {}
 
+    /// Output with room for `capacity` bytes (the size of the last batch's, so that a batch's output
+    /// grows without copies).
+    init(capacity: Int) { storage.reserveCapacity(capacity) }
+
     /// Appends text as UTF-8.
     @inlinable
     public mutating func write(_ text: String) {

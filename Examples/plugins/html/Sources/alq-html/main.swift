@@ -23,13 +23,31 @@ struct HTMLTable: ExportFormatPlugin {
 
     mutating func write(row: [JSONValue], to output: inout PluginOutput) {
         output.write("<tr>")
-        for (index, cell) in row.enumerated() {
-            // Numbers are right-aligned.
-            output.write(numeric[index] ? "<td align=right>" : "<td>")
-            Self.escape(cell.plainText, to: &output)
-            output.write("</td>")
-        }
+        for (index, cell) in row.enumerated() { write(cell, numeric: numeric[index], to: &output) }
         output.write("</tr>\n")
+    }
+
+    /// A whole batch, row by row, straight from its columns.
+    mutating func write(batch: ColumnBatch, to output: inout PluginOutput) {
+        for row in 0..<batch.length {
+            output.write("<tr>")
+            for column in batch.columns.indices {
+                write(batch.columns[column][row], numeric: numeric[column], to: &output)
+            }
+            output.write("</tr>\n")
+        }
+    }
+
+    private func write(_ cell: JSONValue, numeric: Bool, to output: inout PluginOutput) {
+        // Numbers are right-aligned.
+        output.write(numeric ? "<td align=right>" : "<td>")
+        switch cell {
+        case .null: break
+        case .number(let number): output.write(number.text)
+        case .string(let text): Self.escape(text, to: &output)
+        default: Self.escape(cell.plainText, to: &output)
+        }
+        output.write("</td>")
     }
 
     func end(to output: inout PluginOutput) {
@@ -38,6 +56,11 @@ struct HTMLTable: ExportFormatPlugin {
 
     /// Text as HTML: `&`, `<`, `>`, `"` and `'` as character references, line breaks as `<br>`.
     static func escape(_ text: String, to output: inout PluginOutput) {
+        // Most text has nothing to escape: it is copied at once.
+        if !text.utf8.contains(where: { $0 < 0x3F && special[Int($0)] }) {
+            output.write(text)
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "&"): output.write("&amp;")
@@ -51,6 +74,9 @@ struct HTMLTable: ExportFormatPlugin {
             }
         }
     }
+
+    /// The bytes below `?` that ``escape(_:to:)`` replaces.
+    private static let special: [Bool] = (0..<0x3F).map { Array("&<>\"'\n\r".utf8).contains(UInt8($0)) }
 }
 
 PluginKit.run(HTMLTable())
