@@ -173,7 +173,7 @@ public struct PluginServer {
     /// (``ExportBatchReader``); `nil` for another request.
     private mutating func answerBatch(_ line: [UInt8], format: Int) -> [[UInt8]]? {
         var output = PluginOutput(capacity: batchOutputBytes)
-        defer { batchOutputBytes = output.bytes.count }
+        defer { batchOutputBytes = output.count }
         let id: Int
         do {
             guard case .batch(let requestID, let batch) = try ExportBatchReader.read(line) else { return nil }

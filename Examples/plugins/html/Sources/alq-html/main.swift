@@ -56,27 +56,30 @@ struct HTMLTable: ExportFormatPlugin {
 
     /// Text as HTML: `&`, `<`, `>`, `"` and `'` as character references, line breaks as `<br>`.
     static func escape(_ text: String, to output: inout PluginOutput) {
-        // Most text has nothing to escape: it is copied at once.
-        if !text.utf8.contains(where: { $0 < 0x3F && special[Int($0)] }) {
-            output.write(text)
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): output.write("&amp;")
-            case UInt8(ascii: "<"): output.write("&lt;")
-            case UInt8(ascii: ">"): output.write("&gt;")
-            case UInt8(ascii: "\""): output.write("&quot;")
-            case UInt8(ascii: "'"): output.write("&#39;")
-            case UInt8(ascii: "\n"): output.write("<br>")
-            case UInt8(ascii: "\r"): break
-            default: output.write(byte: byte)
+        var text = text
+        text.withUTF8 { bytes in
+            // Runs of bytes that need nothing are copied at once.
+            var run = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x3F {
+                let replacement: StaticString
+                switch byte {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                case UInt8(ascii: "\n"): replacement = "<br>"
+                case UInt8(ascii: "\r"): replacement = ""
+                default: continue
+                }
+                output.write(bytes: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                output.write(
+                    bytes: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                run = index + 1
             }
+            output.write(bytes: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
     }
-
-    /// The bytes below `?` that ``escape(_:to:)`` replaces.
-    private static let special: [Bool] = (0..<0x3F).map { Array("&<>\"'\n\r".utf8).contains(UInt8($0)) }
 }
 
 PluginKit.run(HTMLTable())
