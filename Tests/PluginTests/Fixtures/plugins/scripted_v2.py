@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """A protocol-2 test plugin whose reader follows a script: the file it is asked to read is JSON,
-{"columns": [...], "answers": [...], "forever": false, "sleep": 0}. `read.begin` answers with the
-columns (or with the file's "error" as an error answer), each `read.rows` with the next of "answers"
+{"columns": [...], "answers": [...], "forever": false, "sleep": 0, "progress": 0}. `read.begin` answers
+with the columns (or with the file's "error" as an error answer), after "progress" progress messages
+half a second apart when alq offered them in `hello`, each `read.rows` with the next of "answers"
 as it is, then {"done": true}; with "forever" it sends one row at a time and is never done. The options
 of `read.begin` are kept, and a column named "options" gets them as JSON text.
 
@@ -12,6 +13,7 @@ import time
 
 script = None
 options = {}
+takes_progress = False
 
 
 def answer(request, result=None, error=None):
@@ -29,6 +31,7 @@ for line in sys.stdin:
     method = request["method"]
     params = request.get("params", {})
     if method == "hello":
+        takes_progress = params.get("progress") is True
         answer(request, {"protocol": 2, "name": "scripted", "version": "2.0.0",
                          "capabilities": ["formats", "readers"]})
     elif method == "describe":
@@ -43,6 +46,10 @@ for line in sys.stdin:
         if "error" in script:
             answer(request, error=script["error"])
             continue
+        for _ in range(script.get("progress", 0) if takes_progress else 0):
+            time.sleep(0.5)
+            sys.stdout.write(json.dumps({"id": request["id"], "chunk": {}}) + "\n")
+            sys.stdout.flush()
         answer(request, {"columns": script["columns"]})
     elif method == "read.rows":
         time.sleep(script.get("sleep", 0))
