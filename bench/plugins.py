@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Plugin export throughput: 1,000,000 generated facts exported through a Python pass-through plugin
-(bench/passthrough_plugin.py, protocol versions 1 and 2) and through the Swift kit plugin alq-html,
+(bench/passthrough_plugin.py, protocol versions 1, 2 and 3) and through the Swift kit plugin alq-html,
 next to the built-in CSV export and a baseline that only loads the file.
 
     swift build -c release --product alq --product alq-html
@@ -47,6 +47,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--data", default=os.path.join(HERE, "out"))
+    parser.add_argument("--only", default="", help="run only the cases whose name contains this (and the baselines)")
     arguments = parser.parse_args()
 
     facts = os.path.join(arguments.data, "facts.csv")
@@ -68,11 +69,15 @@ def main() -> None:
          {"ALQ_BENCH_PROTOCOL": "1", "ALQ_BENCH_OUTPUT": "csv"}, False),
         ("Python, protocol 2 (columnar), writes CSV", ["--plugin", plugin], passthrough,
          {"ALQ_BENCH_PROTOCOL": "2", "ALQ_BENCH_OUTPUT": "csv"}, False),
+        ("Python, protocol 3 (dictionaries, raw output), writes CSV column-wise", ["--plugin", plugin], passthrough,
+         {"ALQ_BENCH_PROTOCOL": "3", "ALQ_BENCH_OUTPUT": "csv"}, False),
+        ("Python, protocol 3, parses every batch, writes nothing", ["--plugin", plugin], passthrough,
+         {"ALQ_BENCH_PROTOCOL": "3", "ALQ_BENCH_OUTPUT": "none"}, False),
         ("Python, protocol 2, writes each batch back as JSON", ["--plugin", plugin], passthrough,
          {"ALQ_BENCH_PROTOCOL": "2", "ALQ_BENCH_OUTPUT": "json"}, False),
         ("Python, protocol 2, parses every batch, writes nothing", ["--plugin", plugin], passthrough,
          {"ALQ_BENCH_PROTOCOL": "2", "ALQ_BENCH_OUTPUT": "none"}, False),
-        ("Swift kit `alq-html`, protocol 2", ["--plugin", arguments.html],
+        ("Swift kit `alq-html` (the newest protocol alq offers)", ["--plugin", arguments.html],
          f'{load}; t | export html to "{out}/f.html"', {}, False),
         (f"baseline: range({rows}) (1 column), count", [], f"{numbers}; t | count", {}, True),
         ("Swift kit `alq-html`, 1 column", ["--plugin", arguments.html],
@@ -84,6 +89,8 @@ def main() -> None:
     print("| --- | --- | --- | --- | --- |")
     baseline = None
     for name, options, script, extra, starts in cases:
+        if not starts and arguments.only not in name:
+            continue
         env = dict(os.environ, **extra)
         command = [arguments.alq, "--no-init", *options, "-c", script]
         measured = [run(command, env) for _ in range(arguments.runs)]

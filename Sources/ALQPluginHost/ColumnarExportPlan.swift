@@ -22,9 +22,13 @@ struct ColumnarExportPlan {
     }
 
     let entries: [Entry]
+    /// Whether string columns may travel as a dictionary and codes (protocol 3).
+    let encodesDictionaries: Bool
 
-    /// The plan for `table`.
-    init(_ table: Table) {
+    /// The plan for `table`; with `dictionaries` (protocol 3), a batch of a string column whose rows
+    /// repeat goes as `{"dictionary": […], "codes": […]}`.
+    init(_ table: Table, dictionaries: Bool = false) {
+        encodesDictionaries = dictionaries
         let layout = ExportLayout.columns(of: table, unitInHeader: false)
         let shapes = table.columns.map(Shape.init)
         entries = layout.compactMap { column -> Entry? in
@@ -129,6 +133,11 @@ struct ColumnarExportPlan {
             try out.ascii(",\"columns\":[")
             for (index, entry) in entries.enumerated() {
                 if index > 0 { try out.byte(UInt8(ascii: ",")) }
+                if encodesDictionaries, case .string(let strings) = table.columns[entry.source],
+                    try writeDictionary(strings, view: entry.strings!.view, rows: rows, to: out)
+                {
+                    continue
+                }
                 try out.byte(UInt8(ascii: "["))
                 try write(entry, of: table.columns[entry.source], rows: rows, to: out)
                 try out.byte(UInt8(ascii: "]"))
@@ -138,6 +147,54 @@ struct ColumnarExportPlan {
         } catch {}
         return sink.bytes
     }
+
+    /// Writes the rows of a string column as `{"dictionary":[…],"codes":[…]}` (protocol 3) when their
+    /// distinct values (null counting as one) are at most half as many as the rows; `false`, writing
+    /// nothing, otherwise. The dictionary holds the batch's values in order of first appearance.
+    private func writeDictionary(
+        _ strings: StringColumn, view: EncodedStrings.View, rows: Range<Int>, to out: ByteWriter
+    ) throws -> Bool {
+        let limit = rows.count / 2
+        guard limit > 0, strings.dictionary.count <= Self.largestDictionary else { return false }
+        // Local code + 1 of each dictionary code in this batch (0: not seen yet); the last slot is null's.
+        var local = [Int32](repeating: 0, count: strings.dictionary.count + 1)
+        var order: [Int32] = []
+        var codes: [Int32] = []
+        codes.reserveCapacity(rows.count)
+        let nullSlot = strings.dictionary.count
+        for row in rows {
+            let code = strings.codes[row]
+            let slot = code < 0 ? nullSlot : Int(code)
+            var assigned = local[slot]
+            if assigned == 0 {
+                if order.count == limit { return false }
+                order.append(code)
+                assigned = Int32(order.count)
+                local[slot] = assigned
+            }
+            codes.append(assigned - 1)
+        }
+        try out.ascii("{\"dictionary\":[")
+        for (index, code) in order.enumerated() {
+            if index > 0 { try out.byte(UInt8(ascii: ",")) }
+            if code < 0 { try out.ascii("null") } else { try view.write(code, to: out) }
+        }
+        try out.ascii("],\"codes\":[")
+        for (index, code) in codes.enumerated() {
+            if index > 0 { try out.byte(UInt8(ascii: ",")) }
+            if code < 10 {
+                try out.byte(UInt8(truncatingIfNeeded: code) &+ 48)
+            } else {
+                try NumberText.appendInteger(Int64(code), to: out)
+            }
+        }
+        try out.ascii("]}")
+        return true
+    }
+
+    /// The largest column dictionary that batches encode as dictionaries: the per-batch table of codes
+    /// stays small.
+    static let largestDictionary = 1 << 20
 
     private func write(_ entry: Entry, of column: Column, rows: Range<Int>, to out: ByteWriter) throws {
         let comma = UInt8(ascii: ",")

@@ -36,7 +36,8 @@ public final class PluginConnection: @unchecked Sendable {
     public private(set) var capabilities: [String] = []
     /// What `describe` returned.
     public private(set) var description = DescribeResult()
-    /// The protocol version agreed in the handshake: 1, or 2 (readers, columnar batches, region packs).
+    /// The protocol version agreed in the handshake: 1, 2 (readers, columnar batches, region packs), or 3
+    /// (raw output after an answer, dictionary-encoded string columns).
     public private(set) var protocolVersion = 1
 
     private var process: PluginProcess?
@@ -95,7 +96,8 @@ public final class PluginConnection: @unchecked Sendable {
         }
         guard let spoken = hello.protocolVersion.int, PluginProtocol.supportedVersions.contains(spoken) else {
             stop()
-            let versions = PluginProtocol.supportedVersions.map(String.init).joined(separator: " and ")
+            let spoken = PluginProtocol.supportedVersions.map(String.init)
+            let versions = spoken.dropLast().joined(separator: ", ") + " and " + spoken[spoken.count - 1]
             throw Diagnostic(
                 .pluginProtocol,
                 "\(label) speaks protocol \(hello.protocolVersion.text); this alq speaks protocols \(versions); it was stopped",
@@ -126,10 +128,11 @@ public final class PluginConnection: @unchecked Sendable {
     /// each answer (the start-up requests have their own).
     func request(
         _ method: PluginMethod, encodedParams: [UInt8], timeout: Double? = nil,
-        onChunk: ((JSONObject) throws(Diagnostic) -> Void)? = nil
+        onChunk: ((JSONObject) throws(Diagnostic) -> Void)? = nil,
+        onOutput: (([UInt8]) throws(Diagnostic) -> Void)? = nil
     ) throws(Diagnostic) -> JSONObject {
         let id = try send(method, encodedParams: encodedParams, timeout: timeout)
-        return try answer(to: id, method: method, timeout: timeout, onChunk: onChunk)
+        return try answer(to: id, method: method, timeout: timeout, onChunk: onChunk, onOutput: onOutput)
     }
 
     /// Sends a request without waiting for its answer, and returns its id; ``answer(to:method:timeout:onChunk:)``
@@ -152,13 +155,18 @@ public final class PluginConnection: @unchecked Sendable {
     }
 
     /// Reads the answer to request `id` (sent with ``send(_:encodedParams:timeout:)``) and returns its result.
+    ///
+    /// In protocol 3, a result or chunk with `"bytes": N` is followed by N raw bytes of output: `onOutput`
+    /// gets them (in order with the chunks), and they are dropped when it is `nil`.
     func answer(
         to id: Int, method: PluginMethod, timeout: Double? = nil,
-        onChunk: ((JSONObject) throws(Diagnostic) -> Void)? = nil
+        onChunk: ((JSONObject) throws(Diagnostic) -> Void)? = nil,
+        onOutput: (([UInt8]) throws(Diagnostic) -> Void)? = nil
     ) throws(Diagnostic) -> JSONObject {
         let seconds = timeout ?? limits.timeout
         while true {
-            let answer = try receive(method: method, id: id, seconds: seconds)
+            let (answer, raw) = try receive(method: method, id: id, seconds: seconds)
+            if let raw, let onOutput { try onOutput(raw) }
             switch answer.body {
             case .chunk(let chunk) where onChunk != nil:
                 try onChunk?(chunk)
@@ -174,8 +182,37 @@ public final class PluginConnection: @unchecked Sendable {
         }
     }
 
-    /// Reads one message answering request `id`.
-    private func receive(method: PluginMethod, id: Int, seconds: Double) throws(Diagnostic) -> PluginAnswer {
+    /// Reads one message answering request `id`, and the raw output after it (protocol 3's `"bytes": N`).
+    private func receive(method: PluginMethod, id: Int, seconds: Double) throws(Diagnostic) -> (PluginAnswer, [UInt8]?)
+    {
+        let answer = try receiveMessage(method: method, id: id, seconds: seconds)
+        guard protocolVersion >= 3, let count = answer.rawOutputCount else { return (answer, nil) }
+        guard count >= 0, count <= limits.maximumMessageBytes else {
+            stop()
+            throw Diagnostic(
+                .pluginProtocol,
+                "\(label) answered '\(method)' with \"bytes\": \(count), not a size from 0 to \(limits.maximumMessageBytes); it was stopped"
+            )
+        }
+        guard let process else { throw Diagnostic(.pluginFailed, "\(label) is no longer running") }
+        var bytes: [UInt8]
+        do {
+            bytes = try process.receive(count: count + 1, deadline: PluginProcess.now() + seconds)
+        } catch {
+            throw failure(error, method: method, seconds: seconds)
+        }
+        guard bytes.last == 10 else {
+            stop()
+            throw Diagnostic(
+                .pluginProtocol,
+                "\(label) answered '\(method)' with \(count) bytes of output not followed by a newline; it was stopped")
+        }
+        bytes.removeLast()
+        return (answer, bytes)
+    }
+
+    /// Reads one message (one line) answering request `id`.
+    private func receiveMessage(method: PluginMethod, id: Int, seconds: Double) throws(Diagnostic) -> PluginAnswer {
         guard let process else { throw Diagnostic(.pluginFailed, "\(label) is no longer running") }
         let line: [UInt8]
         do {

@@ -22,11 +22,15 @@ extension PluginConnection {
         let deliver = { (result: JSONObject, method: PluginMethod) throws(Diagnostic) in
             try self.deliver(result, to: output, method: method)
         }
+        let label = self.label
+        let deliverRaw = { (bytes: [UInt8]) throws(Diagnostic) in
+            try PluginConnection.write(bytes, to: output, label: label)
+        }
         let columns: [ExportColumnDescription]
         var batchRows: Int
         let encode: (Range<Int>) -> [UInt8]
         if protocolVersion >= 2 {
-            let plan = ColumnarExportPlan(table)
+            let plan = ColumnarExportPlan(table, dictionaries: protocolVersion >= 3)
             columns = plan.descriptors
             batchRows = PluginProtocol.rowsPerColumnarBatch
             encode = { rows in plan.encode(table, rows: rows) }
@@ -42,7 +46,9 @@ extension PluginConnection {
         }
         var begin = ExportBegin(format: format, columns: columns, rowCount: table.rowCount)
         begin.name = name
-        try deliver(try request(.exportBegin, begin.json), .exportBegin)
+        try deliver(
+            try request(.exportBegin, encodedParams: JSONWriter.encode(.object(begin.json)), onOutput: deliverRaw),
+            .exportBegin)
         // One batch goes ahead: alq encodes and sends batch k + 1 while the plugin writes batch k.
         var outstanding: Int?
         var start = 0
@@ -59,7 +65,7 @@ extension PluginConnection {
             let id = try send(.exportRows, encodedParams: params)
             if let previous = outstanding {
                 do {
-                    try deliver(try rowsAnswer(to: previous, deliver: deliver), .exportRows)
+                    try deliver(try rowsAnswer(to: previous, deliver: deliver, raw: deliverRaw), .exportRows)
                 } catch {
                     // The batch sent ahead is answered too, so that the next request reads its own answer.
                     _ = try? answer(to: id, method: .exportRows) { (_: JSONObject) throws(Diagnostic) in }
@@ -68,17 +74,22 @@ extension PluginConnection {
             }
             outstanding = id
         }
-        if let previous = outstanding { try deliver(try rowsAnswer(to: previous, deliver: deliver), .exportRows) }
-        let end = try request(.exportEnd, encodedParams: Array("{}".utf8)) { (chunk) throws(Diagnostic) in
-            try deliver(chunk, .exportEnd)
+        if let previous = outstanding {
+            try deliver(try rowsAnswer(to: previous, deliver: deliver, raw: deliverRaw), .exportRows)
         }
+        let end = try request(
+            .exportEnd, encodedParams: Array("{}".utf8),
+            onChunk: { (chunk) throws(Diagnostic) in try deliver(chunk, .exportEnd) }, onOutput: deliverRaw)
         try deliver(end, .exportEnd)
     }
 
     private func rowsAnswer(
-        to id: Int, deliver: @escaping (JSONObject, PluginMethod) throws(Diagnostic) -> Void
+        to id: Int, deliver: @escaping (JSONObject, PluginMethod) throws(Diagnostic) -> Void,
+        raw: @escaping ([UInt8]) throws(Diagnostic) -> Void
     ) throws(Diagnostic) -> JSONObject {
-        try answer(to: id, method: .exportRows) { (chunk) throws(Diagnostic) in try deliver(chunk, .exportRows) }
+        try answer(
+            to: id, method: .exportRows, onChunk: { (chunk) throws(Diagnostic) in try deliver(chunk, .exportRows) },
+            onOutput: raw)
     }
 
     private func deliver(_ result: JSONObject, to output: any OutputSink, method: PluginMethod) throws(Diagnostic) {
@@ -89,6 +100,11 @@ extension PluginConnection {
             stop()
             throw Diagnostic(.pluginProtocol, "\(label) answered '\(method)' with \(error.message); it was stopped")
         }
+        try PluginConnection.write(bytes, to: output, label: label)
+    }
+
+    /// Writes a plugin's output to the destination.
+    private static func write(_ bytes: [UInt8], to output: any OutputSink, label: String) throws(Diagnostic) {
         if bytes.isEmpty { return }
         do {
             try output.write(bytes)

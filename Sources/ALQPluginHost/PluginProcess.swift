@@ -28,7 +28,10 @@ final class PluginProcess {
     private var input: Int32 = -1
     private var output: Int32 = -1
     private var errors: Int32 = -1
+    /// What the plugin wrote that is not read yet: the bytes from `consumed` on.
     private var pending: [UInt8] = []
+    /// How many bytes at the start of `pending` were read already (dropped now and then, not per message).
+    private var consumed = 0
     private var scanned = 0
     private var errorTail: [UInt8] = []
     private(set) var isRunning = false
@@ -121,14 +124,13 @@ final class PluginProcess {
     func receive(deadline: Double, limit: Int) throws(Failure) -> [UInt8] {
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            if let newline = pending[scanned...].firstIndex(of: 10) {
-                let line = Array(pending[..<newline])
-                pending.removeSubrange(...newline)
-                scanned = 0
+            if let newline = newlineIndex() {
+                let line = Array(pending[consumed..<newline])
+                consume(upTo: newline + 1)
                 return line
             }
             scanned = pending.count
-            if pending.count > limit { throw .tooLarge }
+            if pending.count - consumed > limit { throw .tooLarge }
             try wait(for: output, events: Int16(POLLIN), deadline: deadline)
             let n = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
             if n < 0 {
@@ -140,6 +142,51 @@ final class PluginProcess {
         }
     }
 
+    /// Reads exactly `count` bytes that follow a message (protocol 3's raw output) before the deadline.
+    func receive(count: Int, deadline: Double) throws(Failure) -> [UInt8] {
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while pending.count - consumed < count {
+            try wait(for: output, events: Int16(POLLIN), deadline: deadline)
+            let n = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                throw .exited(endDescription())
+            }
+            if n == 0 { throw .exited(endDescription()) }
+            pending.append(contentsOf: chunk[0..<n])
+        }
+        let bytes = Array(pending[consumed..<consumed + count])
+        consume(upTo: consumed + count)
+        return bytes
+    }
+
+    /// The index in `pending` of the first newline from `scanned` on.
+    private func newlineIndex() -> Int? {
+        let from = max(scanned, consumed)
+        return pending.withUnsafeBytes { bytes -> Int? in
+            guard from < bytes.count, let base = bytes.baseAddress,
+                let found = memchr(base + from, 10, bytes.count - from)
+            else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
+    }
+
+    /// Marks the bytes before `end` as read; drops them once they are most of the buffer, so that reading a
+    /// message never moves everything read ahead after it.
+    private func consume(upTo end: Int) {
+        consumed = end
+        scanned = end
+        if consumed == pending.count {
+            pending.removeAll(keepingCapacity: true)
+            consumed = 0
+            scanned = 0
+        } else if consumed > 1 << 20, consumed * 2 > pending.count {
+            pending.removeSubrange(..<consumed)
+            scanned -= consumed
+            consumed = 0
+        }
+    }
+
     /// Waits until `fd` is ready, draining the plugin's standard error meanwhile, and with
     /// `readingAheadUpTo`, its standard output into the pending lines (up to that many bytes).
     private func wait(
@@ -148,7 +195,7 @@ final class PluginProcess {
         while true {
             let remaining = deadline - PluginProcess.now()
             if remaining <= 0 { throw .timedOut }
-            let readAhead = fd != output && output >= 0 && pending.count < limit
+            let readAhead = fd != output && output >= 0 && pending.count - consumed < limit
             var fds = [
                 pollfd(fd: fd, events: events, revents: 0), pollfd(fd: errors, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: readAhead ? output : -1, events: Int16(POLLIN), revents: 0),

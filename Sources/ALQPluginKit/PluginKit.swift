@@ -41,8 +41,11 @@ public enum PluginKit {
 
     /// Writes a line and its newline to standard output; a closed pipe ends the plugin.
     static func writeLine(_ line: [UInt8]) {
-        var bytes = line
-        bytes.append(10)
+        writeAll(line)
+        writeAll([10])
+    }
+
+    private static func writeAll(_ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { write(1, $0.baseAddress! + offset, $0.count - offset) }
@@ -62,13 +65,15 @@ struct LineReader {
     private var start = 0
     private var scanned = 0
     private var atEnd = false
+    /// What one `read` fills, kept from call to call.
+    private var chunk = [UInt8](repeating: 0, count: 1 << 18)
 
     init(descriptor: Int32) { self.descriptor = descriptor }
 
     /// The next line; the last one may lack its newline; `nil` at the end.
     mutating func next() -> [UInt8]? {
         while true {
-            if let newline = buffer[scanned...].firstIndex(of: 10) {
+            if let newline = newlineIndex() {
                 let line = Array(buffer[start..<newline])
                 start = newline + 1
                 scanned = start
@@ -90,8 +95,17 @@ struct LineReader {
         }
     }
 
+    /// The index of the first newline from `scanned` on (`memchr`: a batch's line is a megabyte).
+    private func newlineIndex() -> Int? {
+        buffer.withUnsafeBytes { bytes -> Int? in
+            guard scanned < bytes.count, let base = bytes.baseAddress,
+                let found = memchr(base + scanned, 10, bytes.count - scanned)
+            else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
+    }
+
     private mutating func fill() {
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }

@@ -2,27 +2,82 @@
 /// to the destination in order. Text output travels as text, anything else as base64.
 public struct PluginOutput {
     /// The bytes written so far in this answer.
-    public var bytes: [UInt8] { storage }
-    @usableFromInline var storage: [UInt8] = []
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage.start, count: count)) }
+    @usableFromInline var storage: OutputStorage
+    /// How many bytes of `storage` are written.
+    @usableFromInline var count = 0
 
-    init() {}
+    init(capacity: Int = 0) { storage = OutputStorage(capacity: capacity) }
 
     /// Appends text as UTF-8.
     @inlinable
     public mutating func write(_ text: String) {
-        storage.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { write(bytes: $0) }
     }
 
     /// Appends bytes.
     @inlinable
     public mutating func write(bytes more: some Sequence<UInt8>) {
-        storage.append(contentsOf: more)
+        let done: Void? = more.withContiguousStorageIfAvailable { write(bytes: $0) }
+        if done == nil { for byte in more { write(byte: byte) } }
+    }
+
+    /// Appends bytes.
+    @inlinable
+    public mutating func write(bytes more: UnsafeBufferPointer<UInt8>) {
+        guard let source = more.baseAddress else { return }
+        let target = reserve(more.count)
+        // Short pieces (most cells) are copied byte by byte: cheaper than a call to memcpy.
+        if more.count <= 16 {
+            for index in 0..<more.count { target[index] = source[index] }
+        } else {
+            target.update(from: source, count: more.count)
+        }
+        count += more.count
     }
 
     /// Appends one byte.
     @inlinable
     public mutating func write(byte: UInt8) {
-        storage.append(byte)
+        reserve(1).pointee = byte
+        count += 1
+    }
+
+    /// Where the next `needed` bytes go, with room for them.
+    @inlinable
+    mutating func reserve(_ needed: Int) -> UnsafeMutablePointer<UInt8> {
+        if storage.capacity - count < needed || !isKnownUniquelyReferenced(&storage) {
+            var capacity = storage.capacity
+            while capacity - count < needed { capacity *= 2 }
+            storage = storage.copy(count, capacity: capacity)
+        }
+        return storage.start + count
+    }
+}
+
+/// The memory of a ``PluginOutput``: one fixed buffer, replaced by a larger copy as it fills (and copied
+/// on write, so that ``PluginOutput`` stays a value). Its properties never change, so reading them costs
+/// no exclusivity check.
+@usableFromInline
+final class OutputStorage {
+    @usableFromInline let start: UnsafeMutablePointer<UInt8>
+    @usableFromInline let capacity: Int
+
+    @usableFromInline
+    init(capacity: Int) {
+        self.capacity = max(capacity, 256)
+        start = .allocate(capacity: self.capacity)
+    }
+
+    deinit { start.deallocate() }
+
+    /// A buffer of `capacity` bytes holding the first `count` bytes of this one.
+    @usableFromInline
+    func copy(_ count: Int, capacity: Int) -> OutputStorage {
+        let copy = OutputStorage(capacity: capacity)
+        copy.start.update(from: start, count: count)
+        return copy
     }
 }
 

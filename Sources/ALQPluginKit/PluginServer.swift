@@ -18,6 +18,8 @@ public struct PluginServer {
     /// The file being read, between `read.begin` and the answer that says `done`.
     private var reading: TableReader?
     private var row: [JSONValue] = []
+    /// The size of the last batch's output.
+    private var batchOutputBytes = 0
     /// Whether `shutdown` was answered: the plugin should exit.
     public private(set) var isFinished = false
     /// Whether the host takes progress messages before its answer to `read.begin` (said in `hello`).
@@ -37,8 +39,14 @@ public struct PluginServer {
     }
 
     /// The lines (without newlines) answering one request line.
+    ///
+    /// In protocol 3 an element may be a message, a newline and raw output bytes (`"bytes": N`): write
+    /// each element followed by a newline, as ``PluginKit`` does.
     public mutating func answer(_ line: [UInt8]) -> [[UInt8]] {
         if let format = exporting, protocolVersion == 1, let answers = answerRows(line, format: format) {
+            return answers
+        }
+        if let format = exporting, protocolVersion >= 2, let answers = answerBatch(line, format: format) {
             return answers
         }
         let request: PluginRequest
@@ -61,8 +69,7 @@ public struct PluginServer {
         switch request.method {
         case .hello:
             let params = HelloParams(request.params)
-            let offered = params.protocolVersion
-            protocolVersion = PluginProtocol.supportedVersions.contains(offered) ? offered : 1
+            protocolVersion = max(1, min(params.protocolVersion, PluginProtocol.version))
             hostTakesProgress = params.progress
             var capabilities: [PluginCapability] = []
             if !formats.isEmpty { capabilities.append(.formats) }
@@ -117,7 +124,7 @@ public struct PluginServer {
         default:
             throw PluginError("\(name) does not know '\(request.method)'")
         }
-        return Self.answers(id: request.id, output: output.bytes)
+        return answers(id: request.id, output: output.bytes)
     }
 
     /// The formats as `describe` lists them: a writer and a reader of one name are one format; readers
@@ -164,13 +171,60 @@ public struct PluginServer {
                 try formats[format].write(row: row, to: &output)
             }
             guard case .rows(let id) = outcome else { return nil }
-            return Self.answers(id: id, output: output.bytes)
+            return answers(id: id, output: output.bytes)
         } catch {
             // The id is read again by the general path, which answers with the error.
             exporting = nil
             guard let request = try? PluginRequest.decode(line) else { return nil }
             return [PluginAnswer(id: request.id, .error(message: "\(error)")).encoded]
         }
+    }
+
+    /// Answers a columnar `export.rows` (versions 2 and 3) from a batch read straight from the line
+    /// (``ExportBatchReader``); `nil` for another request.
+    private mutating func answerBatch(_ line: [UInt8], format: Int) -> [[UInt8]]? {
+        var output = PluginOutput(capacity: batchOutputBytes)
+        defer { batchOutputBytes = output.count }
+        let id: Int
+        do {
+            guard case .batch(let requestID, let batch) = try ExportBatchReader.read(line) else { return nil }
+            id = requestID
+            do {
+                try formats[format].write(batch: batch, to: &output)
+            } catch {
+                exporting = nil
+                return [PluginAnswer(id: id, .error(message: "\(error)")).encoded]
+            }
+        } catch {
+            // The id is read again by the general path, which answers with the error.
+            exporting = nil
+            guard let request = try? PluginRequest.decode(line) else { return nil }
+            return [PluginAnswer(id: request.id, .error(message: "\(name) received \(error.message)")).encoded]
+        }
+        return answers(id: id, output: output.bytes)
+    }
+
+    /// The answer carrying `output`: in protocol 3 raw bytes after the message, in chunks of at most
+    /// ``chunkBytes``; before, JSON text in chunks of at most ``chunkBytes``.
+    private func answers(id: Int, output: [UInt8]) -> [[UInt8]] {
+        protocolVersion >= 3 ? Self.rawAnswers(id: id, output: output) : Self.answers(id: id, output: output)
+    }
+
+    /// Protocol 3: each piece of at most ``chunkBytes`` as a message with `"bytes": N`, a newline and the
+    /// bytes; the last piece in the result.
+    static func rawAnswers(id: Int, output: [UInt8]) -> [[UInt8]] {
+        if output.isEmpty { return [PluginAnswer.encode(id: id, output: [])] }
+        var lines: [[UInt8]] = []
+        var start = 0
+        while start < output.count {
+            let end = min(start + chunkBytes, output.count)
+            var frame = PluginAnswer.encodeRawHeader(id: id, count: end - start, chunk: end < output.count)
+            frame.append(10)
+            frame.append(contentsOf: output[start..<end])
+            lines.append(frame)
+            start = end
+        }
+        return lines
     }
 
     /// The output in chunks of at most ``chunkBytes`` (cut between UTF-8 characters), the last in the result.

@@ -22,4 +22,10 @@ extension PluginAnswer {
         line += "}}".utf8
         return line
     }
+
+    /// A protocol-3 message announcing `count` raw bytes of output (`{"id":N,"result":{"bytes":count}}`, or
+    /// `chunk`), without the newline; the bytes follow the newline, and a newline follows them.
+    public static func encodeRawHeader(id: Int, count: Int, chunk: Bool = false) -> [UInt8] {
+        Array("{\"id\":\(id),\"\(chunk ? "chunk" : "result")\":{\"bytes\":\(count)}}".utf8)
+    }
 }

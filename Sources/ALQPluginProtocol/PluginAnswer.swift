@@ -45,6 +45,15 @@ public struct PluginAnswer: Sendable, Equatable {
         return writer.bytes
     }
 
+    /// In protocol 3, the number of raw output bytes that follow this message (then a newline): the
+    /// whole number `bytes` of its result or chunk; `nil` when it has none.
+    public var rawOutputCount: Int? {
+        switch body {
+        case .result(let object), .chunk(let object): object["bytes"]?.numberValue?.int
+        case .error: nil
+        }
+    }
+
     /// Why a line is not an answer.
     public enum DecodingFailure: Error, Sendable, Equatable {
         /// Not JSON at all.

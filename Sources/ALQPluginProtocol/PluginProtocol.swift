@@ -8,11 +8,12 @@ import ALQJSON
 /// so the two sides cannot drift apart.
 public enum PluginProtocol {
     /// The newest protocol version this side speaks; it changes only when a change would break existing
-    /// plugins. Version 2 adds readers, columnar batches and region packs; a plugin answering 1 keeps
-    /// working with version 1's messages.
-    public static let version = 2
+    /// plugins. Version 2 adds readers, columnar batches and region packs; version 3 raw output after an
+    /// answer (`"bytes": N`) and dictionary-encoded string columns in export batches. A plugin answering 1
+    /// or 2 keeps working with that version's messages.
+    public static let version = 3
     /// Every version this side speaks.
-    public static let supportedVersions: ClosedRange<Int> = 1...2
+    public static let supportedVersions: ClosedRange<Int> = 1...3
     /// The most rows the host sends in one version-1 `export.rows` request (`rows`, an array of rows).
     public static let rowsPerBatch = 1000
     /// The most rows the host sends in one version-2 `export.rows` request (`batch`, columnar), and the
