@@ -143,6 +143,13 @@ let package = Package(
                 "ALQPluginAPI",
                 "ALQPluginHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // Start-up of the release build (docs/benchmarks.md, "Start-up"): a position-dependent executable
+            // has no 43,000 relative relocations for the loader to apply at every start, and not exporting
+            // every symbol keeps its dynamic symbol table small.
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"], .when(configuration: .release))
             ]
         ),
         // The system helpers: atomic replacement, writing all bytes, bounded reads, `~`.
