@@ -80,8 +80,9 @@ let package = Package(
                 "FormatSupport",
             ]
         ),
-        // libedit (line editing, history) for the REPL; see Sources/CLibEdit/shim.h.
-        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // libedit (line editing, history) for the REPL, loaded when the REPL starts; see Sources/CLibEdit/shim.h.
+        // Its header comes from libedit-dev (`make deps`); it is not linked, so no pkg-config flags.
+        .systemLibrary(name: "CLibEdit"),
         // Script runner, rendering, REPL.
         .target(name: "ALQShell", dependencies: ["ALQSystem", "ALQEngine", "CLibEdit"]),
         // The one explicit list of built-in modules.
