@@ -83,8 +83,9 @@ let package = Package(
                 "FormatSupport",
             ]
         ),
-        // libedit (line editing, history) for the REPL; see Sources/CLibEdit/shim.h.
-        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // libedit (line editing, history) for the REPL, loaded when the REPL starts; see Sources/CLibEdit/shim.h.
+        // Its header comes from libedit-dev (`make deps`); it is not linked, so no pkg-config flags.
+        .systemLibrary(name: "CLibEdit"),
         // Script runner, rendering, REPL.
         .target(name: "ALQShell", dependencies: ["ALQSystem", "ALQEngine", "CLibEdit"]),
         // The one explicit list of built-in modules.
@@ -146,6 +147,13 @@ let package = Package(
                 "ALQPluginAPI",
                 "ALQPluginHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // Start-up of the release build (docs/benchmarks.md, "Start-up"): a position-dependent executable
+            // has no 43,000 relative relocations for the loader to apply at every start, and not exporting
+            // every symbol keeps its dynamic symbol table small.
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"], .when(configuration: .release))
             ]
         ),
         // The system helpers: atomic replacement, writing all bytes, bounded reads, `~`.

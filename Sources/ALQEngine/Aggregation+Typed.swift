@@ -6,8 +6,8 @@ import ALQSyntax
 /// Each gives what ``ListAggregates/apply(_:_:)`` gives for the group's values: `count_distinct` counts
 /// values that ``Comparison/equal(_:_:)`` tells apart (strings by Swift's `==`, which treats canonically
 /// equivalent text as equal; numbers by `Double`'s `==`, so a NaN is distinct from everything), `median`
-/// sorts the present values with the same comparison and averages the two middle ones through
-/// ``Arithmetic``. The work is checked for cancellation every 65,536 rows.
+/// gives the middle value, or the mean of the two middle ones, of a sort of the present values
+/// (`Aggregation+Median.swift`). The work is checked for cancellation every 65,536 rows.
 extension Aggregation {
     /// The aggregate per group, or nil when the column's type has no typed path here.
     func typedAggregate(_ name: String, _ column: Column, ids: [Int32], groupCount: Int) throws(Diagnostic) -> Column? {
@@ -17,9 +17,10 @@ extension Aggregation {
             return try countDistinct(codes, cardinality: cardinality, ids: ids, groupCount: groupCount)
         case "median":
             switch column {
-            case .number(let numbers): return try median(column, numbers.values, numbers.validity, ids, groupCount)
+            case .number(let numbers):
+                return try typedMedian(column, numbers.values, numbers.validity, ids: ids, groupCount: groupCount)
             case .quantity(let quantities):
-                return try median(column, quantities.values, quantities.validity, ids, groupCount)
+                return try typedMedian(column, quantities.values, quantities.validity, ids: ids, groupCount: groupCount)
             default: return nil
             }
         default:
@@ -90,46 +91,6 @@ extension Aggregation {
             counts[group] = Double(distinct)
         }
         return .number(NumberColumn(values: counts, isInteger: true))
-    }
-
-    private func median(_ column: Column, _ values: [Double], _ validity: [Bool]?, _ ids: [Int32], _ groupCount: Int)
-        throws(Diagnostic) -> Column
-    {
-        let (rows, starts) = Self.members(ids, groupCount: groupCount)
-        let isQuantity: Bool
-        if case .quantity = column { isQuantity = true } else { isQuantity = false }
-        var builder = ColumnBuilder()
-        var present: [Int32] = []
-        var sinceCheck = 0
-        for group in 0..<groupCount {
-            sinceCheck += starts[group + 1] - starts[group]
-            if sinceCheck >= 0x10000 {
-                sinceCheck = 0
-                try interpreter.session.checkCancellation()
-            }
-            present.removeAll(keepingCapacity: true)
-            for position in starts[group]..<starts[group + 1] where validity?[Int(rows[position])] ?? true {
-                present.append(rows[position])
-            }
-            guard !present.isEmpty else {
-                builder.appendNull()
-                continue
-            }
-            // Quantities are annotated as chosen from every input, in row order (`ListAggregates.picked`).
-            let inputs = isQuantity && present.count > 1 ? present.map { column[Int($0)] } : []
-            present.sort { values[Int($0)] < values[Int($1)] }
-            let middle = present.count / 2
-            var median: Value
-            if present.count % 2 == 1 {
-                median = column[Int(present[middle])]
-            } else {
-                let sum = try Arithmetic.apply(.add, column[Int(present[middle - 1])], column[Int(present[middle])])
-                median = try Arithmetic.apply(.divide, sum, .number(2))
-            }
-            if !inputs.isEmpty { median = ListAggregates.picked(median, from: inputs, interval: nil) }
-            builder.append(median)
-        }
-        return builder.build()
     }
 }
 

@@ -56,14 +56,17 @@ final class LineEditor {
     static let invisible: Character = "\u{1}"
 
     /// Creates an editor on the standard streams, or returns nil when libedit cannot start.
+    /// Whether libedit could be loaded (it is loaded on first use, not linked).
+    static var isAvailable: Bool { alq_libedit_available() != 0 }
+
     init?(programName: String, mode: Mode, historySize: Int) {
         LineEditor.useUTF8Locale()
         // The prompt and the line being edited go where the person is: standard output, or standard
         // error when output is redirected (`alq > results.txt`), so results alone go to the file.
         let display = isatty(1) == 0 && isatty(2) != 0 ? alq_stderr() : alq_stdout()
-        guard let editLine = el_init(programName, alq_stdin(), display, alq_stderr()) else { return nil }
-        guard let history = history_init() else {
-            el_end(editLine)
+        guard let editLine = alq_el_init(programName, alq_stdin(), display, alq_stderr()) else { return nil }
+        guard let history = alq_history_init() else {
+            alq_el_end(editLine)
             return nil
         }
         self.editLine = editLine
@@ -75,7 +78,7 @@ final class LineEditor {
         alq_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
         input.onPasteEnd = { [unowned self] in continuingStatement && lineIsEmpty }
         input.onResume = { [unowned self] in resumeEditing() }
-        input.onResize = { el_resize(editLine) }
+        input.onResize = { alq_el_resize(editLine) }
         alq_el_set_signal(editLine, 0)
         alq_el_set_prompt_esc(editLine, lineEditorPrompt, 1)
         alq_el_set_getcfn(editLine, lineEditorRead)
@@ -83,7 +86,7 @@ final class LineEditor {
         alq_el_addfn(editLine, "alq-complete", "Complete the word before the cursor", lineEditorComplete)
         setMode(mode)
         // The user's ~/.editrc (or $EDITRC) may rebind anything; Tab and Ctrl-R stay alq's.
-        el_source(editLine, nil)
+        alq_el_source(editLine, nil)
         bindKeys()
     }
 
@@ -98,8 +101,8 @@ final class LineEditor {
     }
 
     deinit {
-        el_end(editLine)
-        history_end(history)
+        alq_el_end(editLine)
+        alq_history_end(history)
         free(promptBuffer)
     }
 
@@ -122,7 +125,7 @@ final class LineEditor {
     func readLine(prompt: String) -> Input {
         free(promptBuffer)
         promptBuffer = strdup(prompt)
-        if Signals.takeResize() { el_resize(editLine) }
+        if Signals.takeResize() { alq_el_resize(editLine) }
         _ = Signals.takeInterrupt()
         // Editing mode before the prompt appears: libedit would otherwise switch only at the first
         // read, and a Ctrl-D typed in between would be taken by the terminal as end-of-file and lost.
@@ -131,7 +134,7 @@ final class LineEditor {
         defer { if bracketedPaste { show("\u{1B}[?2004l") } }
         var count: Int32 = 0
         errno = 0
-        guard let bytes = el_gets(editLine, &count) else {
+        guard let bytes = alq_el_gets(editLine, &count) else {
             if count < 0 && (errno == EINTR || Signals.takeInterrupt()) {
                 _ = Signals.takeInterrupt()
                 return .interrupted
@@ -178,7 +181,7 @@ final class LineEditor {
 
     /// Whether the line being edited is empty.
     private var lineIsEmpty: Bool {
-        guard let info = el_line(editLine) else { return true }
+        guard let info = alq_el_line(editLine) else { return true }
         return info.pointee.lastchar == info.pointee.buffer
     }
 
@@ -202,8 +205,8 @@ final class LineEditor {
 
     /// Reads a history file in libedit's format; nil when it cannot be read.
     static func readHistoryFile(_ path: String) -> [String]? {
-        guard let scratch = history_init() else { return nil }
-        defer { history_end(scratch) }
+        guard let scratch = alq_history_init() else { return nil }
+        defer { alq_history_end(scratch) }
         alq_history_setsize(scratch, Int32.max)
         guard alq_history_load(scratch, path) >= 0 else { return nil }
         return entries(of: scratch)
@@ -211,8 +214,8 @@ final class LineEditor {
 
     /// Writes entries (oldest first) to a history file in libedit's format.
     static func writeHistoryFile(_ path: String, entries: [String]) -> Bool {
-        guard let scratch = history_init() else { return false }
-        defer { history_end(scratch) }
+        guard let scratch = alq_history_init() else { return false }
+        defer { alq_history_end(scratch) }
         alq_history_setsize(scratch, Int32(clamping: entries.count + 1))
         for entry in entries { alq_history_enter(scratch, entry) }
         return alq_history_save(scratch, path) >= 0
@@ -233,10 +236,10 @@ final class LineEditor {
     fileprivate func complete() -> UInt8 {
         if input.hasPendingInput() {
             // Typed faster than a person types: a paste. Keep the tab as text.
-            el_insertstr(editLine, "\t")
+            alq_el_insertstr(editLine, "\t")
             return UInt8(CC_REFRESH)
         }
-        guard let completer, let info = el_line(editLine) else { return UInt8(CC_ERROR) }
+        guard let completer, let info = alq_el_line(editLine) else { return UInt8(CC_ERROR) }
         let length = info.pointee.cursor - info.pointee.buffer
         let before = String(decoding: UnsafeRawBufferPointer(start: info.pointee.buffer, count: length), as: UTF8.self)
         let result = completer(completionContext + before)
@@ -244,8 +247,8 @@ final class LineEditor {
         case .none:
             return UInt8(CC_REFRESH_BEEP)
         case .replace(let text):
-            el_deletestr(editLine, Int32(result.word.unicodeScalars.count))
-            if el_insertstr(editLine, text) != 0 { return UInt8(CC_REFRESH_BEEP) }
+            alq_el_deletestr(editLine, Int32(result.word.unicodeScalars.count))
+            if alq_el_insertstr(editLine, text) != 0 { return UInt8(CC_REFRESH_BEEP) }
             return UInt8(CC_REFRESH)
         case .list(let items):
             let text = "\n" + CompletionListing.layout(items, width: columns())

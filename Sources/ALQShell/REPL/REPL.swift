@@ -26,7 +26,10 @@ public final class REPL {
         let mode: LineEditor.Mode = options.environment["ALQ_EDIT_MODE"] == "vi" ? .vi : .emacs
         let limit = HistoryStore.limit(environment: options.environment)
         guard let editor = LineEditor(programName: "alq", mode: mode, historySize: limit) else {
-            Terminal.error("alq: cannot start the line editor\n")
+            Terminal.error(
+                LineEditor.isAvailable
+                    ? "alq: cannot start the line editor\n"
+                    : "alq: cannot start the line editor: libedit (libedit.so.2) could not be loaded\n")
             return ExitStatus.runtimeError
         }
         self.editor = editor
