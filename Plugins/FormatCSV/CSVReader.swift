@@ -59,8 +59,7 @@ enum CSVReader {
         columns.reserveCapacity(width)
         for index in 0..<width {
             try Interruption.check()
-            let stored = parts.map { $0.builders[index] }.filter { !$0.holdsOnlyNulls }
-            let asStrings = stored.contains(where: \.holdsStrings) || stored.contains { !$0.storesLike(stored[0]) }
+            let asStrings = readsAsStrings(parts, column: index)
             var pieces: [ColumnBuilder] = []
             pieces.reserveCapacity(parts.count)
             for part in parts.indices {
@@ -73,6 +72,7 @@ enum CSVReader {
                 pieces.append(piece)
             }
             let builder = ColumnBuilder.concatenating(&pieces)
+            MemoryRelease.returnFreedMemory()
             guard var column = builder.buildCheckingUTF8() else {
                 throw Diagnostic(
                     .malformedData, "\(name): column '\(layout.header[index])' holds text that is not valid UTF-8")
@@ -92,6 +92,19 @@ enum CSVReader {
         }
         let rowCount = parts.reduce(0) { $0 + $1.rows }
         return Table(columnNames: uniqueNames(header), columns: columns, rowCount: rowCount)
+    }
+
+    /// Whether the chunks read a column as strings, or as different kinds (numbers in one, bools in
+    /// another): then it is strings in all of them.
+    private static func readsAsStrings(_ parts: [CSVChunkColumns], column: Int) -> Bool {
+        var kind: ColumnBuilder?
+        for part in parts where !part.builders[column].holdsOnlyNulls {
+            let builder = part.builders[column]
+            if builder.holdsStrings { return true }
+            if let kind, !kind.storesLike(builder) { return true }
+            if kind == nil { kind = builder }
+        }
+        return false
     }
 
     /// The column names and units, and where the first row starts in the first chunk; `nil` when the
