@@ -1,5 +1,11 @@
 import ALQRuntime
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The columns of one chunk's records, typed as if the chunk were the whole body (see ``CSVReader``
 /// for how the chunks' types are reconciled).
 struct CSVChunkColumns: Sendable {
@@ -20,6 +26,8 @@ enum CSVChunkParser {
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, width: Int, delimiter: UInt8, onlyStrings: [Bool]? = nil
     ) throws(CSVScanner.Failure) -> (builders: [ColumnBuilder], rows: Int) {
         var builders = [ColumnBuilder](repeating: ColumnBuilder(), count: width)
+        let lines = lineCount(bytes, from: start)
+        for index in 0..<width { builders[index].reserveCapacity(rows: lines) }
         var scanner = CSVScanner(bytes, from: start, delimiter: delimiter)
         if let onlyStrings {
             for index in 0..<width where onlyStrings[index] { builders[index].restartAsStrings() }
@@ -44,6 +52,24 @@ enum CSVChunkParser {
             _ = try appendStrings(&rescan, width: width, columns: again, to: &builders)
         }
         return (builders, rows)
+    }
+
+    /// The number of line ends from `start` (LFs, or CRs in a file without LFs), plus one: at least the
+    /// number of records, and exactly it in a file without line breaks inside quotes or blank lines.
+    private static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress, start < bytes.count else { return 0 }
+        func count(_ byte: UInt8) -> Int {
+            var found = 0
+            var position = base + start
+            let end = base + bytes.count
+            while position < end, let hit = memchr(position, Int32(byte), end - position) {
+                found += 1
+                position = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+            return found
+        }
+        let lineFeeds = count(10)
+        return 1 + (lineFeeds > 0 ? lineFeeds : count(13))
     }
 
     private static func appendStrings(

@@ -1,4 +1,10 @@
 extension ColumnBuilder {
+    /// Makes room for about `rows` rows once the column's type is known, so that a reader that can
+    /// estimate its row count (a CSV chunk's line count) grows no array and leaves no spare capacity.
+    public mutating func reserveCapacity(rows: Int) {
+        reservedRows = rows
+    }
+
     /// Whether no value but nulls has been appended.
     public var holdsOnlyNulls: Bool { kind == .empty }
 
