@@ -64,7 +64,8 @@ let package = Package(
             path: "Plugins/FormatSupport"),
         // The built-in CSV format (csv, csv-excel): writer and reader.
         .target(
-            name: "FormatCSV", dependencies: ["ALQJSON", "FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax"],
+            name: "FormatCSV",
+            dependencies: ["ALQJSON", "FormatSupport", "ALQRuntime", "ALQPluginAPI", "ALQSyntax", "ALQSystem"],
             path: "Plugins/FormatCSV"),
         // The built-in JSON formats (json, ndjson): writers and reader.
         .target(

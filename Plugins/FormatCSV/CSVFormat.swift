@@ -1,5 +1,6 @@
 import ALQPluginAPI
 import ALQRuntime
+import ALQSystem
 
 /// The CSV export format (RFC 4180), and the reader behind `open("x.csv")`.
 ///
@@ -44,6 +45,15 @@ public struct CSVFormat: ExportFormat {
 
     public func read(_ bytes: [UInt8], name: String, options read: ReadOptions) throws -> Table? {
         try CSVReader.read(bytes, name: name, delimiter: read.delimiter ?? options.delimiter, header: read.header)
+    }
+
+    /// Reads a regular file a chunk at a time (see ``CSVReader``), never holding all its bytes; `nil`
+    /// for anything else (a pipe, standard input), which `open()` then reads whole.
+    public func read(path: String, options read: ReadOptions, isCancelled: (() -> Bool)?) throws -> Table? {
+        guard read.formatOptions.isEmpty, let file = FileRegions(path: path) else { return nil }
+        return try CSVReader.read(
+            .file(file, name: path), name: path, delimiter: read.delimiter ?? options.delimiter,
+            hasHeader: read.header, isCancelled: isCancelled)
     }
 
     /// The `tsv` format: fields separated by tabs, `.tsv` and `.tab` files.

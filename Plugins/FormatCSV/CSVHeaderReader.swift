@@ -13,7 +13,9 @@ extension CSVReader {
             if data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { start = 3 }
             var scanner = CSVScanner(data, from: start)
             guard scanner.startRecord() else { return isWholeFile ? TableSchema([]) : nil }
-            guard let (names, units) = try? readHeader(&scanner, name: name),
+            guard
+                let (names, units) = try? readHeader(
+                    &scanner, name: name, malformed: { _, message in Diagnostic(.malformedData, message) }),
                 isWholeFile || scanner.position < data.count
             else { return nil }
             return TableSchema(zip(uniqueNames(names), units).map { SchemaColumn($0, $1.map(ColumnType.quantity)) })

@@ -9,78 +9,75 @@ import FormatSupport
 /// except in a one-column file, where a blank line is a row whose cell is null (what the writer
 /// writes for it). A header cell protected against formulas (`'=x`) loses its `'`, as data cells do.
 enum CSVReader {
+    /// How many bytes a chunk of the input holds (records are never split; see ``CSVChunker``).
+    static let defaultChunkSize = 8 << 20
+
     static func read(_ bytes: [UInt8], name: String, delimiter: UInt8 = UInt8(ascii: ","), header: Bool = true)
         throws(Diagnostic) -> Table
     {
-        let result: Result<Table, Diagnostic> = bytes.withUnsafeBufferPointer { data in
-            do throws(Diagnostic) {
-                return .success(try read(data, name: name, delimiter: delimiter, hasHeader: header))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        try read(.bytes(bytes), name: name, delimiter: delimiter, hasHeader: header)
     }
 
-    private static func read(_ data: UnsafeBufferPointer<UInt8>, name: String, delimiter: UInt8, hasHeader: Bool)
-        throws(Diagnostic) -> Table
-    {
-        var start = 0
-        if data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { start = 3 }
-        var scanner = CSVScanner(data, from: start, delimiter: delimiter)
-        guard scanner.startRecord() else { return .empty }
-        let firstRecord = scanner.position
-
-        var (header, units) = try readHeader(&scanner, name: name)
-        header = uniqueNames(header)
-        var bodyStart = scanner.position
-        if !hasHeader {
-            header = (1...header.count).map { "column\($0)" }
-            units = header.map { _ in nil }
-            bodyStart = firstRecord
-            scanner = CSVScanner(data, from: bodyStart, delimiter: delimiter)
+    /// Reads `input` a chunk at a time: the first chunk's header names the columns, then the chunks'
+    /// records are parsed on up to `workers` threads while the next chunk is read, each into its own
+    /// column builders, which are joined in order at the end. Only the chunks being parsed are held,
+    /// not the whole input.
+    ///
+    /// A column is numbers (or bools) only if it is in every chunk; where chunks disagree, those that
+    /// read it otherwise are read again, as strings for that column, so the types are those of a
+    /// single pass over the whole input.
+    static func read(
+        _ input: CSVInput, name: String, delimiter: UInt8, hasHeader: Bool, chunkSize: Int = defaultChunkSize,
+        workers: Int = CSVParallelism.workers, isCancelled: (() -> Bool)? = nil
+    ) throws(Diagnostic) -> Table {
+        var chunker = CSVChunker(chunkSize: chunkSize, delimiter: delimiter)
+        guard let first = try chunker.next(from: input) else { return .empty }
+        let layout = try first.bytes.withUnsafeBufferPointer { data throws(Diagnostic) in
+            try readLayout(data, name: name, input: input, delimiter: delimiter, hasHeader: hasHeader)
         }
-        let width = header.count
+        guard let layout else { return .empty }
+        let width = layout.header.count
 
-        var builders = [ColumnBuilder](repeating: ColumnBuilder(), count: width)
-        let rowCount = try scan(&scanner, name: name, width: width) { column, field, quoted in
-            if field.isEmpty && !quoted {
-                builders[column].appendNull()
-            } else if let text = CSVFormulaGuard.unprotected(field) {
-                builders[column].appendTextAsString(text)
-            } else {
-                builders[column].appendText(field)
-            }
-        } missing: { column in
-            builders[column].appendNull()
+        let parsing = CSVParallelParse(workers: input.size > chunkSize ? workers : 1)
+        var chunk: CSVChunk? = first
+        while let next = chunk {
+            if isCancelled?() == true { throw Diagnostic(.interrupted, "interrupted while reading '\(name)'") }
+            try Interruption.check()
+            if parsing.hasFailed { break }
+            let start = next.index == 0 ? layout.bodyStart : 0
+            parsing.submit(next, from: start, width: width, delimiter: delimiter)
+            chunk = try chunker.next(from: input)
         }
-
-        // A column that turned out not to be numeric or boolean is read again, as strings.
-        let again = (0..<width).map { builders[$0].needsStringPass }
-        if again.contains(true) {
-            for index in 0..<width where again[index] { builders[index].restartAsStrings() }
-            var rescan = CSVScanner(data, from: bodyStart, delimiter: delimiter)
-            _ = try scan(&rescan, name: name, width: width) { column, field, quoted in
-                guard again[column] else { return }
-                if field.isEmpty && !quoted {
-                    builders[column].appendNull()
-                } else {
-                    builders[column].appendString(utf8: CSVFormulaGuard.unprotected(field) ?? field)
-                }
-            } missing: { column in
-                if again[column] { builders[column].appendNull() }
-            }
+        var parts = parsing.finish()
+        try Interruption.check()
+        if let failure = parsing.firstFailure {
+            throw try malformed(name, input, offset: failure.offset, failure.message)
         }
 
+        // A column the chunks read as different kinds, or as strings in some, is strings in all.
         var columns: [Column] = []
         columns.reserveCapacity(width)
         for index in 0..<width {
             try Interruption.check()
-            guard var column = builders[index].buildCheckingUTF8() else {
-                throw Diagnostic(
-                    .malformedData, "\(name): column '\(header[index])' holds text that is not valid UTF-8")
+            let asStrings = readsAsStrings(parts, column: index)
+            var pieces: [ColumnBuilder] = []
+            pieces.reserveCapacity(parts.count)
+            for part in parts.indices {
+                var piece = ColumnBuilder()
+                swap(&piece, &parts[part].builders[index])
+                if asStrings, !piece.holdsStrings, !piece.holdsOnlyNulls {
+                    piece = try readAgainAsStrings(
+                        input, parts[part], column: index, width: width, name: name, delimiter: delimiter)
+                }
+                pieces.append(piece)
             }
-            if let unit = units[index], case .number(let numbers) = column {
+            let builder = ColumnBuilder.concatenating(&pieces)
+            MemoryRelease.returnFreedMemory()
+            guard var column = builder.buildCheckingUTF8() else {
+                throw Diagnostic(
+                    .malformedData, "\(name): column '\(layout.header[index])' holds text that is not valid UTF-8")
+            }
+            if let unit = layout.units[index], case .number(let numbers) = column {
                 column = .quantity(QuantityColumn(values: numbers.values, dimension: unit, validity: numbers.validity))
             }
             if case .string(let strings) = column, let dates = CalendarDate.column(inferredFrom: strings) {
@@ -88,24 +85,78 @@ enum CSVReader {
             }
             columns.append(column)
         }
-        for index in 0..<width where units[index] != nil {
+        var header = layout.header
+        for index in 0..<width where layout.units[index] != nil {
             if case .quantity = columns[index] { continue }
-            header[index] = "\(header[index]) [\(units[index]!.symbol)]"
+            header[index] = "\(header[index]) [\(layout.units[index]!.symbol)]"
         }
+        let rowCount = parts.reduce(0) { $0 + $1.rows }
         return Table(columnNames: uniqueNames(header), columns: columns, rowCount: rowCount)
     }
 
+    /// Whether the chunks read a column as strings, or as different kinds (numbers in one, bools in
+    /// another): then it is strings in all of them.
+    private static func readsAsStrings(_ parts: [CSVChunkColumns], column: Int) -> Bool {
+        var kind: ColumnBuilder?
+        for part in parts where !part.builders[column].holdsOnlyNulls {
+            let builder = part.builders[column]
+            if builder.holdsStrings { return true }
+            if let kind, !kind.storesLike(builder) { return true }
+            if kind == nil { kind = builder }
+        }
+        return false
+    }
+
+    /// The column names and units, and where the first row starts in the first chunk; `nil` when the
+    /// input holds no record.
+    private static func readLayout(
+        _ data: UnsafeBufferPointer<UInt8>, name: String, input: CSVInput, delimiter: UInt8, hasHeader: Bool
+    ) throws(Diagnostic) -> (header: [String], units: [Dimension?], bodyStart: Int)? {
+        var start = 0
+        if data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { start = 3 }
+        var scanner = CSVScanner(data, from: start, delimiter: delimiter)
+        guard scanner.startRecord() else { return nil }
+        let firstRecord = scanner.position
+        var (header, units) = try readHeader(&scanner, name: name) { offset, message throws(Diagnostic) in
+            try malformed(name, input, offset: offset, message)
+        }
+        header = uniqueNames(header)
+        if !hasHeader {
+            return ((1...header.count).map { "column\($0)" }, header.map { _ in nil }, firstRecord)
+        }
+        return (header, units, scanner.position)
+    }
+
+    /// One column of a chunk's records, read again from the input as strings.
+    private static func readAgainAsStrings(
+        _ input: CSVInput, _ part: CSVChunkColumns, column: Int, width: Int, name: String, delimiter: UInt8
+    ) throws(Diagnostic) -> ColumnBuilder {
+        let bytes = try input.read(part.end - part.start, at: part.start)
+        let only = (0..<width).map { $0 == column }
+        let result = bytes.withUnsafeBufferPointer { data in
+            Result { () throws(CSVScanner.Failure) in
+                try CSVChunkParser.parse(data, from: 0, width: width, delimiter: delimiter, onlyStrings: only)
+            }
+        }
+        switch result {
+        case .success(let parsed): return parsed.builders[column]
+        case .failure(let failure):
+            throw try malformed(name, input, offset: part.start + failure.offset, failure.message)
+        }
+    }
+
     /// The header record's names, each without its `[unit]`, and the units (`name [CNY]`).
-    static func readHeader(_ scanner: inout CSVScanner, name: String) throws(Diagnostic) -> (
-        names: [String], units: [Dimension?]
-    ) {
+    static func readHeader(
+        _ scanner: inout CSVScanner, name: String,
+        malformed: (Int, String) throws(Diagnostic) -> Diagnostic
+    ) throws(Diagnostic) -> (names: [String], units: [Dimension?]) {
         var header: [String] = []
         var units: [Dimension?] = []
         do {
             repeat {
                 let (field, _) = try scanner.nextField()
                 guard let text = String(validating: field, as: UTF8.self) else {
-                    throw malformed(name, scanner.data, offset: scanner.position, "the header is not valid UTF-8")
+                    throw try malformed(scanner.position, "the header is not valid UTF-8")
                 }
                 let cell =
                     text.hasPrefix("'") && CSVFormulaGuard.needsPrefix(text.utf8) ? String(text.dropFirst()) : text
@@ -118,7 +169,7 @@ enum CSVReader {
                 }
             } while !scanner.atRecordEnd
         } catch let failure as CSVScanner.Failure {
-            throw malformed(name, scanner.data, offset: failure.offset, failure.message)
+            throw try malformed(failure.offset, failure.message)
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch {
@@ -127,44 +178,12 @@ enum CSVReader {
         return (header, units)
     }
 
-    /// Reads every record after the header, handing each field to `field`; returns the record count.
-    private static func scan(
-        _ scanner: inout CSVScanner, name: String, width: Int,
-        field: (Int, UnsafeBufferPointer<UInt8>, Bool) -> Void, missing: (Int) -> Void
-    ) throws(Diagnostic) -> Int {
-        var rows = 0
-        do throws(CSVScanner.Failure) {
-            while scanner.startRecord(blankLinesAreRecords: width == 1) {
-                let recordStart = scanner.position
-                var column = 0
-                repeat {
-                    let (bytes, quoted) = try scanner.nextField()
-                    if column < width {
-                        field(column, bytes, quoted)
-                    } else if !(bytes.isEmpty && !quoted && scanner.atRecordEnd && column == width) {
-                        throw CSVScanner.Failure(
-                            offset: recordStart, message: "this record has more fields than the header's \(width)")
-                    }
-                    column += 1
-                } while !scanner.atRecordEnd
-                while column < width {
-                    missing(column)
-                    column += 1
-                }
-                rows += 1
-                if rows & 0xFFFF == 0, Interruption.isRequested { break }
-            }
-        } catch {
-            throw malformed(name, scanner.data, offset: error.offset, error.message)
-        }
-        try Interruption.check()
-        return rows
-    }
-
-    private static func malformed(
-        _ name: String, _ data: UnsafeBufferPointer<UInt8>, offset: Int, _ message: String
-    ) -> Diagnostic {
-        let (line, column) = CSVScanner.lineAndColumn(of: offset, in: data)
+    /// E0402 naming the line and column of `offset` in the input, counted from its start.
+    private static func malformed(_ name: String, _ input: CSVInput, offset: Int, _ message: String)
+        throws(Diagnostic) -> Diagnostic
+    {
+        let prefix = try input.read(offset + 1, at: 0)
+        let (line, column) = prefix.withUnsafeBufferPointer { CSVScanner.lineAndColumn(of: offset, in: $0) }
         return Diagnostic(.malformedData, "\(name):\(line):\(column): \(message)")
     }
 

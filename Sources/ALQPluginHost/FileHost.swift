@@ -78,7 +78,9 @@ public final class FileHost {
             try checkReadable(path)
         }
         do {
-            if let table = try format.read(path: path, options: options, isCancelled: isCancelled) { return table }
+            if !standardInput, let table = try format.read(path: path, options: options, isCancelled: isCancelled) {
+                return table
+            }
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch {

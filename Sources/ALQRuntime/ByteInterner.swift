@@ -37,6 +37,16 @@ public struct ByteInterner: Sendable {
         return code
     }
 
+    /// Interns every string of `other`, in its code order; returns each one's code here, indexed by
+    /// its code in `other` (merging dictionaries built apart, such as a file's chunks').
+    public mutating func intern(contentsOf other: ByteInterner) -> [Int32] {
+        other.arena.withUnsafeBufferPointer { stored in
+            (0..<other.count).map { code in
+                intern(UnsafeBufferPointer(rebasing: stored[other.offsets[code]..<other.offsets[code + 1]]))
+            }
+        }
+    }
+
     private func equals(_ code: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = offsets[code]
         let end = offsets[code + 1]

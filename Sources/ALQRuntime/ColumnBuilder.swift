@@ -33,6 +33,8 @@ public struct ColumnBuilder: Sendable {
     @usableFromInline var dimension = Dimension.none
     @usableFromInline var displayUnit: Unit?
     @usableFromInline var mixed: [Value] = []
+    /// How many rows typed storage makes room for when it starts (``reserveCapacity(rows:)``).
+    @usableFromInline var reservedRows = 0
 
     /// An empty builder.
     public init() {}
@@ -134,6 +136,15 @@ public struct ColumnBuilder: Sendable {
         case .bool: flags = [UInt8](repeating: BoolColumn.null, count: count)
         case .mixed: mixed = [Value](repeating: .null, count: count)
         case .empty, .needsStringPass: break
+        }
+        guard reservedRows > count else { return }
+        switch newKind {
+        case .number, .quantity:
+            numbers.reserveCapacity(reservedRows)
+            validity.reserveCapacity(reservedRows)
+        case .string: codes.reserveCapacity(reservedRows)
+        case .bool: flags.reserveCapacity(reservedRows)
+        case .mixed, .empty, .needsStringPass: break
         }
     }
 
