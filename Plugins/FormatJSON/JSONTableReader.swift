@@ -87,6 +87,7 @@ enum JSONTableReader {
         }
         var columns: [Column] = []
         for (code, name) in names.enumerated() {
+            if Interruption.isRequested { throw JSONError(offset: -1, "interrupted") }
             guard let column = builders[columnOfKey[code]].buildCheckingUTF8() else {
                 throw JSONError(offset: -1, "the values of '\(name)' hold text that is not valid UTF-8")
             }

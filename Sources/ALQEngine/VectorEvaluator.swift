@@ -85,8 +85,10 @@ struct VectorEvaluator {
             }
             if other.isEmpty { return try eval(value) }
             if taken.isEmpty { return try eval(alternative) }
-            let thenValues = try VectorEvaluator(interpreter: interpreter, table: table.gather(taken)).eval(value)
-            let elseValues = try VectorEvaluator(interpreter: interpreter, table: table.gather(other)).eval(alternative)
+            let thenRows = try table.gather(taken)
+            let elseRows = try table.gather(other)
+            let thenValues = try VectorEvaluator(interpreter: interpreter, table: thenRows).eval(value)
+            let elseValues = try VectorEvaluator(interpreter: interpreter, table: elseRows).eval(alternative)
             var builder = ColumnBuilder()
             var (nextTaken, nextOther) = (0, 0)
             for row in 0..<table.rowCount {
@@ -147,7 +149,7 @@ struct VectorEvaluator {
         let undecided = (0..<table.rowCount).filter { (decided.values[$0] == 1) == (op == .and) }
         var result = decided.values.map { $0 == 1 ? UInt8(1) : 0 }
         if !undecided.isEmpty {
-            let rest = try VectorEvaluator(interpreter: interpreter, table: table.gather(undecided)).eval(right)
+            let rest = try VectorEvaluator(interpreter: interpreter, table: try table.gather(undecided)).eval(right)
             let flags = try truths(rest, count: undecided.count, span: right.span)
             for (index, row) in undecided.enumerated() { result[row] = flags.values[index] == 1 ? 1 : 0 }
         }
