@@ -152,7 +152,7 @@ enum CSVReader {
                     column += 1
                 }
                 rows += 1
-                if rows & 0xFFFF == 0, Interruption.isRequested { break }
+                if rows & 0x3FFF == 0, Interruption.isRequested { break }
             }
         } catch {
             throw malformed(name, scanner.data, offset: error.offset, error.message)

@@ -64,7 +64,7 @@ enum JSONTableReader {
                 }
             }
             rows += 1
-            if rows & 0xFFFF == 0, Interruption.isRequested { throw JSONError(offset: -1, "interrupted") }
+            if rows & 0x3FFF == 0, Interruption.isRequested { throw JSONError(offset: -1, "interrupted") }
             if rows &* builders.count > SparseTableLimit.cells(forInputBytes: scanner.data.count) {
                 throw JSONError(
                     SparseTableLimit.message(rows, builders.count), at: scanner.position, in: scanner.data)

@@ -53,7 +53,10 @@ enum GroupKeys {
         }
         var mapping: [UInt64: Int32] = [:]
         for row in 0..<rowCount {
-            if row & 0xFFFF == 0xFFFF { try checkCancellation() }
+            if row & 0xFFFF == 0xFFFF {
+                try checkCancellation()
+                mapping.reserveForManyKeys(upTo: rowCount)
+            }
             let key = combined[row]
             if let id = mapping[key] {
                 ids[row] = id
@@ -114,6 +117,7 @@ enum GroupKeys {
         var next: Int32 = 1
         for batch in Interruption.batches(values.count) {
             try Interruption.check()
+            lookup.reserveForManyKeys(upTo: values.count)
             values.withUnsafeBufferPointer { values in
                 codes.withUnsafeMutableBufferPointer { codes in
                     for row in batch {

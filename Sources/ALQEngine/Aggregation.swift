@@ -70,7 +70,10 @@ struct Aggregation {
         var lookup: [Key: Int32] = [:]
         var codes = [Int32](repeating: 0, count: keys.count)
         for (row, key) in keys.enumerated() {
-            try Interruption.check(atRow: row)
+            if row & (Interruption.rowsBetweenChecks - 1) == 0 {
+                try Interruption.check()
+                lookup.reserveForManyKeys(upTo: keys.count)
+            }
             guard let key else { continue }
             if let code = lookup[key] {
                 codes[row] = code + 1

@@ -273,7 +273,10 @@ private struct JoinKeyCodes {
         var lookup: [Key: Int32] = [:]
         var rightCodes = [Int32](repeating: -1, count: right.count)
         for (row, key) in right.enumerated() {
-            try Interruption.check(atRow: row)
+            if row & (Interruption.rowsBetweenChecks - 1) == 0 {
+                try Interruption.check()
+                lookup.reserveForManyKeys(upTo: right.count)
+            }
             guard let key else { continue }
             if let code = lookup[key] {
                 rightCodes[row] = code

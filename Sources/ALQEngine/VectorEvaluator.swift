@@ -125,7 +125,8 @@ struct VectorEvaluator {
     private func rowByRow(_ expr: Expr) throws(Diagnostic) -> Vector {
         var builder = ColumnBuilder()
         for row in 0..<table.rowCount {
-            if row & 0xFFFF == 0xFFFF { try interpreter.session.checkCancellation() }
+            // Every 4,096 rows: evaluating an expression for one row can take microseconds.
+            if row & 0xFFF == 0xFFF { try interpreter.session.checkCancellation() }
             builder.append(try interpreter.eval(expr, row: RowContext(table: table, row: row)))
         }
         return .column(builder.build())
