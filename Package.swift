@@ -23,6 +23,8 @@ let package = Package(
     targets: [
         // The one JSON reader and writer (RFC 8259, strict); depends on nothing.
         .target(name: "ALQJSON"),
+        // Days of the Gregorian calendar and their numbers; depends on nothing (alq's dates and XLSX share it).
+        .target(name: "ALQCalendar"),
         // System calls through swift-system: whole-file reads, writing all bytes, `~`, terminal size,
         // atomic file replacement, a worker thread with a large stack. No Foundation.
         .target(name: "ALQSystem", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
@@ -39,16 +41,17 @@ let package = Package(
             path: "Examples/plugins/psv-reader/Sources/alq-psv-reader"),
         // Excel workbooks: the writer, the sheet reader, shared strings, date styles (Plugins/XLSX).
         .target(
-            name: "XLSX", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            name: "XLSX", dependencies: ["ALQCalendar", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Plugins/XLSX/Sources/XLSX"),
         // The first-party `xlsx` plugin on the kit: exports tables as workbooks and reads sheets back.
         .executableTarget(
-            name: "alq-xlsx", dependencies: ["ALQPluginKit", "XLSX"], path: "Plugins/XLSX/Sources/alq-xlsx"),
-        .testTarget(name: "XLSXTests", dependencies: ["XLSX"]),
+            name: "alq-xlsx", dependencies: ["ALQCalendar", "ALQPluginKit", "XLSX"],
+            path: "Plugins/XLSX/Sources/alq-xlsx"),
+        .testTarget(name: "XLSXTests", dependencies: ["ALQCalendar", "XLSX"]),
         // The language: tokens, spans, diagnostics, parser, AST.
         .target(name: "ALQSyntax"),
         // Values, units, quantities, provenance and columnar tables.
-        .target(name: "ALQRuntime", dependencies: ["ALQSyntax", "ALQJSON"]),
+        .target(name: "ALQRuntime", dependencies: ["ALQSyntax", "ALQJSON", "ALQCalendar"]),
         // The plugin interface: what a region module, an export format and a reader are; the registry; origins.
         .target(name: "ALQPluginAPI", dependencies: ["ALQRuntime"]),
         // The region-pack model, its decoding and validation, and the region module serving a pack.

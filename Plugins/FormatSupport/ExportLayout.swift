@@ -4,9 +4,9 @@ import ALQRuntime
 ///
 /// A quantity is written as a plain number in its dimension's base unit (CNY, t, %, count, rank, x).
 /// Its unit goes either into the header (`value [CNY]`, CSV only, for a column of one dimension) or
-/// into a companion column named `<column>_unit`, written right after it. No companion is added when
-/// the table already has one: a column `<column>_unit`, or, for a column named `value`, a column
-/// `unit` (as in the `facts` table).
+/// into a companion column named `<column>_unit`, written right after it. Neither is added when the
+/// table already has its unit column: a column `<column>_unit`, or, for a column named `value`, a
+/// column `unit` (as in the `facts` table and a single quantity's row), so a unit is written once.
 public struct ExportColumn: Sendable {
     /// What a written column holds.
     public enum Role: Sendable {
@@ -27,7 +27,8 @@ public struct ExportColumn: Sendable {
 /// Plans the columns of an export.
 public enum ExportLayout {
     /// The columns to write for `table`. With `unitInHeader`, a column of quantities of one
-    /// dimension is written as `name [unit]` instead of getting a companion column.
+    /// dimension is written as `name [unit]` instead of getting a companion column (unless the table
+    /// has its unit column already).
     public static func columns(of table: Table, unitInHeader: Bool) -> [ExportColumn] {
         let names = Set(table.columnNames)
         var result: [ExportColumn] = []
@@ -35,7 +36,7 @@ public enum ExportLayout {
             let hasUnitColumn = names.contains(name + "_unit") || (name == "value" && names.contains("unit"))
             switch column {
             case .quantity(let quantities) where quantities.dimension != .none:
-                if unitInHeader {
+                if unitInHeader && !hasUnitColumn {
                     result.append(
                         ExportColumn(name: "\(name) [\(quantities.dimension.symbol)]", source: index, role: .values))
                 } else {

@@ -45,9 +45,14 @@ extension ExportFormat {
 /// Where exported bytes go: standard output, a temporary file, a plugin's pipe, memory.
 public protocol OutputSink: AnyObject {
     func write(_ bytes: UnsafeRawBufferPointer) throws
+    /// A name for the table written, when the destination gives one (the base name of the file an
+    /// export writes, `facts` for `facts.xlsx`); a format may use it, as the xlsx plugin names its sheet.
+    var tableName: String? { get }
 }
 
 extension OutputSink {
+    public var tableName: String? { nil }
+
     /// Writes a string's UTF-8 bytes.
     public func write(_ string: String) throws {
         var string = string

@@ -9,14 +9,17 @@ public final class DescriptorSink: OutputSink {
     public let descriptor: Int32
     /// What the sink writes to, for messages.
     public let label: String
+    /// The name of the table written, for a file: its base name.
+    public let tableName: String?
 
     /// Asked before each write; `true` stops the export with `E0306` (the user pressed Ctrl-C).
     public var isCancelled: (() -> Bool)?
 
     /// A sink writing to `descriptor`; it does not close it.
-    public init(descriptor: Int32, label: String, isCancelled: (() -> Bool)? = nil) {
+    public init(descriptor: Int32, label: String, tableName: String? = nil, isCancelled: (() -> Bool)? = nil) {
         self.descriptor = descriptor
         self.label = label
+        self.tableName = tableName
         self.isCancelled = isCancelled
     }
 

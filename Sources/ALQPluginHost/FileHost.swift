@@ -180,7 +180,8 @@ public final class FileHost {
             try AtomicFile.replace(target) { temporary in
                 try body(
                     DescriptorSink(
-                        descriptor: temporary.descriptor.rawValue, label: "'\(target)'", isCancelled: isCancelled))
+                        descriptor: temporary.descriptor.rawValue, label: "'\(target)'",
+                        tableName: FileSystem.baseName(of: target), isCancelled: isCancelled))
             }
         } catch let diagnostic as Diagnostic {
             throw diagnostic

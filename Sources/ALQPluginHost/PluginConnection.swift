@@ -17,8 +17,8 @@ import Synchronization
 ///
 /// Each public operation holds ``exchange`` for its whole exchange, so requests from different threads
 /// take turns and never interleave on the pipe.
-// Safe: `process`, `nextID` and `limits` are changed only while `exchange` is held, or in init and
-// deinit, when no other thread has the connection; the other properties are set in init and never change.
+// Safe: `process` and `nextID` are changed only while `exchange` is held, or in init and deinit, when no
+// other thread has the connection; the other properties are set in init and never change.
 public final class PluginConnection: @unchecked Sendable {
     /// The newest protocol version this alq speaks (it speaks every version of
     /// ``PluginProtocol/supportedVersions``).
@@ -41,7 +41,7 @@ public final class PluginConnection: @unchecked Sendable {
 
     private var process: PluginProcess?
     private var nextID = 1
-    private(set) var limits: PluginLimits
+    let limits: PluginLimits
     /// Held for each exchange with the plugin (see the type's comment).
     private let exchange = Mutex(())
 
@@ -83,7 +83,7 @@ public final class PluginConnection: @unchecked Sendable {
     }
 
     private func handshake() throws(Diagnostic) {
-        let params = HelloParams(alq: Self.hostVersion)
+        let params = HelloParams(alq: Self.hostVersion, progress: true)
         let answer = try request(.hello, params.json, timeout: limits.startupTimeout)
         let hello: HelloResult
         do {
@@ -253,8 +253,7 @@ public final class PluginConnection: @unchecked Sendable {
         exchange.withLock { _ in
             guard let process, process.isRunning else { return }
             // The whole goodbye takes at most about a second: half for the answer, half for the exit.
-            limits.timeout = min(limits.timeout, PluginLimits.shutdownGrace)
-            _ = try? request(.shutdown, JSONObject())
+            _ = try? request(.shutdown, JSONObject(), timeout: min(limits.timeout, PluginLimits.shutdownGrace))
             process.finish(grace: PluginLimits.shutdownGrace)
         }
     }

@@ -9,11 +9,16 @@ extension PluginConnection {
     /// Streams a table to the plugin's format: `export.begin`, `export.rows` in batches, `export.end`;
     /// every answer may carry output bytes, written to `output` in order. The whole export is one
     /// exchange: no other request reaches the plugin meanwhile.
-    func export(_ table: Table, format: String, to output: any OutputSink) throws(Diagnostic) {
-        try exclusively { () throws(Diagnostic) in try exportHoldingExchange(table, format: format, to: output) }
+    /// `name` is the table's name, when the destination gives one (`export.begin`'s optional `name`).
+    func export(_ table: Table, format: String, name: String? = nil, to output: any OutputSink) throws(Diagnostic) {
+        try exclusively { () throws(Diagnostic) in
+            try exportHoldingExchange(table, format: format, name: name, to: output)
+        }
     }
 
-    private func exportHoldingExchange(_ table: Table, format: String, to output: any OutputSink) throws(Diagnostic) {
+    private func exportHoldingExchange(
+        _ table: Table, format: String, name: String?, to output: any OutputSink
+    ) throws(Diagnostic) {
         let deliver = { (result: JSONObject, method: PluginMethod) throws(Diagnostic) in
             try self.deliver(result, to: output, method: method)
         }
@@ -35,7 +40,8 @@ extension PluginConnection {
             batchRows = PluginProtocol.rowsPerBatch
             encode = { rows in PluginConnection.encodeRows(table, layout: layout, rows: rows) }
         }
-        let begin = ExportBegin(format: format, columns: columns, rowCount: table.rowCount)
+        var begin = ExportBegin(format: format, columns: columns, rowCount: table.rowCount)
+        begin.name = name
         try deliver(try request(.exportBegin, begin.json), .exportBegin)
         // One batch goes ahead: alq encodes and sends batch k + 1 while the plugin writes batch k.
         var outstanding: Int?

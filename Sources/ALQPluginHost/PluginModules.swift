@@ -31,7 +31,7 @@ public struct PluginFormat: ExportFormat {
             throw Diagnostic(
                 .unknownFormat, "the format '\(name)' of \(connection.label) reads files but cannot write them")
         }
-        try connection.export(table, format: name, to: output)
+        try connection.export(table, format: name, name: output.tableName, to: output)
     }
 
     public func read(path: String, options: ReadOptions, isCancelled: (() -> Bool)?) throws -> Table? {

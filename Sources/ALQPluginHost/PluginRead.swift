@@ -11,7 +11,10 @@ extension PluginConnection {
     /// stopped (`E0502`, `E0503`). The whole read is one exchange.
     func read(format: String, path: String, options: JSONObject) throws(Diagnostic) -> Table {
         try exclusively { () throws(Diagnostic) in
-            let answer = try request(.readBegin, ReadBegin(format: format, path: path, options: options).json)
+            // A long read.begin (a whole sheet parsed for its column types) may send progress messages,
+            // chunks before the answer: each renews the time limit, which applies to each message.
+            let params = JSONWriter.encode(.object(ReadBegin(format: format, path: path, options: options).json))
+            let answer = try request(.readBegin, encodedParams: params) { (_: JSONObject) throws(Diagnostic) in }
             var columns: [ReadColumn] = []
             do throws(PluginProtocolError) {
                 for column in try ReadBeginResult(answer).columns { columns.append(try ReadColumn(column)) }

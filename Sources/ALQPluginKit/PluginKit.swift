@@ -31,6 +31,7 @@ public enum PluginKit {
 
     private static func serve(_ server: PluginServer) -> Never {
         var server = server
+        server.sendNow = writeLine
         var reader = LineReader(descriptor: 0)
         while !server.isFinished, let line = reader.next() {
             for answer in server.answer(line) { writeLine(answer) }

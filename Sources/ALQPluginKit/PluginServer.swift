@@ -20,6 +20,11 @@ public struct PluginServer {
     private var row: [JSONValue] = []
     /// Whether `shutdown` was answered: the plugin should exit.
     public private(set) var isFinished = false
+    /// Whether the host takes progress messages before its answer to `read.begin` (said in `hello`).
+    private var hostTakesProgress = false
+    /// Where a message sent before a request's answer goes at once (a progress message);
+    /// ``PluginKit`` writes it to standard output. Without it, none is sent.
+    public var sendNow: (([UInt8]) -> Void)?
 
     /// A server for formats and readers; `name` and `version` default to the first format's or reader's.
     public init(
@@ -55,8 +60,10 @@ public struct PluginServer {
         var output = PluginOutput()
         switch request.method {
         case .hello:
-            let offered = HelloParams(request.params).protocolVersion
+            let params = HelloParams(request.params)
+            let offered = params.protocolVersion
             protocolVersion = PluginProtocol.supportedVersions.contains(offered) ? offered : 1
+            hostTakesProgress = params.progress
             var capabilities: [PluginCapability] = []
             if !formats.isEmpty { capabilities.append(.formats) }
             if !readers.isEmpty, protocolVersion >= 2 { capabilities.append(.readers) }
@@ -89,7 +96,12 @@ public struct PluginServer {
             guard protocolVersion >= 2, let index = readers.firstIndex(where: { $0.name == begin.format }) else {
                 throw PluginError("\(name) does not read the format '\(begin.format)'")
             }
-            let reader = try readers[index].read(path: begin.path, options: begin.options)
+            let id = request.id
+            let send = sendNow
+            let progress = PluginProgress(
+                send: hostTakesProgress && send != nil
+                    ? { send?(PluginAnswer(id: id, .chunk(JSONObject())).encoded) } : nil)
+            let reader = try readers[index].read(path: begin.path, options: begin.options, progress: progress)
             reading = reader
             return [PluginAnswer(id: request.id, .result(ReadBeginResult(columns: reader.columns).json)).encoded]
         case .readRows:

@@ -17,9 +17,17 @@ public protocol ReaderPlugin {
     /// such as `{"sheet": "Facts"}` for `open("x.xlsx", sheet = "Facts")`. An error thrown here (a
     /// ``PluginError`` with a message for the user) fails the `open`; the plugin stays loaded.
     mutating func read(path: String, options: JSONObject) throws -> TableReader
+
+    /// Opens the file at `path` as ``read(path:options:)`` does, ticking `progress` as a long opening
+    /// advances (see ``PluginProgress``). By default it calls ``read(path:options:)``.
+    mutating func read(path: String, options: JSONObject, progress: PluginProgress) throws -> TableReader
 }
 
 extension ReaderPlugin {
+    public mutating func read(path: String, options: JSONObject, progress: PluginProgress) throws -> TableReader {
+        try read(path: path, options: options)
+    }
+
     public var mediaType: String { "application/octet-stream" }
     public var version: String { "1.0.0" }
 }

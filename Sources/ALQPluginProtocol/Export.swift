@@ -74,6 +74,9 @@ public struct ExportBegin: Sendable, Equatable {
     public var columns: [ExportColumnDescription]
     /// How many rows the `export.rows` requests will carry in all.
     public var rowCount: Int
+    /// The table's name when alq has one (the base name of the file written); optional, absent when
+    /// writing to standard output. A plugin that does not know the field ignores it.
+    public var name: String?
 
     /// The start of an export.
     public init(format: String, columns: [ExportColumnDescription], rowCount: Int) {
@@ -93,14 +96,17 @@ public struct ExportBegin: Sendable, Equatable {
             try ExportColumnDescription(column, strictType: false, context: "export.begin")
         }
         rowCount = object["rows"]?.numberValue?.int ?? 0
+        name = object.string("name")
     }
 
     /// The params as JSON.
     public var json: JSONObject {
-        JSONObject([
+        var members: [(String, JSONValue)] = [
             ("format", .string(format)), ("columns", .array(columns.map(\.json))),
             ("rows", .number(JSONNumber(rowCount))),
-        ])
+        ]
+        if let name { members.append(("name", .string(name))) }
+        return JSONObject(members)
     }
 }
 

@@ -6,22 +6,31 @@ public struct HelloParams: Sendable, Equatable {
     public var protocolVersion: Int
     /// alq's version, such as `0.1.0`.
     public var alq: String
+    /// Whether the host takes progress messages (`{"id": N, "chunk": {}}`) before its answer to
+    /// `read.begin`, each renewing the time limit; optional, absent (false) from an older host.
+    public var progress: Bool
 
     /// The params of a handshake.
-    public init(protocolVersion: Int = PluginProtocol.version, alq: String) {
+    public init(protocolVersion: Int = PluginProtocol.version, alq: String, progress: Bool = false) {
         self.protocolVersion = protocolVersion
         self.alq = alq
+        self.progress = progress
     }
 
     /// Reads the params; a missing version reads as version 1, the first one.
     public init(_ object: JSONObject) {
         protocolVersion = object["protocol"]?.numberValue?.int ?? 1
         alq = object.string("alq") ?? ""
+        progress = object["progress"]?.boolValue ?? false
     }
 
     /// The params as JSON.
     public var json: JSONObject {
-        JSONObject([("protocol", .number(JSONNumber(protocolVersion))), ("alq", .string(alq))])
+        var members: [(String, JSONValue)] = [
+            ("protocol", .number(JSONNumber(protocolVersion))), ("alq", .string(alq)),
+        ]
+        if progress { members.append(("progress", .bool(true))) }
+        return JSONObject(members)
     }
 }
 

@@ -1,3 +1,5 @@
+import ALQCalendar
+
 /// A calendar date, full or partial: year–month–day, year–month, a year alone, or month–day with the
 /// year not stated (as a source that gives only "30 July" has).
 ///
@@ -39,30 +41,19 @@ public struct CalendarDate: Sendable, Hashable {
         return "\(pad(month, 2))-\(pad(day, 2)), year not stated"
     }
 
-    /// Days since 1970-01-01 for a full date (negative before it).
-    public var dayNumber: Int? {
+    /// The full date as a day of the Gregorian calendar, or `nil` for a partial date.
+    public var civilDay: CivilDay? {
         guard let year, let month, let day else { return nil }
-        // Howard Hinnant's days_from_civil.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        return CivilDay(year: year, month: month, day: day)
     }
+
+    /// Days since 1970-01-01 for a full date (negative before it).
+    public var dayNumber: Int? { civilDay?.dayNumber }
 
     /// The full date `days` after 1970-01-01, if it lies within years 1 to 9999.
     public init?(dayNumber days: Int) {
-        guard days > -719_163, days < 2_932_897 else { return nil }
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shifted = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
-        let month = shifted < 10 ? shifted + 3 : shifted - 9
-        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+        guard let civil = CivilDay(dayNumber: days) else { return nil }
+        self.init(year: civil.year, month: civil.month, day: civil.day)
     }
 
     /// Orders two dates where that is decided: part by part from the year, an unknown or missing part
@@ -113,9 +104,9 @@ public struct CalendarDate: Sendable, Hashable {
             return value
         }
         switch bytes.count {
-        case 10 where bytes[4] == dash && bytes[7] == dash:
-            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-            return CalendarDate(year: year, month: month, day: day)
+        case 10:
+            guard let civil = CivilDay(iso8601UTF8: bytes) else { return nil }
+            return CalendarDate(year: civil.year, month: civil.month, day: civil.day)
         case 7 where bytes[0] == dash && bytes[1] == dash && bytes[4] == dash:
             guard let month = number(2..<4), let day = number(5..<7) else { return nil }
             return CalendarDate(year: nil, month: month, day: day)
@@ -149,15 +140,9 @@ public struct CalendarDate: Sendable, Hashable {
     private static let dash = UInt8(ascii: "-")
 
     /// The number of days in `month` (1–12) of `year` in the Gregorian calendar; with no year, February
-    /// has 29.
+    /// has 29 (as in a leap year such as 2000).
     public static func days(inMonth month: Int, year: Int?) -> Int {
-        switch month {
-        case 2:
-            guard let year else { return 29 }
-            return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
+        CivilDay.days(inMonth: month, year: year ?? 2000)
     }
 
     private func pad(_ number: Int, _ width: Int) -> String {

@@ -75,6 +75,14 @@ public enum FileSystem {
         return String(path[path.index(after: slash)...])
     }
 
+    /// The last component of a path without its extension: `facts` for `out/facts.xlsx`; a name that
+    /// starts with its only dot (`.alqrc`) is kept whole.
+    public static func baseName(of path: String) -> String {
+        let name = fileName(of: path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
     /// The names in a folder, sorted, without `.` and `..`; none when it cannot be listed.
     public static func entries(of folder: String) -> [String] {
         guard let dir = opendir(folder) else { return [] }

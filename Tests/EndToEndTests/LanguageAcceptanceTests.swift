@@ -17,7 +17,7 @@ import Testing
             """, ["--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
         // The rate depends on a target ("more than 100 bn CNY" in 2027): it says so.
-        #expect(result.stdout.hasPrefix("value [%],unit,kind,bound,period,sources,derived\n33.6,%,target,at_least,"))
+        #expect(result.stdout.hasPrefix("value,unit,kind,bound,period,sources,derived\n33.6,%,target,at_least,"))
         #expect(result.stdout.contains("guangyuan.output_value.2027.target"))
     }
 

@@ -53,9 +53,29 @@ struct TrustedValueExportTests {
         ])
         #expect(result.status == 0)
         #expect(
-            result.stdout == "value [CNY],unit,kind,bound,period,sources,derived\n"
+            result.stdout == "value,unit,kind,bound,period,sources,derived\n"
                 + "58100000000,CNY,target,at_least,,guangyuan.output_value.2024.actual;"
                 + "guangyuan.output_value.2027.target,true\n")
+    }
+
+    /// A single quantity's row has its `unit` column, so the unit is written there once, not in the
+    /// header as well; the same holds for a `facts` table whose values share one unit.
+    @Test(arguments: [
+        ("12 kt", "value,unit,kind,bound,period,sources,derived\n12000,t,,exact,,,false\n"),
+        (
+            "Guangxi.output_value[2024]",
+            "value,unit,kind,bound,period,sources,derived\n205000000000,CNY,actual,exact,,guangxi.output_value.2024.actual,false\n"
+        ),
+        (
+            "facts | where id == \"guangxi.output_value.2025.expected\" | select value, unit",
+            "value,unit\n240000000000,CNY\n"
+        ),
+        ("[{output: 12 kt}]", "output [t]\n12000\n"),
+    ])
+    func csvWritesAUnitOnce(query: String, csv: String) throws {
+        let result = try AlqProcess.run(["--format", "csv", "-c", query])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == csv, "\(query)")
     }
 
     @Test func csvExportWithFactIDsJoinsEachRowsIDsInOneCell() throws {

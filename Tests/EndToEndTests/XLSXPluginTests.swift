@@ -84,7 +84,27 @@ import Testing
         #expect(result.stdout.contains("xlsx"))
         let output = try Self.python(
             "import sys, openpyxl; print(openpyxl.load_workbook(sys.argv[1]).sheetnames)", [workbook])
-        #expect(output == "['Sheet1']\n")
+        #expect(output == "['regions']\n")
+    }
+
+    /// The sheet is named after the file, made valid for Excel: `[ ] : * ? / \` become `_`, at most 31
+    /// characters, and `History` (reserved by Excel) gets a `_`.
+    @Test(arguments: [
+        ("Q1: output [t] of Guangxi *and* Guangyuan?.xlsx", "Q1_ output _t_ of Guangxi _and_"),
+        ("百色 2024.xlsx", "百色 2024"), ("history.xlsx", "history_"), ("x.y.xlsx", "x.y"),
+    ])
+    func theSheetIsNamedAfterTheFile(file: String, sheet: String) throws {
+        let folder = try AlqProcess.temporaryFolder()
+        let workbook = folder.appendingPathComponent(file).path
+        let result = try AlqProcess.run([
+            "--plugin", try Self.plugin(), "-c",
+            "regions | export to \"\(workbook)\"\nlen(open(\"\(workbook)\", sheet = \"\(sheet)\"))",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "4\n", "\(file)")
+        let output = try Self.python(
+            "import sys, openpyxl; print(openpyxl.load_workbook(sys.argv[1]).sheetnames)", [workbook])
+        #expect(output == "['\(sheet)']\n")
     }
 
     @Test(arguments: ["facts", "regions", "sources", "events"])
@@ -139,6 +159,46 @@ import Testing
                 """#)
     }
 
+    /// The plugin's answers to request lines written to its standard input, one line each.
+    static func converse(_ requests: [String]) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try plugin())
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(requests.map { $0 + "\n" }.joined().utf8))
+        try input.fileHandleForWriting.close()
+        let text = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: text, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    /// A sheet is read whole before `read.begin` is answered, since a column's type depends on all its
+    /// cells; meanwhile the plugin sends progress messages (the first at once), each of which renews
+    /// alq's time limit, but only to a host that offered them in `hello`. The rows then come in batches.
+    @Test(arguments: [true, false])
+    func readBeginSendsProgressWhileTheSheetIsRead(offered: Bool) throws {
+        let workbook = try AlqProcess.temporaryFolder().appendingPathComponent("rows.xlsx").path
+        let export = try AlqProcess.run([
+            "--plugin", try Self.plugin(), "-c", "range(20000) | export to \"\(workbook)\"",
+        ])
+        #expect(export.status == 0, "\(export.stderr)")
+        let answers = try Self.converse([
+            #"{"id": 1, "method": "hello", "params": {"protocol": 2, "alq": "0.1.0", "progress": \#(offered)}}"#,
+            #"{"id": 2, "method": "read.begin", "params": {"format": "xlsx", "path": "\#(workbook)", "options": {}}}"#,
+            #"{"id": 3, "method": "read.rows", "params": {}}"#, #"{"id": 4, "method": "shutdown", "params": {}}"#,
+        ])
+        let progress = answers.dropFirst().prefix { $0 == #"{"id":2,"chunk":{}}"# }.count
+        #expect(offered ? progress >= 1 : progress == 0, "\(answers.prefix(3))")
+        let rest = Array(answers.dropFirst(1 + progress))
+        try #require(rest.count == 3, "\(rest.map { $0.prefix(80) })")
+        #expect(rest[0] == #"{"id":2,"result":{"columns":[{"name":"value","type":"integer"}]}}"#)
+        #expect(
+            rest[1].hasPrefix(#"{"id":3,"result":{"batch":{"length":16384,"#) && rest[1].hasSuffix(#""done":false}}"#))
+    }
+
     @Test func badWorkbooksAreClearErrors() throws {
         let folder = try AlqProcess.temporaryFolder()
         let text = folder.appendingPathComponent("text.xlsx").path
@@ -152,7 +212,7 @@ import Testing
             "regions | export to \"\(workbook)\"\nopen(\"\(workbook)\", sheet = \"Facts\")",
         ])
         #expect(missing.status == 4)
-        #expect(missing.stderr.contains("the workbook has no sheet 'Facts'; its sheets are 'Sheet1'"))
+        #expect(missing.stderr.contains("the workbook has no sheet 'Facts'; its sheets are 'w'"))
         let option = try AlqProcess.run([
             "--plugin", try Self.plugin(), "-c", "open(\"\(text)\", options = {colour: \"red\"})",
         ])

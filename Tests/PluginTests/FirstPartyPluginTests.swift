@@ -22,7 +22,7 @@ import Testing
         let check = try Support.python(
             """
             import sys, openpyxl
-            rows = list(openpyxl.load_workbook(sys.argv[1])["Sheet1"].iter_rows(values_only=True))
+            rows = list(openpyxl.load_workbook(sys.argv[1])["sample"].iter_rows(values_only=True))
             print(len(rows))
             for row in rows[:7]: print(repr(row))
             print(rows[1:7] * 3000 == rows[1:])

@@ -84,6 +84,60 @@ import Testing
         #expect(try Self.text(answers) == "name:string,n:integer\na\n百色 <\"x\">\n12345678901234567891\n3 rows\n")
     }
 
+    /// `export.begin`'s `name` is optional: absent when alq has none, and a reader of the params that
+    /// does not know it (an older plugin) reads the rest as before.
+    @Test func exportBeginMayNameTheTable() throws {
+        var begin = ExportBegin(format: "lines", columns: [.init(name: "n", type: .integer)], rowCount: 2)
+        #expect(begin.json["name"] == nil)
+        #expect(try ExportBegin(begin.json).name == nil)
+        begin.name = "guangxi"
+        #expect(begin.json["name"]?.stringValue == "guangxi")
+        #expect(try ExportBegin(begin.json) == begin)
+        var server = ExportPluginServer(Lines())
+        let answers = try Self.ask(&server, 1, .exportBegin, begin.json)
+        #expect(try Self.text(answers) == "n:integer\n")
+    }
+
+    /// A reader that ticks its progress while it opens a file, and gives one row.
+    struct Ticking: ReaderPlugin {
+        let name = "ticks"
+        let extensions = ["ticks"]
+
+        mutating func read(path: String, options: JSONObject) throws -> TableReader {
+            try read(path: path, options: options, progress: .none)
+        }
+
+        mutating func read(path: String, options: JSONObject, progress: PluginProgress) throws -> TableReader {
+            for _ in 0..<1000 { progress.tick() }
+            return TableReader(columns: [.init(name: "n", type: .integer)], rows: [[1]])
+        }
+    }
+
+    /// Progress messages (`{"id": N, "chunk": {}}`) go out at once, before the answer to `read.begin`,
+    /// and only to a host that offered them in `hello`: the first tick sends, later ones at most one
+    /// every 100 ms.
+    @Test(arguments: [true, false])
+    func readBeginSendsProgressToAHostThatTakesIt(offered: Bool) throws {
+        var server = PluginServer(formats: [], readers: [Ticking()])
+        let sent = SentLines()
+        server.sendNow = { sent.lines.append($0) }
+        let hello = HelloParams(alq: "0.1.0", progress: offered)
+        _ = server.answer(PluginRequest(id: 1, method: .hello, params: hello.json).encoded)
+        let begin = ReadBegin(format: "ticks", path: "x.ticks", options: JSONObject())
+        let answers = server.answer(PluginRequest(id: 2, method: .readBegin, params: begin.json).encoded)
+        #expect(answers.count == 1)
+        guard case .result(let result) = try PluginAnswer.decode(answers[0]).body else {
+            throw PluginError("no result")
+        }
+        #expect(try ReadBeginResult(result).columns.map(\.name) == ["n"])
+        let progress = try sent.lines.map { try PluginAnswer.decode($0) }
+        #expect(progress.allSatisfy { $0 == PluginAnswer(id: 2, .chunk(JSONObject())) })
+        #expect(offered ? (1..<1000).contains(progress.count) : progress.isEmpty, "\(progress.count) messages")
+    }
+
+    /// What the server sent at once.
+    final class SentLines { var lines: [[UInt8]] = [] }
+
     @Test func aThrownErrorIsAnErrorAnswerAndTheServerGoesOn() throws {
         var server = ExportPluginServer(Lines())
         _ = try Self.ask(&server, 1, .exportBegin, ExportBegin(format: "lines", columns: [], rowCount: 1).json)

@@ -192,6 +192,21 @@ import Testing
         #expect(diagnostic.message.contains("did not answer 'read.rows' within 0.5 s"))
     }
 
+    /// The time limit applies to each message: a `read.begin` that takes longer than the limit in all
+    /// but sends progress messages well within it (six, one second apart, under a 4 s limit: 6 s in all, and
+    /// 3 s of slack for each message on a busy machine) is read.
+    @Test func progressMessagesRenewTheTimeLimitOfReadBegin() throws {
+        let host = Self.host(timeout: 4)
+        defer { host.shutdown() }
+        let registry = Registry()
+        _ = try host.load(path: Self.scripted, registry: registry)
+        let path = try Self.script(
+            #"{"columns": [{"name": "a", "type": "integer"}], "progress": 6, "progress_every": 1, "answers": [{"batch": {"length": 1, "columns": [[7]]}, "done": true}]}"#
+        )
+        let table = try host.open(path: path, registry: registry)
+        #expect(table.cellTexts == [["7.0"]])
+    }
+
     // MARK: Exporting
 
     /// The scripted plugin's output: each export request's params.

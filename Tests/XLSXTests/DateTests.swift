@@ -1,3 +1,4 @@
+import ALQCalendar
 import Testing
 
 @testable import XLSX
@@ -10,25 +11,25 @@ import Testing
             (9999, 12, 31, 2_958_465),
         ]
         for (year, month, day, serial) in cases {
-            let date = try #require(ExcelDay(year: year, month: month, day: day))
+            let date = try #require(CivilDay(year: year, month: month, day: day))
             #expect(ExcelSerialDate.serial(of: date) == serial, "\(date)")
             #expect(ExcelSerialDate.dayAndTime(of: Double(serial))?.day == date, "\(serial)")
         }
-        #expect(ExcelSerialDate.serial(of: ExcelDay(year: 1899, month: 12, day: 31)!) == nil)
-        #expect(ExcelSerialDate.dayAndTime(of: 60)?.day == ExcelDay(year: 1900, month: 2, day: 28))
+        #expect(ExcelSerialDate.serial(of: CivilDay(year: 1899, month: 12, day: 31)!) == nil)
+        #expect(ExcelSerialDate.dayAndTime(of: 60)?.day == CivilDay(year: 1900, month: 2, day: 28))
         #expect(ExcelSerialDate.dayAndTime(of: 0) == nil)
         #expect(ExcelSerialDate.dayAndTime(of: -1) == nil)
         #expect(ExcelSerialDate.dayAndTime(of: .nan) == nil)
         #expect(ExcelSerialDate.dayAndTime(of: 1e12) == nil)
         let noon = try #require(ExcelSerialDate.dayAndTime(of: 45_292.5))
-        #expect(noon.day == ExcelDay(year: 2024, month: 1, day: 1) && noon.seconds == 43_200)
-        #expect(ExcelSerialDate.dayAndTime(of: 0, date1904: true)?.day == ExcelDay(year: 1904, month: 1, day: 1))
+        #expect(noon.day == CivilDay(year: 2024, month: 1, day: 1) && noon.seconds == 43_200)
+        #expect(ExcelSerialDate.dayAndTime(of: 0, date1904: true)?.day == CivilDay(year: 1904, month: 1, day: 1))
     }
 
     @Test func isoDays() {
-        #expect(ExcelDay(iso8601: "2025-09-23")?.description == "2025-09-23")
+        #expect(CivilDay(iso8601: "2025-09-23")?.description == "2025-09-23")
         for text in ["2025-02-30", "2025-9-23", "2025-09", "--07-30", "20250923", "2025-09-2x", "0000-01-01"] {
-            #expect(ExcelDay(iso8601: text) == nil, "\(text)")
+            #expect(CivilDay(iso8601: text) == nil, "\(text)")
         }
     }
 

@@ -1,3 +1,4 @@
+import ALQCalendar
 import Testing
 
 @testable import XLSX
@@ -61,11 +62,11 @@ import Testing
         let table = try WorkbookReader(bytes: bytes).read()
         #expect(table.sheetName == "Data")
         #expect(table.columnNames == ["name", "inline 中文", "rich text", "formula text"])
-        let day = try #require(ExcelDay(year: 2024, month: 1, day: 1))
+        let day = try #require(CivilDay(year: 2024, month: 1, day: 1))
         #expect(
             table.columns == [
                 [.date(day), .empty, .dateTime(day, secondsIntoDay: 64_800), .empty],
-                [.number(45292), .empty, .date(ExcelDay(year: 2024, month: 5, day: 1)!), .string("\rescaped")],
+                [.number(45292), .empty, .date(CivilDay(year: 2024, month: 5, day: 1)!), .string("\rescaped")],
                 [.bool(true), .empty, .bigInteger("12345678901234567891"), .empty],
                 [.empty, .empty, .number(0.5), .empty],
             ])
@@ -76,7 +77,7 @@ import Testing
             sheetData:
                 #"<x:row><x:c t="inlineStr"><x:is><x:t>d</x:t></x:is></x:c></x:row><x:row><x:c s="3"><x:v>0</x:v></x:c></x:row>"#,
             styles: Self.dateStyles, date1904: true)
-        #expect(try WorkbookReader(bytes: bytes).read().columns == [[.date(ExcelDay(year: 1904, month: 1, day: 1)!)]])
+        #expect(try WorkbookReader(bytes: bytes).read().columns == [[.date(CivilDay(year: 1904, month: 1, day: 1)!)]])
     }
 
     @Test func headerNamesAreMadeUnique() throws {

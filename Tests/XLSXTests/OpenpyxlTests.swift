@@ -1,3 +1,4 @@
+import ALQCalendar
 import Foundation
 import Testing
 import XLSX
@@ -51,14 +52,14 @@ import XLSX
         #expect(try workbook.read().columnNames == ["ignored"])
         let table = try workbook.read(sheet: "Facts")
         #expect(table.columnNames == ["region", "value", "ok", "day", "at", "note"])
-        let leap = try #require(ExcelDay(year: 2024, month: 2, day: 29))
+        let leap = try #require(CivilDay(year: 2024, month: 2, day: 29))
         #expect(
             table.columns == [
                 [.string("广西"), .string("Baise & <co>"), .empty],
                 [.number(205e9), .number(-1.25), .number(1e-7)],
                 [.bool(true), .bool(false), .empty],
-                [.date(leap), .empty, .date(ExcelDay(year: 1900, month: 3, day: 1)!)],
-                [.dateTime(ExcelDay(year: 2024, month: 1, day: 1)!, secondsIntoDay: 66_600), .empty, .empty],
+                [.date(leap), .empty, .date(CivilDay(year: 1900, month: 3, day: 1)!)],
+                [.dateTime(CivilDay(year: 2024, month: 1, day: 1)!, secondsIntoDay: 66_600), .empty, .empty],
                 [.empty, .string("line1\nline2"), .string("  spaced  ")],
             ])
     }
@@ -68,7 +69,7 @@ import XLSX
         var writer = WorkbookWriter()
         try writer.addSheet(named: "facts", header: ["region", "value (CNY)", "ok", "day", "text"])
         try writer.appendRow([
-            .string("百色"), .number(41.9e9), .bool(true), .date(ExcelDay(year: 2025, month: 9, day: 23)!),
+            .string("百色"), .number(41.9e9), .bool(true), .date(CivilDay(year: 2025, month: 9, day: 23)!),
             .string("a & b <c>\r\n\"d\""),
         ])
         try writer.appendRow([.empty, .number(0.5), .bool(false), .empty, .string("ctrl\u{1}  ")])

@@ -23,6 +23,8 @@ import Testing
         #expect(SheetName.valid("") == "Sheet1")
         #expect(SheetName.valid(String(repeating: "长", count: 40)) == String(repeating: "长", count: 31))
         #expect(SheetName.valid("Data", taken: ["data", "Data (2)"]) == "Data (3)")
+        #expect(SheetName.valid("history") == "history_")
+        #expect(SheetName.valid("History of 2024") == "History of 2024")
     }
 
     @Test func headerUnits() {

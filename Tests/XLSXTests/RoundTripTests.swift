@@ -1,3 +1,4 @@
+import ALQCalendar
 import Testing
 
 @testable import XLSX
@@ -12,7 +13,7 @@ import Testing
     }
 
     @Test func typedCellsComeBackAsWritten() throws {
-        let day = try #require(ExcelDay(year: 2024, month: 2, day: 29))
+        let day = try #require(CivilDay(year: 2024, month: 2, day: 29))
         let rows: [[XLSXCell]] = [
             [.string("Guangxi"), .number(205e9), .bool(true), .date(day), .bigInteger("12345678901234567891")],
             [.string("百色 广西壮族自治区"), .number(-1.25), .bool(false), .empty, .number(1e-7)],
@@ -25,6 +26,18 @@ import Testing
         for (index, row) in rows.enumerated() {
             #expect(table.columns.map { $0[index] } == row)
         }
+    }
+
+    /// Reading calls `progress` at each row at least (and for each piece unpacked), so that the plugin
+    /// can tell alq it is still at work on a large sheet.
+    @Test func readingReportsProgressRowByRow() throws {
+        var writer = WorkbookWriter()
+        try writer.addSheet(named: "rows", header: ["n"])
+        for number in 0..<3000 { try writer.appendRow([.number(Double(number))]) }
+        var calls = 0
+        let table = try WorkbookReader(bytes: try writer.finish()).read { calls += 1 }
+        #expect(table.rowCount == 3000)
+        #expect(calls >= 3001, "\(calls) calls")
     }
 
     @Test func awkwardTextIsKept() throws {

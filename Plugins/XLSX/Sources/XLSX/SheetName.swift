@@ -5,7 +5,8 @@ public enum SheetName {
 
     /// `name` as a valid sheet name that differs from `taken` (ignoring case, as Excel does): the
     /// characters `: \ / ? * [ ]` and control characters become `_`, a leading or trailing `'` is
-    /// dropped, it is cut to 31 characters, an empty name is `Sheet1`, and a taken one gets ` (2)`, ` (3)`, ….
+    /// dropped, it is cut to 31 characters, an empty name is `Sheet1`, `History` (which Excel reserves,
+    /// in any case) is `History_`, and a taken one gets ` (2)`, ` (3)`, ….
     public static func valid(_ name: String, taken: [String] = []) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in name.unicodeScalars {
@@ -19,6 +20,7 @@ public enum SheetName {
         while base.hasPrefix("'") { base.removeFirst() }
         while base.hasSuffix("'") { base.removeLast() }
         if base.isEmpty { base = "Sheet1" }
+        if base.lowercased() == "history" { base += "_" }
         let lowered = Set(taken.map { $0.lowercased() })
         var candidate = cut(base, to: maximumLength)
         var number = 2

@@ -1,10 +1,15 @@
+import ALQCalendar
+
 /// Reads the cells of a worksheet part (`<sheetData>`): each `<c>` with its type (`t`), style (`s`),
 /// value (`<v>`) or inline string (`<is>`); formulas are read by their cached value.
 struct SheetReader {
     let parts: WorkbookParts
     let limits: ReadLimits
 
-    func rows(_ bytes: [UInt8], part: String) throws(XLSXError) -> [[(column: Int, cell: XLSXCell)]] {
+    /// The cells of each row; `progress` is called at each row.
+    func rows(_ bytes: [UInt8], part: String, progress: () -> Void = {}) throws(XLSXError)
+        -> [[(column: Int, cell: XLSXCell)]]
+    {
         var parser = XMLPullParser(bytes, part: part)
         var rows: [[(column: Int, cell: XLSXCell)]] = []
         var cellCount = 0
@@ -18,6 +23,7 @@ struct SheetReader {
         while let event = try parser.next() {
             switch event {
             case .start("row", let attributes, _):
+                progress()
                 if let text = attributes.value("r") {
                     guard let number = Int(text), number > rowNumber, number <= CellReference.maximumRows else {
                         throw XLSXError("\(part) has a row numbered '\(text)' out of order or past row 1048576")
@@ -113,7 +119,7 @@ struct SheetReader {
 
     /// A `t="d"` cell's ISO 8601 text: `2024-05-01` or `2024-05-01T13:30:00`.
     static func isoDate(_ text: String) -> XLSXCell? {
-        guard let day = ExcelDay(iso8601: String(text.prefix(10))) else { return nil }
+        guard let day = CivilDay(iso8601: String(text.prefix(10))) else { return nil }
         let time = text.dropFirst(10)
         if time.isEmpty { return .date(day) }
         let parts = time.dropFirst().split(separator: ":")

@@ -30,9 +30,11 @@ public struct SheetTable: Sendable, Equatable {
 
     /// A table from the cells of a sheet, row by row: `rows[i]` holds (column, cell) pairs with
     /// columns from 1. The rows above the header and the columns left of the leftmost cell are dropped.
-    init(sheetName: String, rows: [[(column: Int, cell: XLSXCell)]], header: HeaderRow, limits: ReadLimits)
-        throws(XLSXError)
-    {
+    /// `progress` is called at each row of each pass over the rows.
+    init(
+        sheetName: String, rows: [[(column: Int, cell: XLSXCell)]], header: HeaderRow, limits: ReadLimits,
+        progress: () -> Void = {}
+    ) throws(XLSXError) {
         self.sheetName = sheetName
         var rows = rows
         // A header row chosen by number or absent is marked by an empty cell at column `Int.max`, which
@@ -51,8 +53,16 @@ public struct SheetTable: Sendable, Equatable {
             rows.removeFirst(rows.firstIndex { $0.contains { $0.cell != .empty } } ?? rows.count)
             rows.insert([(Int.max, .empty)], at: 0)
         }
-        let used = rows.lazy.flatMap { $0 }.filter { $0.cell != .empty }
-        guard let first = used.map(\.column).min(), let last = used.map(\.column).max(),
+        var first = Int.max
+        var last = Int.min
+        for row in rows {
+            progress()
+            for (column, cell) in row where cell != .empty {
+                first = min(first, column)
+                last = max(last, column)
+            }
+        }
+        guard first <= last,
             let headerIndex = rows.firstIndex(where: { $0.contains { $0.cell != .empty || $0.column == Int.max } })
         else {
             columnNames = []
@@ -73,6 +83,7 @@ public struct SheetTable: Sendable, Equatable {
         columnNames = SheetTable.names(header, firstColumn: first)
         columns = [[XLSXCell]](repeating: [XLSXCell](repeating: .empty, count: height), count: width)
         for row in 0..<height {
+            progress()
             for (column, cell) in rows[headerIndex + 1 + row] { columns[column - first][row] = cell }
         }
     }

@@ -27,8 +27,11 @@ public struct WorkbookReader {
     public var sheetNames: [String] { parts.sheets.map(\.name) }
 
     /// The sheet named `sheet` (exactly, or else ignoring case, as Excel does), or the first sheet,
-    /// with the column names from `header`.
-    public func read(sheet: String? = nil, header: HeaderRow = .firstFilled) throws(XLSXError) -> SheetTable {
+    /// with the column names from `header`. `progress` is called as the work advances (each piece of
+    /// the unpacked part, each row), so that a caller can say it is still at work on a large sheet.
+    public func read(
+        sheet: String? = nil, header: HeaderRow = .firstFilled, progress: () -> Void = {}
+    ) throws(XLSXError) -> SheetTable {
         guard let first = parts.sheets.first else { throw XLSXError("the workbook has no worksheet") }
         var chosen = first
         if let sheet {
@@ -41,10 +44,10 @@ public struct WorkbookReader {
             }
             chosen = named
         }
-        guard let bytes = try zip.read(chosen.path) else {
+        guard let bytes = try zip.read(chosen.path, progress: progress) else {
             throw XLSXError("the sheet '\(chosen.name)' has no part \(chosen.path) in the workbook")
         }
-        let rows = try SheetReader(parts: parts, limits: limits).rows(bytes, part: chosen.path)
-        return try SheetTable(sheetName: chosen.name, rows: rows, header: header, limits: limits)
+        let rows = try SheetReader(parts: parts, limits: limits).rows(bytes, part: chosen.path, progress: progress)
+        return try SheetTable(sheetName: chosen.name, rows: rows, header: header, limits: limits, progress: progress)
     }
 }

@@ -37,8 +37,8 @@ final class ZipParts {
     /// Whether the part exists.
     func contains(_ path: String) -> Bool { archive[path] != nil }
 
-    /// The part's bytes; `nil` when there is no such part.
-    func read(_ path: String) throws(XLSXError) -> [UInt8]? {
+    /// The part's bytes; `nil` when there is no such part. `progress` is called for each piece unpacked.
+    func read(_ path: String, progress: () -> Void = {}) throws(XLSXError) -> [UInt8]? {
         guard let entry = archive[path] else { return nil }
         guard entry.type == .file else { throw XLSXError("the part \(path) is not a file") }
         let partLimit = min(limits.partBytes, limits.totalBytes - bytesRead)
@@ -50,6 +50,7 @@ final class ZipParts {
                 // The sizes in the zip's directory may lie: the count is checked as the bytes come.
                 guard bytes.count + chunk.count <= partLimit else { throw PartTooLarge() }
                 bytes.append(contentsOf: chunk)
+                progress()
             }
         } catch is PartTooLarge {
             throw tooLarge(path)

@@ -1,3 +1,4 @@
+import ALQCalendar
 import ALQPluginKit
 import XLSX
 
@@ -14,7 +15,7 @@ enum CellMapping {
         case .number(let number):
             return number.isInteger && !number.isExactInteger ? .bigInteger(number.text) : .number(number.double)
         case .string(let text):
-            if type == .any || type == .date, let day = ExcelDay(iso8601: text) { return .date(day) }
+            if type == .any || type == .date, let day = CivilDay(iso8601: text) { return .date(day) }
             return .string(text)
         case .array, .object: return .string(value.plainText)
         }

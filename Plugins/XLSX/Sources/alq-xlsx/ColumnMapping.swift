@@ -26,14 +26,16 @@ enum ColumnMapping {
     /// `YYYY-MM-DDTHH:MM:SS`, integers too long for a double as their digits), `any` for a mix or no
     /// values at all. A number column whose header is `NAME (UNIT)` with one of alq's units is a
     /// column of quantities named `NAME`.
-    static func column(name: String, cells: [XLSXCell]) -> Column {
+    /// `progress` is called every 65,536 cells.
+    static func column(name: String, cells: [XLSXCell], progress: () -> Void = {}) -> Column {
         var numbers = 0
         var wholeNumbers = 0
         var bools = 0
         var days = 0
         var texts = 0
         var filled = 0
-        for cell in cells {
+        for (index, cell) in cells.enumerated() {
+            if index & 0xFFFF == 0 { progress() }
             switch cell {
             case .empty: continue
             case .number(let value):
@@ -60,7 +62,13 @@ enum ColumnMapping {
             description.name = split.name
             description.unit = split.unit
         }
-        return Column(description: description, values: cells.map(value))
+        var values: [JSONValue] = []
+        values.reserveCapacity(cells.count)
+        for (index, cell) in cells.enumerated() {
+            if index & 0xFFFF == 0 { progress() }
+            values.append(value(cell))
+        }
+        return Column(description: description, values: values)
     }
 
     /// A cell as a JSON value.

@@ -10,6 +10,12 @@ struct XLSXReader: ReaderPlugin {
     let version = XLSXWriter.pluginVersion
 
     mutating func read(path: String, options: JSONObject) throws -> TableReader {
+        try read(path: path, options: options, progress: .none)
+    }
+
+    /// Reads the whole sheet before answering, since a column's type depends on all its cells, and
+    /// ticks `progress` meanwhile so that a large sheet is not taken for a hung plugin.
+    mutating func read(path: String, options: JSONObject, progress: PluginProgress) throws -> TableReader {
         var sheet: String?
         var header = HeaderRow.firstFilled
         for (key, value) in options.members {
@@ -31,11 +37,13 @@ struct XLSXReader: ReaderPlugin {
         }
         let table: SheetTable
         do {
-            table = try WorkbookReader(path: path).read(sheet: sheet, header: header)
+            table = try WorkbookReader(path: path).read(sheet: sheet, header: header, progress: progress.tick)
         } catch {
             throw PluginError("cannot read '\(path)': \(error.message)")
         }
-        let columns = zip(table.columnNames, table.columns).map { ColumnMapping.column(name: $0, cells: $1) }
+        let columns = zip(table.columnNames, table.columns).map {
+            ColumnMapping.column(name: $0, cells: $1, progress: progress.tick)
+        }
         var start = 0
         let count = table.rowCount
         return TableReader(columns: columns.map(\.description)) { maximumRows in

@@ -17,9 +17,10 @@ struct XLSXWriter: ExportFormatPlugin {
     mutating func begin(_ export: ExportBegin, to output: inout PluginOutput) throws {
         workbook = WorkbookWriter()
         columns = export.columns
+        // The sheet is named after the table (the file's base name), made valid for Excel; else `Sheet1`.
         // A column whose quantities share a unit has it in the header: `value (CNY)`.
         try workbook.addSheet(
-            named: "Sheet1", header: columns.map { HeaderUnit.header(name: $0.name, unit: $0.unit) })
+            named: export.name ?? "Sheet1", header: columns.map { HeaderUnit.header(name: $0.name, unit: $0.unit) })
     }
 
     mutating func write(row: [JSONValue], to output: inout PluginOutput) throws {

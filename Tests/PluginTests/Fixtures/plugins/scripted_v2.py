@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """A protocol-2 test plugin whose reader follows a script: the file it is asked to read is JSON,
-{"columns": [...], "answers": [...], "forever": false, "sleep": 0}. `read.begin` answers with the
-columns (or with the file's "error" as an error answer), each `read.rows` with the next of "answers"
-as it is, then {"done": true}; with "forever" it sends one row at a time and is never done. The options
-of `read.begin` are kept, and a column named "options" gets them as JSON text.
+{"columns": [...], "answers": [...], "forever": false, "sleep": 0, "progress": 0,
+"progress_every": 0.5}. `read.begin` answers with the columns (or with the file's "error" as an error
+answer), after "progress" progress messages "progress_every" seconds apart when alq offered them in
+`hello`, each `read.rows` with the next of "answers" as it is, then {"done": true}; with "forever" it
+sends one row at a time and is never done. The options of `read.begin` are kept, and a column named
+"options" gets them as JSON text.
 
 Its format `cols` also writes: each export request's params, one JSON line each."""
 import json
@@ -12,6 +14,7 @@ import time
 
 script = None
 options = {}
+takes_progress = False
 
 
 def answer(request, result=None, error=None):
@@ -29,6 +32,7 @@ for line in sys.stdin:
     method = request["method"]
     params = request.get("params", {})
     if method == "hello":
+        takes_progress = params.get("progress") is True
         answer(request, {"protocol": 2, "name": "scripted", "version": "2.0.0",
                          "capabilities": ["formats", "readers"]})
     elif method == "describe":
@@ -43,6 +47,10 @@ for line in sys.stdin:
         if "error" in script:
             answer(request, error=script["error"])
             continue
+        for _ in range(script.get("progress", 0) if takes_progress else 0):
+            time.sleep(script.get("progress_every", 0.5))
+            sys.stdout.write(json.dumps({"id": request["id"], "chunk": {}}) + "\n")
+            sys.stdout.flush()
         answer(request, {"columns": script["columns"]})
     elif method == "read.rows":
         time.sleep(script.get("sleep", 0))
