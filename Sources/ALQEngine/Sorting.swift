@@ -18,7 +18,8 @@ struct Sorting {
             return try table.gather(try Self.radixOrder(encoded, count: table.rowCount, session: interpreter.session))
         }
         var indices = Array(0..<table.rowCount)
-        try indices.sortStoppingOnInterruption { precedes($0, $1, prepared) }
+        // Runs of 4,096 rows: comparing boxed values can take a microsecond.
+        try indices.sortStoppingOnInterruption(runLength: 4096) { precedes($0, $1, prepared) }
         return try table.gather(indices)
     }
 

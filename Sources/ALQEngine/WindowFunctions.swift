@@ -118,7 +118,7 @@ struct WindowCall {
                 try Interruption.check()
             }
             let rows = try partitions.rows(of: partition).filter { !order.isNull($0) }.sortedStoppingOnInterruption(
-                by: order.less)
+                runLength: 4096, by: order.less)
             for (position, row) in rows.enumerated() {
                 if position > 0, !order.less(rows[position - 1], row) {
                     ranks[row] = ranks[rows[position - 1]]

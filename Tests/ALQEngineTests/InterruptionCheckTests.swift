@@ -62,6 +62,19 @@ import Testing
         #expect(sorted == values.sorted())
     }
 
+    @Test(arguments: [7, 4096, Interruption.rowsBetweenChecks])
+    func sortInRunsIsStableAndComplete(runLength: Int) throws {
+        let rows = (0..<Self.rowCount).map { (key: ($0 * 7919) % 1000, row: $0) }
+        let sorted = try outcome(interrupted: false) { () throws(Diagnostic) in
+            try rows.sortedStoppingOnInterruption(runLength: runLength) { $0.key < $1.key }
+        }.get()
+        #expect(sorted.count == rows.count)
+        let inOrder = zip(sorted, sorted.dropFirst()).allSatisfy { a, b in
+            a.key < b.key || (a.key == b.key && a.row < b.row)
+        }
+        #expect(inOrder, "sorted by key, ties in their original order")
+    }
+
     @Test func growingDictionariesReserveOnlyWhenLarge() {
         var few: [Int: Int] = [:]
         for key in 0..<100 { few[key] = key }
