@@ -1,8 +1,10 @@
 // fuzz-targets: ALQPluginProtocol
 // The plugin-message decoder: any bytes are decoded as a request and as an answer, and their object
-// as the params or result of every typed message. Whatever decodes must be written and decoded again
-// to the same message; the fast `export.rows` reader must agree with the general decoder; and the
-// bytes, sent as export output, must arrive unchanged.
+// as the params or result of every typed message of protocol versions 1 and 2 (`read.begin` and its
+// column descriptors, `read.rows` answers with columnar batches, `region.pack`). Whatever decodes must
+// be written and decoded again to the same message; a batch's rows turned back into columns give the
+// same batch; the fast `export.rows` reader must agree with the general decoder; and the bytes, sent as
+// export output, must arrive unchanged.
 import ALQJSON
 import ALQPluginProtocol
 
@@ -44,6 +46,54 @@ func checkMessages(_ object: JSONObject) {
     if let rows = try? ExportRows(object) { precondition((try? ExportRows(rows.json)) == rows, "export.rows") }
     if let output = try? ExportOutput(object) {
         precondition((try? ExportOutput(output.json)) == output, "export output")
+    }
+    checkVersion2Messages(object)
+}
+
+/// The messages protocol version 2 adds: reads, columnar batches, column descriptors and region packs.
+func checkVersion2Messages(_ object: JSONObject) {
+    if let begin = try? ReadBegin(object) { precondition((try? ReadBegin(begin.json)) == begin, "read.begin") }
+    if let result = try? ReadBeginResult(object) {
+        precondition((try? ReadBeginResult(result.json)) == result, "read.begin result")
+    }
+    if let result = try? ReadRowsResult(object) {
+        precondition((try? ReadRowsResult(result.json)) == result, "read.rows result")
+        precondition(result.done || (result.batch?.length ?? 0) > 0, "a read.rows result that makes no progress")
+    }
+    if let result = try? RegionPackResult(object) {
+        precondition((try? RegionPackResult(result.json)) == result, "region.pack result")
+    }
+    if let batch = object["batch"] { checkBatch(batch) }
+    checkBatch(.object(object))
+    for case .array(let columns) in [object["columns"]] {
+        for column in columns { checkColumnDescription(column) }
+    }
+}
+
+/// A batch that reads writes itself back to itself, and its rows make the same batch again.
+func checkBatch(_ value: JSONValue) {
+    guard let batch = try? ColumnBatch(value, context: "fuzz") else { return }
+    precondition((try? ColumnBatch(batch.json, context: "fuzz")) == batch, "a batch changed in a round trip")
+    precondition(batch.columns.allSatisfy { $0.count == batch.length }, "a batch column of another length")
+    precondition(
+        ColumnBatch(rows: batch.rows, columnCount: batch.columns.count) == batch, "a batch changed through its rows")
+}
+
+/// A column descriptor read leniently (export) or strictly (read) writes itself back to itself; a
+/// lenient read of an unknown type is `any`, which a strict read accepts.
+func checkColumnDescription(_ value: JSONValue) {
+    let strict = try? ColumnDescription(value, strictType: true, context: "fuzz")
+    if let strict {
+        precondition(
+            (try? ColumnDescription(strict.json, strictType: true, context: "fuzz")) == strict, "a column descriptor")
+    }
+    if let lenient = try? ColumnDescription(value, strictType: false, context: "fuzz") {
+        precondition(strict == nil || strict == lenient, "strict and lenient reads of a descriptor differ")
+        precondition(
+            (try? ColumnDescription(lenient.json, strictType: true, context: "fuzz")) == lenient,
+            "a leniently read column descriptor")
+    } else {
+        precondition(strict == nil, "a descriptor reads strictly but not leniently")
     }
 }
 

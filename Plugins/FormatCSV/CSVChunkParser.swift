@@ -112,7 +112,7 @@ enum CSVChunkParser {
                 column += 1
             }
             rows += 1
-            if rows & 0xFFFF == 0, Interruption.isRequested { break }
+            if rows & 0x3FFF == 0, Interruption.isRequested { break }
         }
         return rows
     }

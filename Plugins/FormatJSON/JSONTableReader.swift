@@ -64,7 +64,7 @@ enum JSONTableReader {
                 }
             }
             rows += 1
-            if rows & 0xFFFF == 0, Interruption.isRequested { throw JSONError(offset: -1, "interrupted") }
+            if rows & 0x3FFF == 0, Interruption.isRequested { throw JSONError(offset: -1, "interrupted") }
             if rows &* builders.count > SparseTableLimit.cells(forInputBytes: scanner.data.count) {
                 throw JSONError(
                     SparseTableLimit.message(rows, builders.count), at: scanner.position, in: scanner.data)
@@ -87,6 +87,7 @@ enum JSONTableReader {
         }
         var columns: [Column] = []
         for (code, name) in names.enumerated() {
+            if Interruption.isRequested { throw JSONError(offset: -1, "interrupted") }
             guard let column = builders[columnOfKey[code]].buildCheckingUTF8() else {
                 throw JSONError(offset: -1, "the values of '\(name)' hold text that is not valid UTF-8")
             }

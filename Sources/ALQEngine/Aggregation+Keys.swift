@@ -32,16 +32,19 @@ enum GroupKeys {
         var firstRows: [Int] = []
         if product <= UInt64(directLimit) {
             var mapping = [Int32](repeating: -1, count: Int(product))
-            combined.withUnsafeBufferPointer { combined in
-                ids.withUnsafeMutableBufferPointer { ids in
-                    mapping.withUnsafeMutableBufferPointer { mapping in
-                        for row in 0..<rowCount {
-                            let key = Int(combined[row])
-                            if mapping[key] < 0 {
-                                mapping[key] = Int32(firstRows.count)
-                                firstRows.append(row)
+            for batch in Interruption.batches(rowCount) {
+                try checkCancellation()
+                combined.withUnsafeBufferPointer { combined in
+                    ids.withUnsafeMutableBufferPointer { ids in
+                        mapping.withUnsafeMutableBufferPointer { mapping in
+                            for row in batch {
+                                let key = Int(combined[row])
+                                if mapping[key] < 0 {
+                                    mapping[key] = Int32(firstRows.count)
+                                    firstRows.append(row)
+                                }
+                                ids[row] = mapping[key]
                             }
-                            ids[row] = mapping[key]
                         }
                     }
                 }
@@ -50,7 +53,10 @@ enum GroupKeys {
         }
         var mapping: [UInt64: Int32] = [:]
         for row in 0..<rowCount {
-            if row & 0xFFFF == 0xFFFF { try checkCancellation() }
+            if row & 0xFFFF == 0xFFFF {
+                try checkCancellation()
+                mapping.reserveForManyKeys(upTo: rowCount)
+            }
             let key = combined[row]
             if let id = mapping[key] {
                 ids[row] = id
@@ -105,27 +111,31 @@ enum GroupKeys {
     /// Dense codes (0 for null, then 1, 2, … in order of first appearance) for the values of a number
     /// column, equal values sharing a code as `Double`'s `==` says (so `-0` and `0` share one, and a NaN
     /// gets a code of its own on each row, as a dictionary keyed by `Double` gives it).
-    static func numberCodes(_ values: [Double], _ validity: [Bool]?) -> ([Int32], Int) {
+    static func numberCodes(_ values: [Double], _ validity: [Bool]?) throws(Diagnostic) -> ([Int32], Int) {
         var lookup: [UInt64: Int32] = [:]
         var codes = [Int32](repeating: 0, count: values.count)
         var next: Int32 = 1
-        values.withUnsafeBufferPointer { values in
-            codes.withUnsafeMutableBufferPointer { codes in
-                for row in 0..<values.count {
-                    if let validity, !validity[row] { continue }
-                    let value = values[row]
-                    if value.isNaN {
-                        codes[row] = next
-                        next += 1
-                        continue
-                    }
-                    let bits = (value == 0 ? 0 : value).bitPattern
-                    if let code = lookup[bits] {
-                        codes[row] = code
-                    } else {
-                        lookup[bits] = next
-                        codes[row] = next
-                        next += 1
+        for batch in Interruption.batches(values.count) {
+            try Interruption.check()
+            lookup.reserveForManyKeys(upTo: values.count)
+            values.withUnsafeBufferPointer { values in
+                codes.withUnsafeMutableBufferPointer { codes in
+                    for row in batch {
+                        if let validity, !validity[row] { continue }
+                        let value = values[row]
+                        if value.isNaN {
+                            codes[row] = next
+                            next += 1
+                            continue
+                        }
+                        let bits = (value == 0 ? 0 : value).bitPattern
+                        if let code = lookup[bits] {
+                            codes[row] = code
+                        } else {
+                            lookup[bits] = next
+                            codes[row] = next
+                            next += 1
+                        }
                     }
                 }
             }

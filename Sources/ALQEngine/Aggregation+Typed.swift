@@ -13,7 +13,7 @@ extension Aggregation {
     func typedAggregate(_ name: String, _ column: Column, ids: [Int32], groupCount: Int) throws(Diagnostic) -> Column? {
         switch name {
         case "count_distinct":
-            guard let (codes, cardinality) = Self.equalityCodes(column) else { return nil }
+            guard let (codes, cardinality) = try Self.equalityCodes(column) else { return nil }
             return try countDistinct(codes, cardinality: cardinality, ids: ids, groupCount: groupCount)
         case "median":
             switch column {
@@ -29,13 +29,14 @@ extension Aggregation {
     }
 
     /// The rows of each group, in row order, as one array of rows and each group's start in it.
-    private static func members(_ ids: [Int32], groupCount: Int) -> (rows: [Int32], starts: [Int]) {
+    private static func members(_ ids: [Int32], groupCount: Int) throws(Diagnostic) -> (rows: [Int32], starts: [Int]) {
         var starts = [Int](repeating: 0, count: groupCount + 1)
         for id in ids { starts[Int(id) + 1] += 1 }
         for group in 0..<groupCount { starts[group + 1] += starts[group] }
         var next = Array(starts.dropLast())
         var rows = [Int32](repeating: 0, count: ids.count)
         for (row, id) in ids.enumerated() {
+            try Interruption.check(atRow: row)
             rows[next[Int(id)]] = Int32(row)
             next[Int(id)] += 1
         }
@@ -43,7 +44,7 @@ extension Aggregation {
     }
 
     /// A code per row such that two rows share one exactly when their values are equal; -1 for null.
-    private static func equalityCodes(_ column: Column) -> ([Int32], Int)? {
+    private static func equalityCodes(_ column: Column) throws(Diagnostic) -> ([Int32], Int)? {
         switch column {
         case .string(let strings):
             var canonical: [String: Int32] = [:]
@@ -57,10 +58,10 @@ extension Aggregation {
         case .bool(let flags):
             return (flags.values.map { $0 == BoolColumn.null ? -1 : Int32($0) }, 2)
         case .number(let numbers):
-            let (codes, cardinality) = GroupKeys.numberCodes(numbers.values, numbers.validity)
+            let (codes, cardinality) = try GroupKeys.numberCodes(numbers.values, numbers.validity)
             return (codes.map { $0 - 1 }, cardinality - 1)
         case .quantity(let quantities):
-            let (codes, cardinality) = GroupKeys.numberCodes(quantities.values, quantities.validity)
+            let (codes, cardinality) = try GroupKeys.numberCodes(quantities.values, quantities.validity)
             return (codes.map { $0 - 1 }, cardinality - 1)
         case .mixed:
             return nil
@@ -70,7 +71,7 @@ extension Aggregation {
     private func countDistinct(_ codes: [Int32], cardinality: Int, ids: [Int32], groupCount: Int)
         throws(Diagnostic) -> Column
     {
-        let (rows, starts) = Self.members(ids, groupCount: groupCount)
+        let (rows, starts) = try Self.members(ids, groupCount: groupCount)
         var seenIn = [Int32](repeating: -1, count: cardinality)
         var counts = [Double](repeating: 0, count: groupCount)
         var sinceCheck = 0
@@ -82,6 +83,7 @@ extension Aggregation {
             }
             var distinct = 0
             for position in starts[group]..<starts[group + 1] {
+                try Interruption.check(atRow: position)
                 let code = codes[Int(rows[position])]
                 if code >= 0 && seenIn[Int(code)] != Int32(group) {
                     seenIn[Int(code)] = Int32(group)

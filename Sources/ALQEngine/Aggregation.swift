@@ -17,7 +17,8 @@ struct Aggregation {
     func groups(of keys: [Column]) throws(Diagnostic) -> (ids: [Int32], firstRows: [Int]) {
         let count = table.rowCount
         if keys.isEmpty { return ([Int32](repeating: 0, count: count), count == 0 ? [] : [0]) }
-        let codes = keys.map(localCodes)
+        var codes: [([Int32], Int)] = []
+        for key in keys { codes.append(try localCodes(key)) }
         var ids = [Int32](repeating: 0, count: count)
         var firstRows: [Int] = []
         if codes.count == 1 {
@@ -42,7 +43,7 @@ struct Aggregation {
     }
 
     /// Dense codes for a column's distinct values (null included) and how many there are.
-    private func localCodes(_ column: Column) -> ([Int32], Int) {
+    private func localCodes(_ column: Column) throws(Diagnostic) -> ([Int32], Int) {
         switch column {
         case .string(let strings):
             let nullCode = Int32(strings.dictionary.count)
@@ -51,20 +52,28 @@ struct Aggregation {
         case .bool(let flags):
             return (flags.values.map { Int32($0) }, 3)
         case .number(let numbers):
-            return GroupKeys.numberCodes(numbers.values, numbers.validity)
+            return try GroupKeys.numberCodes(numbers.values, numbers.validity)
         case .quantity(let quantities):
-            return GroupKeys.numberCodes(quantities.values, quantities.validity)
+            return try GroupKeys.numberCodes(quantities.values, quantities.validity)
         case .mixed(let values):
-            return intern(values.map { $0.isNull ? nil : "\($0.typeName):\($0.literalText)" })
+            var texts: [String?] = []
+            texts.reserveCapacity(values.count)
+            for (row, value) in values.enumerated() {
+                try Interruption.check(atRow: row)
+                texts.append(value.isNull ? nil : "\(value.typeName):\(value.literalText)")
+            }
+            return try intern(texts)
         }
     }
 
-    private func intern<Key: Hashable>(_ keys: [Key?]) -> ([Int32], Int) {
+    private func intern<Key: Hashable>(_ keys: [Key?]) throws(Diagnostic) -> ([Int32], Int) {
         var lookup: [Key: Int32] = [:]
         var codes = [Int32](repeating: 0, count: keys.count)
         for (row, key) in keys.enumerated() {
-            // Stops early on Ctrl-C: the caller's next check throws, and the codes are dropped.
-            if row & 0xFFFF == 0xFFFF, Interruption.isRequested { break }
+            if row & (Interruption.rowsBetweenChecks - 1) == 0 {
+                try Interruption.check()
+                lookup.reserveForManyKeys(upTo: keys.count)
+            }
             guard let key else { continue }
             if let code = lookup[key] {
                 codes[row] = code + 1
@@ -86,7 +95,8 @@ struct Aggregation {
         let (ids, firstRows) = try groups(of: keyColumns)
         let groupCount = keys.isEmpty ? 1 : firstRows.count
         var names = keys.map(\.name)
-        var columns = keyColumns.map { $0.gather(firstRows) }
+        var columns: [Column] = []
+        for column in keyColumns { columns.append(try column.gather(firstRows)) }
         let bindings =
             aggregates.isEmpty
             ? [
@@ -357,7 +367,7 @@ struct Aggregation {
     /// The table without repeated rows, keeping the first of each.
     func distinct() throws(Diagnostic) -> Table {
         let (_, firstRows) = try groups(of: table.columns)
-        return firstRows.count == table.rowCount ? table : table.gather(firstRows)
+        return firstRows.count == table.rowCount ? table : try table.gather(firstRows)
     }
 }
 

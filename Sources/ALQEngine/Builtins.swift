@@ -265,7 +265,7 @@ public enum Builtins {
                 switch call[0] {
                 case .list(let values): return .list(values.reversed())
                 case .string(let text): return .string(TextOperations.reversed(text))
-                case .table(let table): return .table(table.gather(Array((0..<table.rowCount).reversed())))
+                case .table(let table): return .table(try table.gather(Array((0..<table.rowCount).reversed())))
                 default: throw call.mistyped(0, "a list, string or table")
                 }
             },

@@ -33,9 +33,10 @@ struct Join {
             rightCodes.append(codes.right)
             cardinalities.append(codes.cardinality)
         }
-        let (probe, build, cardinality) = combine(leftCodes, rightCodes, cardinalities)
+        let (probe, build, cardinality) = try combine(leftCodes, rightCodes, cardinalities)
         let (leftRows, rightRows) = try match(probe: probe, build: build, cardinality: cardinality)
-        return assemble(left, right, leftRows: leftRows, rightRows: rightRows, leftKeys: leftKeys, rightKeys: rightKeys)
+        return try assemble(
+            left, right, leftRows: leftRows, rightRows: rightRows, leftKeys: leftKeys, rightKeys: rightKeys)
     }
 
     private func column(_ name: ColumnName, in table: Table, side: String) throws(Diagnostic) -> Column {
@@ -48,7 +49,7 @@ struct Join {
 
     /// One code per row for several keys together; -1 where a row can match nothing.
     private func combine(_ left: [[Int32]], _ right: [[Int32]], _ cardinalities: [Int])
-        -> (probe: [Int32], build: [Int32], cardinality: Int)
+        throws(Diagnostic) -> (probe: [Int32], build: [Int32], cardinality: Int)
     {
         if left.count == 1 { return (left[0], right[0], cardinalities[0]) }
         if let radix = mixedRadix(left, right, cardinalities) { return radix }
@@ -56,6 +57,7 @@ struct Join {
         var build = [Int32](repeating: -1, count: right.first?.count ?? 0)
         var key = [Int32](repeating: 0, count: right.count)
         for row in build.indices {
+            try Interruption.check(atRow: row)
             for index in right.indices { key[index] = right[index][row] }
             if key.contains(-1) { continue }
             if let code = lookup[key] {
@@ -68,6 +70,7 @@ struct Join {
         }
         var probe = [Int32](repeating: -1, count: left.first?.count ?? 0)
         for row in probe.indices {
+            try Interruption.check(atRow: row)
             for index in left.indices { key[index] = left[index][row] }
             if key.contains(-1) { continue }
             probe[row] = lookup[key] ?? -1
@@ -106,6 +109,7 @@ struct Join {
         var head = [Int32](repeating: -1, count: cardinality)
         var next = [Int32](repeating: -1, count: build.count)
         for row in build.indices.reversed() where build[row] >= 0 {
+            try Interruption.check(atRow: row)
             next[row] = head[Int(build[row])]
             head[Int(build[row])] = Int32(row)
         }
@@ -144,17 +148,21 @@ struct Join {
 
     private func assemble(
         _ left: Table, _ right: Table, leftRows: [Int], rightRows: [Int], leftKeys: [Column], rightKeys: [Column]
-    ) -> Table {
+    ) throws(Diagnostic) -> Table {
         let unmatchedRight = leftRows.firstIndex { $0 < 0 } ?? leftRows.count
         var names = left.columnNames
         // Every left row once, in order (no row with several matches, none dropped): the columns as they are.
         let leftAsIs = leftRows.count == left.rowCount && leftRows.indices.allSatisfy { leftRows[$0] == $0 }
-        var columns = leftAsIs ? left.columns : left.columns.map { $0.gather(orNull: leftRows) }
+        var columns = left.columns
+        if !leftAsIs {
+            columns = []
+            for column in left.columns { columns.append(try column.gather(orNull: leftRows)) }
+        }
         for (index, key) in clause.keys.enumerated() where key.isShared && unmatchedRight < leftRows.count {
             guard let position = names.firstIndex(of: key.left.name) else { continue }
-            columns[position] = Column.concatenate([
-                leftKeys[index].gather(Array(leftRows[..<unmatchedRight])),
-                rightKeys[index].gather(Array(rightRows[unmatchedRight...])),
+            columns[position] = try Column.concatenate([
+                try leftKeys[index].gather(Array(leftRows[..<unmatchedRight])),
+                try rightKeys[index].gather(Array(rightRows[unmatchedRight...])),
             ])
         }
         let shared = Set(clause.keys.filter(\.isShared).map(\.right.name))
@@ -162,7 +170,7 @@ struct Join {
             var unique = name
             while names.contains(unique) { unique += Join.clashSuffix }
             names.append(unique)
-            columns.append(column.gather(orNull: rightRows))
+            columns.append(try column.gather(orNull: rightRows))
         }
         return Table(columnNames: names, columns: columns, rowCount: leftRows.count)
     }
@@ -199,10 +207,10 @@ private struct JoinKeyCodes {
                 span: key.left.span.merged(with: key.right.span), file: file,
                 help: "join on columns of the same dimension")
         case (.number, .number), (.quantity, .quantity):
-            guard let a = numbers(left), let b = numbers(right) else { break }
-            return intern(a, b)
+            guard let a = try numbers(left), let b = try numbers(right) else { break }
+            return try intern(a, b)
         case (.mixed, _), (_, .mixed):
-            return intern(texts(left), texts(right))
+            return try intern(try texts(left), try texts(right))
         default:
             break
         }
@@ -229,29 +237,46 @@ private struct JoinKeyCodes {
         return result
     }
 
-    private func numbers(_ column: Column) -> [Double?]? {
+    private func numbers(_ column: Column) throws(Diagnostic) -> [Double?]? {
+        let (values, validity): ([Double], [Bool]?)
         switch column {
-        case .number(let numbers): numbers.values.indices.map { numbers.isNull($0) ? nil : numbers.values[$0] }
-        case .quantity(let quantities):
-            quantities.values.indices.map { quantities.isNull($0) ? nil : quantities.values[$0] }
-        default: nil
+        case .number(let numbers): (values, validity) = (numbers.values, numbers.validity)
+        case .quantity(let quantities): (values, validity) = (quantities.values, quantities.validity)
+        default: return nil
         }
+        var result: [Double?] = []
+        result.reserveCapacity(values.count)
+        for batch in Interruption.batches(values.count) {
+            try Interruption.check()
+            if let validity {
+                for row in batch { result.append(validity[row] ? values[row] : nil) }
+            } else {
+                for row in batch { result.append(values[row]) }
+            }
+        }
+        return result
     }
 
-    private func texts(_ column: Column) -> [String?] {
-        (0..<column.count).map { row in
+    private func texts(_ column: Column) throws(Diagnostic) -> [String?] {
+        var result: [String?] = []
+        result.reserveCapacity(column.count)
+        for row in 0..<column.count {
+            try Interruption.check(atRow: row)
             let value = column[row]
-            return value.isNull ? nil : "\(value.typeName):\(value.literalText)"
+            result.append(value.isNull ? nil : "\(value.typeName):\(value.literalText)")
         }
+        return result
     }
 
     /// Codes from the right side's distinct keys; a left key the right side lacks gets -1.
-    private func intern<Key: Hashable>(_ left: [Key?], _ right: [Key?]) -> ([Int32], [Int32], Int) {
+    private func intern<Key: Hashable>(_ left: [Key?], _ right: [Key?]) throws(Diagnostic) -> ([Int32], [Int32], Int) {
         var lookup: [Key: Int32] = [:]
         var rightCodes = [Int32](repeating: -1, count: right.count)
-        // Both loops stop early on Ctrl-C: `match` checks next and throws, and the codes are dropped.
         for (row, key) in right.enumerated() {
-            if row & 0xFFFF == 0xFFFF, Interruption.isRequested { break }
+            if row & (Interruption.rowsBetweenChecks - 1) == 0 {
+                try Interruption.check()
+                lookup.reserveForManyKeys(upTo: right.count)
+            }
             guard let key else { continue }
             if let code = lookup[key] {
                 rightCodes[row] = code
@@ -263,7 +288,7 @@ private struct JoinKeyCodes {
         }
         var leftCodes = [Int32](repeating: -1, count: left.count)
         for (row, key) in left.enumerated() {
-            if row & 0xFFFF == 0xFFFF, Interruption.isRequested { break }
+            try Interruption.check(atRow: row)
             if let key, let code = lookup[key] { leftCodes[row] = code }
         }
         return (leftCodes, rightCodes, lookup.count)

@@ -128,7 +128,7 @@ struct PipelineStage {
             column.values.withUnsafeBufferPointer { flags in
                 for row in 0..<flags.count where flags[row] == 1 { indices.append(row) }
             }
-            return indices.count == table.rowCount ? table : table.gather(indices)
+            return indices.count == table.rowCount ? table : try table.gather(indices)
         case .column(let column):
             let sample = (0..<column.count).map { column[$0] }.first { $0.truthiness == nil } ?? .null
             throw Diagnostic(

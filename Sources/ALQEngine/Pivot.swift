@@ -45,7 +45,8 @@ struct Pivot {
             cells[cell] = row
         }
         var resultNames = keyNames
-        var columns = keyColumns.map { $0.gather(firstRows) }
+        var columns: [Column] = []
+        for column in keyColumns { columns.append(try column.gather(firstRows)) }
         for (slot, header) in headers.enumerated() {
             guard !resultNames.contains(header) else {
                 throw Diagnostic(
@@ -53,7 +54,7 @@ struct Pivot {
                     file: file, help: "rename the column '\(header)' first")
             }
             resultNames.append(header)
-            columns.append(valueColumn.gather(orNull: (0..<groupCount).map { cells[$0 * headers.count + slot] }))
+            columns.append(try valueColumn.gather(orNull: (0..<groupCount).map { cells[$0 * headers.count + slot] }))
         }
         return Table(columnNames: resultNames, columns: columns, rowCount: groupCount)
     }
@@ -64,6 +65,7 @@ struct Pivot {
         var representatives: [Value] = []
         var slots = [Int](repeating: 0, count: column.count)
         for row in 0..<column.count {
+            try Interruption.check(atRow: row)
             let value = column[row]
             let key = "\(value.typeName):\(value.literalText)"
             if let slot = lookup[key] {
@@ -133,7 +135,8 @@ struct Pivot {
             }
         }
         var names = keptNames
-        var columns = keptNames.map { table.column($0)!.gather(rows) }
+        var columns: [Column] = []
+        for name in keptNames { columns.append(try table.column(name)!.gather(rows)) }
         let headers = listed.map(\.name)
         let years = headers.compactMap { Int($0) }
         names.append(name.name)
@@ -143,7 +146,7 @@ struct Pivot {
             columns.append(.string(StringColumn(codes: slots, dictionary: headers)))
         }
         names.append(value.name)
-        columns.append(Column.concatenate(sources).gather(cells))
+        columns.append(try Column.concatenate(sources).gather(cells))
         return Table(columnNames: names, columns: columns, rowCount: rows.count)
     }
 

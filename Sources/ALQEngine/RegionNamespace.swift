@@ -57,7 +57,7 @@ struct RegionNamespace {
         guard let table = module.table(named: "facts"), let metrics = table.column("metric") else { return .empty }
         let facts = FactValues.withQuantities(table)
         let rows = (0..<facts.rowCount).filter { if case .string(metric) = metrics[$0] { true } else { false } }
-        let subset = facts.gather(rows)
+        let subset = Interruption.shielded { () throws(Diagnostic) in try facts.gather(rows) }
         var names: [String] = []
         var columns: [Column] = []
         for name in ["year", "period", "value", "kind", "bound", "scope", "source", "id"] {
@@ -76,7 +76,8 @@ struct RegionNamespace {
         var parts = [own]
         for sub in registry.subregions(of: module) {
             guard let facts = sub.table(named: "facts").map(FactValues.withQuantities) else { continue }
-            parts.append(facts.gather((0..<facts.rowCount).filter { !reported.contains(key(facts, $0)) }))
+            let rows = (0..<facts.rowCount).filter { !reported.contains(key(facts, $0)) }
+            parts.append(Interruption.shielded { () throws(Diagnostic) in try facts.gather(rows) })
         }
         return Table.concatenate(parts)
     }

@@ -7,20 +7,23 @@ import ALQSyntax
 extension Sorting {
     /// One key's rows as order-preserving integers, or nil when the key has no integer encoding
     /// (values of mixed kinds, bools, lists, or a NaN among the numbers).
-    static func encoded(_ key: Key, descending: Bool) -> [UInt64]? {
+    static func encoded(_ key: Key, descending: Bool) throws(Diagnostic) -> [UInt64]? {
         switch key {
         case .numbers(let values, let validity):
             var codes = [UInt64](repeating: 0, count: values.count)
             var sawNaN = false
-            values.withUnsafeBufferPointer { values in
-                codes.withUnsafeMutableBufferPointer { codes in
-                    for row in 0..<values.count {
-                        let value = values[row]
-                        if value.isNaN { sawNaN = true }
-                        // + 0 turns -0.0 into 0.0: they are equal, so they must tie.
-                        let bits = (value + 0).bitPattern
-                        let ordered = bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
-                        codes[row] = descending ? ~ordered : ordered
+            for batch in Interruption.batches(values.count) {
+                try Interruption.check()
+                values.withUnsafeBufferPointer { values in
+                    codes.withUnsafeMutableBufferPointer { codes in
+                        for row in batch {
+                            let value = values[row]
+                            if value.isNaN { sawNaN = true }
+                            // + 0 turns -0.0 into 0.0: they are equal, so they must tie.
+                            let bits = (value + 0).bitPattern
+                            let ordered = bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
+                            codes[row] = descending ? ~ordered : ordered
+                        }
                     }
                 }
             }
@@ -47,37 +50,41 @@ extension Sorting {
         var current = [UInt64](repeating: 0, count: count)
         var next = [UInt64](repeating: 0, count: count)
         for key in keys.reversed() {
-            try session.checkCancellation()
-            for position in 0..<count { current[position] = key[Int(rows[position])] }
             var histograms = [Int](repeating: 0, count: 8 * 256)
-            current.withUnsafeBufferPointer { current in
-                histograms.withUnsafeMutableBufferPointer { histograms in
-                    for code in current {
-                        for byte in 0..<8 { histograms[byte << 8 | Int((code >> (byte * 8)) & 0xFF)] += 1 }
+            for batch in Interruption.batches(count) {
+                try session.checkCancellation()
+                for position in batch { current[position] = key[Int(rows[position])] }
+                current.withUnsafeBufferPointer { current in
+                    histograms.withUnsafeMutableBufferPointer { histograms in
+                        for code in current[batch] {
+                            for byte in 0..<8 { histograms[byte << 8 | Int((code >> (byte * 8)) & 0xFF)] += 1 }
+                        }
                     }
                 }
             }
             for byte in 0..<8 {
                 let counts = histograms[(byte << 8)..<((byte + 1) << 8)]
                 if counts.contains(count) { continue }
-                try session.checkCancellation()
                 var offsets = [Int](repeating: 0, count: 256)
                 var total = 0
                 for bucket in 0..<256 {
                     offsets[bucket] = total
                     total += counts[(byte << 8) + bucket]
                 }
-                current.withUnsafeBufferPointer { current in
-                    next.withUnsafeMutableBufferPointer { next in
-                        rows.withUnsafeBufferPointer { rows in
-                            spare.withUnsafeMutableBufferPointer { spare in
-                                for position in 0..<count {
-                                    let code = current[position]
-                                    let bucket = Int((code >> (byte * 8)) & 0xFF)
-                                    let target = offsets[bucket]
-                                    offsets[bucket] = target + 1
-                                    next[target] = code
-                                    spare[target] = rows[position]
+                for batch in Interruption.batches(count) {
+                    try session.checkCancellation()
+                    current.withUnsafeBufferPointer { current in
+                        next.withUnsafeMutableBufferPointer { next in
+                            rows.withUnsafeBufferPointer { rows in
+                                spare.withUnsafeMutableBufferPointer { spare in
+                                    for position in batch {
+                                        let code = current[position]
+                                        let bucket = Int((code >> (byte * 8)) & 0xFF)
+                                        let target = offsets[bucket]
+                                        offsets[bucket] = target + 1
+                                        next[target] = code
+                                        spare[target] = rows[position]
+                                    }
                                 }
                             }
                         }

@@ -34,9 +34,9 @@ enum Statistics {
 
     /// The `p`-th percentile (0 to 100) of values, interpolating linearly between the closest ranks
     /// (as Excel's PERCENTILE.INC and NumPy's default); `nil` for no values.
-    static func percentile(_ values: [Double], _ p: Double) -> Double? {
+    static func percentile(_ values: [Double], _ p: Double) throws(Diagnostic) -> Double? {
         guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
+        let sorted = try values.sortedStoppingOnInterruption()
         let rank = p / 100 * Double(sorted.count - 1)
         let lower = Int(rank.rounded(.down))
         let upper = min(lower + 1, sorted.count - 1)
@@ -77,24 +77,32 @@ enum Statistics {
         var builder = ColumnBuilder()
         switch column {
         case .number(let numbers):
-            let groups = grouped(numbers.values, numbers.validity, ids: ids, groupCount: groupCount)
+            let groups = try grouped(numbers.values, numbers.validity, ids: ids, groupCount: groupCount)
             for group in groups { builder.append(try result(name, of: group, p: p, like: nil, inputs: [])) }
         case .quantity(let quantities):
-            let groups = grouped(quantities.values, quantities.validity, ids: ids, groupCount: groupCount)
+            let groups = try grouped(quantities.values, quantities.validity, ids: ids, groupCount: groupCount)
             let like = Quantity(
                 value: 0, dimension: quantities.dimension, displayUnit: quantities.displayUnit)
             for group in groups { builder.append(try result(name, of: group, p: p, like: like, inputs: [])) }
         default:
             var members = [[Value]](repeating: [], count: groupCount)
-            for (row, id) in ids.enumerated() { members[Int(id)].append(column[row]) }
+            for (row, id) in ids.enumerated() {
+                try Interruption.check(atRow: row)
+                members[Int(id)].append(column[row])
+            }
             for values in members { builder.append(try apply(name, values, parameter: parameter)) }
         }
         return builder.build()
     }
 
-    private static func grouped(_ values: [Double], _ validity: [Bool]?, ids: [Int32], groupCount: Int) -> [[Double]] {
+    private static func grouped(_ values: [Double], _ validity: [Bool]?, ids: [Int32], groupCount: Int)
+        throws(Diagnostic) -> [[Double]]
+    {
         var groups = [[Double]](repeating: [], count: groupCount)
-        for row in 0..<values.count where validity?[row] ?? true { groups[Int(ids[row])].append(values[row]) }
+        for batch in Interruption.batches(values.count) {
+            try Interruption.check()
+            for row in batch where validity?[row] ?? true { groups[Int(ids[row])].append(values[row]) }
+        }
         return groups
     }
 
@@ -129,7 +137,7 @@ enum Statistics {
             }
             number = variance(numbers)
         case "stddev": number = standardDeviation(numbers)
-        default: number = percentile(numbers, p)
+        default: number = try percentile(numbers, p)
         }
         guard let number else { return .null }
         guard number.isFinite else { throw Arithmetic.overflow() }

@@ -24,7 +24,7 @@ extension VectorEvaluator {
             if position & 0xFFF == 0xFFF { try interpreter.session.checkCancellation() }
             builder.append(try interpreter.subscripted(container, by: key, span: index.span))
         }
-        return .column(builder.build().gather(positions))
+        return .column(try builder.build().gather(positions))
     }
 
     /// A column's distinct values in order of first appearance (null included, as a value of its own), and

@@ -85,8 +85,10 @@ struct VectorEvaluator {
             }
             if other.isEmpty { return try eval(value) }
             if taken.isEmpty { return try eval(alternative) }
-            let thenValues = try VectorEvaluator(interpreter: interpreter, table: table.gather(taken)).eval(value)
-            let elseValues = try VectorEvaluator(interpreter: interpreter, table: table.gather(other)).eval(alternative)
+            let thenRows = try table.gather(taken)
+            let elseRows = try table.gather(other)
+            let thenValues = try VectorEvaluator(interpreter: interpreter, table: thenRows).eval(value)
+            let elseValues = try VectorEvaluator(interpreter: interpreter, table: elseRows).eval(alternative)
             var builder = ColumnBuilder()
             var (nextTaken, nextOther) = (0, 0)
             for row in 0..<table.rowCount {
@@ -123,7 +125,8 @@ struct VectorEvaluator {
     private func rowByRow(_ expr: Expr) throws(Diagnostic) -> Vector {
         var builder = ColumnBuilder()
         for row in 0..<table.rowCount {
-            if row & 0xFFFF == 0xFFFF { try interpreter.session.checkCancellation() }
+            // Every 4,096 rows: evaluating an expression for one row can take microseconds.
+            if row & 0xFFF == 0xFFF { try interpreter.session.checkCancellation() }
             builder.append(try interpreter.eval(expr, row: RowContext(table: table, row: row)))
         }
         return .column(builder.build())
@@ -147,7 +150,7 @@ struct VectorEvaluator {
         let undecided = (0..<table.rowCount).filter { (decided.values[$0] == 1) == (op == .and) }
         var result = decided.values.map { $0 == 1 ? UInt8(1) : 0 }
         if !undecided.isEmpty {
-            let rest = try VectorEvaluator(interpreter: interpreter, table: table.gather(undecided)).eval(right)
+            let rest = try VectorEvaluator(interpreter: interpreter, table: try table.gather(undecided)).eval(right)
             let flags = try truths(rest, count: undecided.count, span: right.span)
             for (index, row) in undecided.enumerated() { result[row] = flags.values[index] == 1 ? 1 : 0 }
         }

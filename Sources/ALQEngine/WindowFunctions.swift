@@ -110,8 +110,15 @@ struct WindowCall {
         let order = try RowOrder(column, interpreter: interpreter, span: span)
         var ranks = [Double](repeating: 0, count: rowCount)
         var validity = [Bool](repeating: false, count: rowCount)
+        var ranked = 0
         for partition in 0..<partitions.count {
-            let rows = partitions.rows(of: partition).filter { !order.isNull($0) }.sorted(by: order.less)
+            ranked += partitions.rows(of: partition).count
+            if ranked >= Interruption.rowsBetweenChecks {
+                ranked = 0
+                try Interruption.check()
+            }
+            let rows = try partitions.rows(of: partition).filter { !order.isNull($0) }.sortedStoppingOnInterruption(
+                runLength: 4096, by: order.less)
             for (position, row) in rows.enumerated() {
                 if position > 0, !order.less(rows[position - 1], row) {
                     ranks[row] = ranks[rows[position - 1]]
@@ -193,10 +200,13 @@ struct WindowCall {
         }
         var averages = [Double](repeating: 0, count: rowCount)
         var valid = [Bool](repeating: false, count: rowCount)
+        var visited = 0
         for partition in 0..<partitions.count {
             let rows = partitions.rows(of: partition)
             let base = rows.startIndex
             for position in 0..<rows.count {
+                visited += 1
+                try Interruption.check(atRow: visited)
                 var total = 0.0
                 var count = 0
                 for source in Swift.max(0, position - width + 1)...position where validity?[rows[base + source]] ?? true
@@ -218,10 +228,12 @@ struct WindowCall {
         window: (ArraySlice<Int>, Int) -> ArraySlice<Int>
     ) throws(Diagnostic) -> Column {
         var results = [Value](repeating: .null, count: rowCount)
+        var visited = 0
         for partition in 0..<partitions.count {
             let rows = partitions.rows(of: partition)
             for position in 0..<rows.count {
-                if position & 0xFFF == 0xFFF { try interpreter.session.checkCancellation() }
+                visited += 1
+                if visited & 0xFFF == 0 { try interpreter.session.checkCancellation() }
                 do throws(Diagnostic) {
                     results[rows[rows.startIndex + position]] = try aggregate(
                         window(rows, position).map { column[$0] })

@@ -175,7 +175,7 @@ public final class Registry: Sendable {
             }
             if seen.insert(id).inserted { keep.append(row) }
         }
-        return table.gather(keep)
+        return Interruption.shielded { () throws(Diagnostic) in try table.gather(keep) }
     }
 
     /// One row per region module.

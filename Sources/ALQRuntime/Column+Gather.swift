@@ -1,15 +1,17 @@
+import ALQSyntax
+
 extension Column {
     /// The rows at `indices`, in that order, with a null wherever an index is negative.
     ///
     /// Joins use it for the side that has no matching row, window functions for the rows before the
     /// first and after the last of a partition. Cells move whole, so whatever a value carries (unit,
     /// provenance) moves with it.
-    public func gather(orNull indices: [Int]) -> Column {
+    public func gather(orNull indices: [Int]) throws(Diagnostic) -> Column {
         var nulls: [Int] = []
         for (position, index) in indices.enumerated() where index < 0 { nulls.append(position) }
-        if nulls.isEmpty { return gather(indices) }
+        if nulls.isEmpty { return try gather(indices) }
         if count == 0 { return allNull(indices.count) }
-        return gather(indices.map { Swift.max($0, 0) }).settingNull(at: nulls)
+        return try gather(indices.map { Swift.max($0, 0) }).settingNull(at: nulls)
     }
 
     /// The same column with the rows at `positions` set to null.
@@ -61,7 +63,7 @@ extension Column {
     }
 
     /// The rows of several columns one after another; typed when they are all of one type.
-    public static func concatenate(_ columns: [Column]) -> Column {
+    public static func concatenate(_ columns: [Column]) throws(Diagnostic) -> Column {
         guard let first = columns.first else { return .mixed([]) }
         if columns.count == 1 { return first }
         switch first {
@@ -70,7 +72,7 @@ extension Column {
             var validity = head.validity ?? [Bool](repeating: true, count: head.values.count)
             var isInteger = head.isInteger
             for column in columns.dropFirst() {
-                guard case .number(let next) = column else { return boxed(columns) }
+                guard case .number(let next) = column else { return try boxed(columns) }
                 values += next.values
                 validity += next.validity ?? [Bool](repeating: true, count: next.values.count)
                 isInteger = isInteger && next.isInteger
@@ -81,27 +83,30 @@ extension Column {
         case .string(let head):
             var strings = StringColumn(codes: head.codes, dictionary: head.dictionary)
             for column in columns.dropFirst() {
-                guard case .string(let next) = column else { return boxed(columns) }
+                guard case .string(let next) = column else { return try boxed(columns) }
                 strings = strings.appending(next)
             }
             return .string(strings)
         case .bool(let head):
             var values = head.values
             for column in columns.dropFirst() {
-                guard case .bool(let next) = column else { return boxed(columns) }
+                guard case .bool(let next) = column else { return try boxed(columns) }
                 values += next.values
             }
             return .bool(BoolColumn(values: values))
         default:
-            return boxed(columns)
+            return try boxed(columns)
         }
     }
 
     /// Concatenation value by value, keeping everything each value carries.
-    private static func boxed(_ columns: [Column]) -> Column {
+    private static func boxed(_ columns: [Column]) throws(Diagnostic) -> Column {
         var builder = ColumnBuilder()
         for column in columns {
-            for row in 0..<column.count { builder.append(column[row]) }
+            for row in 0..<column.count {
+                try Interruption.check(atRow: row)
+                builder.append(column[row])
+            }
         }
         return builder.build()
     }

@@ -1,3 +1,5 @@
+import ALQSyntax
+
 /// One column of a ``Table``: a typed array, not an array of boxed values.
 ///
 /// Strings are dictionary-encoded (each row holds an index into a small array of distinct
@@ -54,33 +56,72 @@ public enum Column: Sendable {
         }
     }
 
-    /// The rows at `indices`, in that order.
-    public func gather(_ indices: [Int]) -> Column {
+    /// The rows at `indices`, in that order; stops with E0306 on Ctrl-C (``Interruption``).
+    public func gather(_ indices: [Int]) throws(Diagnostic) -> Column {
         switch self {
         case .number(let column):
             .number(
                 NumberColumn(
-                    values: indices.map { column.values[$0] },
-                    validity: column.validity.map { validity in indices.map { validity[$0] } },
+                    values: try column.values.gathered(indices), validity: try column.validity?.gathered(indices),
                     isInteger: column.isInteger))
         case .string(let column):
-            .string(StringColumn(codes: indices.map { column.codes[$0] }, dictionary: column.dictionary))
+            .string(StringColumn(codes: try column.codes.gathered(indices), dictionary: column.dictionary))
         case .bool(let column):
-            .bool(BoolColumn(values: indices.map { column.values[$0] }))
+            .bool(BoolColumn(values: try column.values.gathered(indices)))
         case .quantity(let column):
             .quantity(
                 QuantityColumn(
-                    values: indices.map { column.values[$0] }, dimension: column.dimension,
-                    displayUnit: column.displayUnit,
-                    validity: column.validity.map { validity in indices.map { validity[$0] } }))
+                    values: try column.values.gathered(indices), dimension: column.dimension,
+                    displayUnit: column.displayUnit, validity: try column.validity?.gathered(indices)))
         case .mixed(let values):
-            .mixed(indices.map { values[$0] })
+            .mixed(try values.gathered(indices))
         }
     }
 
     /// The first `count` rows.
     public func prefix(_ count: Int) -> Column {
-        gather(Array(0..<Swift.min(count, self.count)))
+        let end = Swift.max(0, Swift.min(count, self.count))
+        switch self {
+        case .number(let column):
+            return .number(
+                NumberColumn(
+                    values: Array(column.values[..<end]), validity: column.validity.map { Array($0[..<end]) },
+                    isInteger: column.isInteger))
+        case .string(let column):
+            return .string(StringColumn(codes: Array(column.codes[..<end]), dictionary: column.dictionary))
+        case .bool(let column):
+            return .bool(BoolColumn(values: Array(column.values[..<end])))
+        case .quantity(let column):
+            return .quantity(
+                QuantityColumn(
+                    values: Array(column.values[..<end]), dimension: column.dimension,
+                    displayUnit: column.displayUnit, validity: column.validity.map { Array($0[..<end]) }))
+        case .mixed(let values):
+            return .mixed(Array(values[..<end]))
+        }
+    }
+}
+
+extension Array {
+    /// The elements at `indices`, in that order, checking ``Interruption`` between batches of rows so that
+    /// the per-row work stays one load and one store.
+    fileprivate func gathered(_ indices: [Int]) throws(Diagnostic) -> [Element] {
+        var interrupted = false
+        let result = [Element](unsafeUninitializedCapacity: indices.count) { buffer, initialized in
+            guard let target = buffer.baseAddress else { return }
+            indices.withUnsafeBufferPointer { indices in
+                for batch in Interruption.batches(indices.count) {
+                    if Interruption.isRequested {
+                        interrupted = true
+                        return
+                    }
+                    for position in batch { (target + position).initialize(to: self[indices[position]]) }
+                    initialized = batch.upperBound
+                }
+            }
+        }
+        if interrupted { throw Interruption.diagnostic }
+        return result
     }
 }
 

@@ -1,3 +1,5 @@
+import ALQSyntax
+
 /// A table: named, typed columns of equal length.
 ///
 /// Tables are values: copying one shares its column storage until either copy changes.
@@ -52,16 +54,20 @@ public struct Table: Sendable {
         return record
     }
 
-    /// The rows at `indices`, in that order.
-    public func gather(_ indices: [Int]) -> Table {
-        Table(
-            columnNames: columnNames, columns: columns.map { $0.gather(indices) }, rowCount: indices.count,
-            keyColumn: keyColumn)
+    /// The rows at `indices`, in that order; stops with E0306 on Ctrl-C (``Interruption``).
+    public func gather(_ indices: [Int]) throws(Diagnostic) -> Table {
+        var gathered: [Column] = []
+        for column in columns { gathered.append(try column.gather(indices)) }
+        return Table(columnNames: columnNames, columns: gathered, rowCount: indices.count, keyColumn: keyColumn)
     }
 
     /// The first `count` rows.
     public func prefix(_ count: Int) -> Table {
-        count >= rowCount ? self : gather(Array(0..<max(0, count)))
+        count >= rowCount
+            ? self
+            : Table(
+                columnNames: columnNames, columns: columns.map { $0.prefix(count) }, rowCount: max(0, count),
+                keyColumn: keyColumn)
     }
 
     /// The same rows with a column added or replaced.

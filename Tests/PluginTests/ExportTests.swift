@@ -187,7 +187,7 @@ struct ObservingFormat: ExportFormat, @unchecked Sendable {
             writes += 1
             return writes > 3
         }
-        let table = Support.sampleTable().gather((0..<60_000).map { $0 % 6 })
+        let table = try Support.sampleTable().gather((0..<60_000).map { $0 % 6 })
         #expect {
             try host.export(table, format: CSVFormat(), path: path)
         } throws: { error in

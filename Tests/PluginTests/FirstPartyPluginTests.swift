@@ -17,7 +17,7 @@ import Testing
         #expect(message == "loaded plugin xlsx 1.0.0 from \(plugin): format xlsx")
         let path = Support.temporaryFolder() + "/sample.xlsx"
         // Enough rows for several batches; a column of one unit has it in the header, a mixed one keeps its units.
-        let table = Support.sampleTable().gather((0..<18_000).map { $0 % 6 })
+        let table = try Support.sampleTable().gather((0..<18_000).map { $0 % 6 })
         try host.export(table, format: registry.format(forPath: path)!, path: path)
         let check = try Support.python(
             """

@@ -168,7 +168,7 @@ import Testing
         defer { host.shutdown() }
         let registry = Registry()
         _ = try host.load(path: Support.fixture("plugins/deaf_export.py"), registry: registry)
-        let table = Support.sampleTable().gather((0..<3000).map { $0 % 6 })  // a batch larger than a pipe holds
+        let table = try Support.sampleTable().gather((0..<3000).map { $0 % 6 })  // a batch larger than a pipe holds
         #expect {
             try host.export(table, format: registry.format(named: "deaf")!, path: nil)
         } throws: { error in

@@ -24,16 +24,41 @@ struct InterruptLatencyTests {
         let plugins = PackageLayout.root.appendingPathComponent("Tests/PluginTests/Fixtures/plugins").path
         return [
             Operation(name: "open (CSV)", statement: "let t = open(\"\(folder)/big.csv\")"),
+            Operation(name: "open (JSON)", statement: "let t = open(\"\(folder)/big.json\")"),
             Operation(name: "load (a plugin that does not answer)", statement: "load \"\(plugins)/hang.py\""),
             Operation(name: "sort", statement: "let t = big | sort value desc, name, id"),
+            Operation(name: "sort + take (top 10)", statement: "let t = big | sort value desc, name | take 10"),
+            Operation(name: "sort (compared values)", statement: "let t = big | sort [value], id"),
             Operation(name: "group + median", statement: "let t = big | group region | agg m = median(value)"),
             Operation(
                 name: "group + count_distinct", statement: "let t = big | group region | agg d = count_distinct(name)"),
+            Operation(
+                name: "group + percentile", statement: "let t = big | group region | agg p = percentile(value, 90)"),
+            Operation(name: "distinct", statement: "let t = big | select id, region | distinct"),
             Operation(name: "join", statement: "let t = big | join other on id"),
             Operation(name: "pivot", statement: "let t = big | select id, year, value | pivot year values value"),
+            Operation(name: "unpivot", statement: "let t = big | unpivot year, value into field, amount"),
+            Operation(
+                name: "window (rank, rolling_avg)",
+                statement: "let t = big | derive r = rank(value), a = rolling_avg(value, 3) by region"),
             Operation(name: "export (CSV)", statement: "big | export csv to \"\(folder)/out.csv\""),
             Operation(name: "plugin call", statement: "let t = wait()"),
         ]
+    }
+
+    /// The rows of ``writeTable(to:)`` as a JSON array of records.
+    static func writeJSONTable(to path: String) throws {
+        let regions = ["Guangxi", "Guangyuan", "Chongqing", "Baise"]
+        var bytes: [UInt8] = Array("[\n".utf8)
+        bytes.reserveCapacity(rowCount * 76)
+        for row in 0..<rowCount {
+            let record =
+                "{\"id\":\(row),\"region\":\"\(regions[row % 4])\",\"year\":\(2000 + row % 25),"
+                + "\"value\":\(row % 9973),\"name\":\"n\(row % 1000)\"}"
+            bytes += record.utf8
+            bytes += (row + 1 < rowCount ? ",\n" : "\n]\n").utf8
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
     }
 
     /// A CSV file of `rowCount` rows: a unique id, 4 regions, 25 years, 9,973 values, 1,000 names.
@@ -61,6 +86,7 @@ struct InterruptLatencyTests {
     func everyOperationStops() throws {
         let folder = try REPLHarness.temporaryFolder()
         try Self.writeTable(to: folder + "/big.csv")
+        try Self.writeJSONTable(to: folder + "/big.json")
         let terminal = try REPLHarness.start(home: folder)
         // Setting up takes long in a debug build on a busy machine; the timeouts only bound a failure.
         try terminal.enter(
