@@ -131,14 +131,7 @@ final class PluginProcess {
             }
             scanned = pending.count
             if pending.count - consumed > limit { throw .tooLarge }
-            try wait(for: output, events: Int16(POLLIN), deadline: deadline)
-            let n = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                throw .exited(endDescription())
-            }
-            if n == 0 { throw .exited(endDescription()) }
-            pending.append(contentsOf: chunk[0..<n])
+            try readMore(into: &chunk, deadline: deadline)
         }
     }
 
@@ -146,18 +139,24 @@ final class PluginProcess {
     func receive(count: Int, deadline: Double) throws(Failure) -> [UInt8] {
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while pending.count - consumed < count {
-            try wait(for: output, events: Int16(POLLIN), deadline: deadline)
-            let n = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                throw .exited(endDescription())
-            }
-            if n == 0 { throw .exited(endDescription()) }
-            pending.append(contentsOf: chunk[0..<n])
+            try readMore(into: &chunk, deadline: deadline)
         }
         let bytes = Array(pending[consumed..<consumed + count])
         consume(upTo: consumed + count)
         return bytes
+    }
+
+    /// Waits for the plugin's output before the deadline and appends what one read gives (maybe nothing, after
+    /// EINTR or EAGAIN) to `pending`; the plugin's end is an error.
+    private func readMore(into chunk: inout [UInt8], deadline: Double) throws(Failure) {
+        try wait(for: output, events: Int16(POLLIN), deadline: deadline)
+        let n = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
+        if n < 0 {
+            if errno == EINTR || errno == EAGAIN { return }
+            throw .exited(endDescription())
+        }
+        if n == 0 { throw .exited(endDescription()) }
+        pending.append(contentsOf: chunk[0..<n])
     }
 
     /// The index in `pending` of the first newline from `scanned` on.

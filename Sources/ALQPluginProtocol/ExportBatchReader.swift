@@ -17,7 +17,7 @@ public enum ExportBatchReader {
     /// Reads the request on `line`. A malformed line or batch throws a ``PluginProtocolError``.
     public static func read(_ line: [UInt8]) throws(PluginProtocolError) -> Outcome {
         do {
-            return try line.withUnsafeBufferPointer { (bytes) throws(JSONError) -> Outcome in
+            return try line.withUnsafeBufferPointer { bytes in
                 var scanner = JSONScanner(bytes)
                 return try read(&scanner)
             }
@@ -31,37 +31,14 @@ public enum ExportBatchReader {
         scanner.error("export.rows with \(message)", at: scanner.position)
     }
 
-    private static func read(_ scanner: inout JSONScanner) throws(JSONError) -> Outcome {
-        try scanner.expect(UInt8(ascii: "{"), "'{'")
-        var id: Int?
-        var isRows = false
+    private static func read(_ scanner: inout JSONScanner) throws -> Outcome {
         var batch: ColumnBatch?
-        var keys = Set<String>()
-        while true {
-            let (key, start) = try scanner.key()
-            guard keys.insert(key).inserted else { throw scanner.duplicateKey(key, at: start) }
-            switch key {
-            case "id":
-                id = try scanner.value(depth: 1).numberValue?.int
-            case "method":
-                guard try scanner.value(depth: 1) == .string(PluginMethod.exportRows.rawValue) else { return .other }
-                isRows = true
-            case "params":
-                guard isRows, id != nil else { return .other }
-                guard let read = try params(&scanner) else { return .other }
-                batch = read
-            default:
-                try scanner.skipValue(depth: 1)
-            }
-            if scanner.peek() == UInt8(ascii: ",") {
-                scanner.position += 1
-                continue
-            }
-            try scanner.expect(UInt8(ascii: "}"), "',' or '}'")
-            try scanner.expectEnd()
-            guard let id, isRows, let batch else { return .other }
-            return .batch(id: id, batch)
+        let id = try ExportRowsEnvelope.read(&scanner) { scanner in
+            batch = try params(&scanner)
+            return batch != nil
         }
+        guard let id, let batch else { return .other }
+        return .batch(id: id, batch)
     }
 
     /// Reads `{"batch": {…}}`; `nil` when the params hold no batch (a version-1 request).

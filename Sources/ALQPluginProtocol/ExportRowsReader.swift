@@ -31,37 +31,15 @@ public enum ExportRowsReader {
     private static func read(
         _ scanner: inout JSONScanner, row: inout [JSONValue], each: (inout [JSONValue]) throws -> Void
     ) throws -> Outcome {
-        try scanner.expect(UInt8(ascii: "{"), "'{'")
-        var id: Int?
-        var isRows = false
         var sawParams = false
-        var keys = Set<String>()
-        while true {
-            let (key, start) = try scanner.key()
-            guard keys.insert(key).inserted else { throw scanner.duplicateKey(key, at: start) }
-            switch key {
-            case "id":
-                id = try scanner.value(depth: 1).numberValue?.int
-            case "method":
-                guard try scanner.value(depth: 1) == .string(PluginMethod.exportRows.rawValue) else { return .other }
-                isRows = true
-            case "params":
-                guard isRows, id != nil else { return .other }
-                try readRows(&scanner, row: &row, each: each)
-                sawParams = true
-            default:
-                try scanner.skipValue(depth: 1)
-            }
-            if scanner.peek() == UInt8(ascii: ",") {
-                scanner.position += 1
-                continue
-            }
-            try scanner.expect(UInt8(ascii: "}"), "',' or '}'")
-            try scanner.expectEnd()
-            guard let id, isRows else { return .other }
-            guard sawParams else { throw PluginProtocolError("export.rows without 'rows'") }
-            return .rows(id: id)
+        let id = try ExportRowsEnvelope.read(&scanner) { scanner in
+            try readRows(&scanner, row: &row, each: each)
+            sawParams = true
+            return true
         }
+        guard let id else { return .other }
+        guard sawParams else { throw PluginProtocolError("export.rows without 'rows'") }
+        return .rows(id: id)
     }
 
     /// Reads `{"rows": [[…], …]}`, handing over each row.

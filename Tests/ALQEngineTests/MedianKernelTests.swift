@@ -1,6 +1,7 @@
 import ALQBuiltinModules
 import ALQRuntime
 import ALQSyntax
+import ALQTestSupport
 import Testing
 
 @testable import ALQEngine
@@ -10,7 +11,7 @@ import Testing
 @Suite struct MedianKernelTests {
     /// Numbers drawn from a few values, so that groups hold many ties, `-0` and `0`, and nulls.
     private static func numbers(count: Int, seed: UInt64, nans: Bool) -> (values: [Double], validity: [Bool]) {
-        var generator = SplitMix(state: seed)
+        var generator = SplitMix(seed: seed)
         let pool: [Double] = [-2, -1, -0.0, 0, 0.5, 1, 1, 3, 1e9, -0.0] + (nans ? [.nan] : [])
         var values: [Double] = []
         var validity: [Bool] = []
@@ -24,7 +25,7 @@ import Testing
 
     /// Group keys such that groups have every size from one row up, odd and even, and some only nulls.
     private static func groupColumn(count: Int, seed: UInt64) -> Column {
-        var generator = SplitMix(state: seed)
+        var generator = SplitMix(seed: seed)
         var keys: [Double] = []
         var size = 1
         while keys.count < count {
@@ -120,7 +121,7 @@ import Testing
     /// The selection alone, on groups larger than its sorting cut-off, against a sort.
     @Test(arguments: [1, 2, 17, 18, 100, 1001, 4096])
     func quickselectPutsTheRankedValueInPlace(count: Int) {
-        var generator = SplitMix(state: UInt64(count))
+        var generator = SplitMix(seed: UInt64(count))
         let values = (0..<count).map { _ in Double(generator.next() % 50) - 25 }
         let sorted = values.sorted()
         for rank in Set([0, count / 2, (count - 1) / 2, count - 1]) {
@@ -141,18 +142,5 @@ extension Value {
         case .quantity(let quantity): quantity.value.sign
         default: nil
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so each run tests the same data.
-private struct SplitMix {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
