@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "alq-xlsx", dependencies: ["ALQCalendar", "ALQPluginKit", "XLSX"],
             path: "Plugins/XLSX/Sources/alq-xlsx"),
-        .testTarget(name: "XLSXTests", dependencies: ["ALQCalendar", "XLSX"]),
+        .testTarget(name: "XLSXTests", dependencies: ["ALQCalendar", "XLSX", "ALQTestSupport"]),
         // The language: tokens, spans, diagnostics, parser, AST.
         .target(name: "ALQSyntax"),
         // Values, units, quantities, provenance and columnar tables.

@@ -12,25 +12,6 @@ import Testing
         return path
     }
 
-    /// Runs a Python script; its standard output, or a failed test with its standard error.
-    static func python(_ script: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let text = output.fileHandleForReading.readDataToEndOfFile()
-        let message = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(
-            process.terminationStatus == 0,
-            "python3 failed (is openpyxl installed? make deps): \(String(decoding: message, as: UTF8.self))")
-        return String(decoding: text, as: UTF8.self)
-    }
-
     /// Compares a sheet read by openpyxl with alq's JSON export of the same query, cell by cell:
     /// numbers equal, strings equal, booleans equal, null an empty cell, ISO days in mixed columns dates,
     /// lists and records their JSON text.
@@ -69,7 +50,7 @@ import Testing
         let reference = try AlqProcess.run(["-c", "\(query) | export json to \"\(json)\""])
         #expect(reference.status == 0, "\(reference.stderr)")
         let count = try AlqProcess.run(["-c", "len(\(query))"])
-        let output = try Self.python(Self.compare, [workbook, json])
+        let output = try PythonScript.output(Self.compare, [workbook, json])
         #expect(output == "\(count.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) rows equal\n", "\(query)")
     }
 
@@ -82,7 +63,7 @@ import Testing
         ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("xlsx"))
-        let output = try Self.python(
+        let output = try PythonScript.output(
             "import sys, openpyxl; print(openpyxl.load_workbook(sys.argv[1]).sheetnames)", [workbook])
         #expect(output == "['regions']\n")
     }
@@ -102,7 +83,7 @@ import Testing
         ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "4\n", "\(file)")
-        let output = try Self.python(
+        let output = try PythonScript.output(
             "import sys, openpyxl; print(openpyxl.load_workbook(sys.argv[1]).sheetnames)", [workbook])
         #expect(output == "['\(sheet)']\n")
     }
@@ -123,7 +104,7 @@ import Testing
     @Test func alqReadsWhatOpenpyxlWrites() throws {
         let folder = try AlqProcess.temporaryFolder()
         let workbook = folder.appendingPathComponent("openpyxl.xlsx").path
-        _ = try Self.python(
+        _ = try PythonScript.output(
             """
             import sys, datetime, openpyxl
             wb = openpyxl.Workbook()

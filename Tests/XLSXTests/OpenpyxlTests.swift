@@ -1,4 +1,5 @@
 import ALQCalendar
+import ALQTestSupport
 import Foundation
 import Testing
 import XLSX
@@ -6,25 +7,6 @@ import XLSX
 /// Workbooks exchanged with Python's openpyxl (installed by `make deps`): what openpyxl writes, the
 /// reader reads; what the writer writes, openpyxl reads.
 @Suite struct OpenpyxlTests {
-    /// Runs a Python script with openpyxl; fails the test with Python's message when it fails.
-    static func python(_ script: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let text = output.fileHandleForReading.readDataToEndOfFile()
-        let message = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(
-            process.terminationStatus == 0,
-            "python3 failed (is openpyxl installed? make deps): \(String(decoding: message, as: UTF8.self))")
-        return String(decoding: text, as: UTF8.self)
-    }
-
     static func temporaryPath(_ name: String) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -33,7 +15,7 @@ import XLSX
 
     @Test func readsWhatOpenpyxlWrites() throws {
         let path = try Self.temporaryPath("openpyxl.xlsx")
-        _ = try Self.python(
+        _ = try PythonScript.output(
             """
             import sys, datetime, openpyxl
             wb = openpyxl.Workbook()
@@ -75,7 +57,7 @@ import XLSX
         try writer.appendRow([.empty, .number(0.5), .bool(false), .empty, .string("ctrl\u{1}  ")])
         try writer.appendRow([.string("x"), .bigInteger("12345678901234567891"), .empty, .empty, .empty])
         try Data(try writer.finish()).write(to: URL(fileURLWithPath: path))
-        let output = try Self.python(
+        let output = try PythonScript.output(
             """
             import sys, openpyxl
             wb = openpyxl.load_workbook(sys.argv[1])
