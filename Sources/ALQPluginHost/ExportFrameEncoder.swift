@@ -33,6 +33,7 @@ final class ExportFrameEncoder {
         let sink = CollectingSink()
         let out = ByteWriter(sink)
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(rows.count * 8 * plan.entries.count)
         do {
             try out.ascii("{\"frame\":{\"length\":")
             try NumberText.appendInteger(Int64(rows.count), to: out)
@@ -172,11 +173,21 @@ final class ExportFrameEncoder {
         Self.align(&bytes)
         try out.ascii("{\"form\":\"float64\",\"offset\":")
         try NumberText.appendInteger(Int64(bytes.count), to: out)
-        for row in rows {
-            let value = isNull(row) ? Double.nan : values[row]
-            withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 }
+        let hasNull = rows.contains(where: isNull)
+        let start = bytes.count
+        #if _endian(little)
+            if !hasNull {
+                // The doubles as they are in memory: little-endian already.
+                values.withUnsafeBytes { bytes += $0[(rows.lowerBound * 8)..<(rows.upperBound * 8)] }
+            }
+        #endif
+        if bytes.count == start {
+            for row in rows {
+                let value = isNull(row) ? Double.nan : values[row]
+                withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 }
+            }
         }
-        if rows.contains(where: isNull) {
+        if hasNull {
             Self.align(&bytes)
             try out.ascii(",\"nulls\":")
             try NumberText.appendInteger(Int64(bytes.count), to: out)
