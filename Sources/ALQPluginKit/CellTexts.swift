@@ -4,10 +4,11 @@
 /// Numbers are written as alq wrote them (`2024`, `33.69`, `1e-07`: digits, `-`, `.`, `e`, `+`, which no
 /// text format needs to escape). Every other cell goes through `text` once per distinct text: the strings
 /// of a dictionary-encoded column once per batch, booleans as `true` and `false`, and lists, records and
-/// values of mixed columns as their ``JSONValue/plainText``. A null cell is `null`.
+/// values of mixed columns as their ``JSONValue/plainText``. A null cell is `null`. Each text may be
+/// wrapped in `before` and `after`, so that a cell with its markup is one copy too.
 ///
 /// ```swift
-/// let cells = batch.columns.map { CellTexts($0, text: Self.escape) }
+/// let cells = batch.columns.map { CellTexts($0, before: "<td>", after: "</td>", text: Self.escape) }
 /// for row in 0..<batch.length { for column in cells { column.write(row, to: &output) } }
 /// ```
 public struct CellTexts {
@@ -15,16 +16,18 @@ public struct CellTexts {
     @usableFromInline let storage: Storage
 
     /// The texts of `column`: `text` appends the text of a string (or of another value's plain text) to
-    /// the output it is given; `null` is the text of a null cell.
+    /// the output it is given; `null` is the text of a null cell; every cell's text, null or not, is
+    /// written between `before` and `after` (such as `<td>` and `</td>`).
     public init(
-        _ column: TypedColumn, null: String = "",
+        _ column: TypedColumn, null: String = "", before: String = "", after: String = "",
         text: (String, inout PluginOutput) throws -> Void = { $1.write($0) }
     ) rethrows {
         var made = PluginOutput()
         var starts: [Int32] = []
         var ends: [Int32] = []
+        let null = before + null + after
         switch column {
-        case .numbers(let numbers):
+        case .numbers(let numbers) where before.isEmpty && after.isEmpty:
             // The numbers' texts as alq wrote them, where they are (a null's start marks it).
             storage = Storage(
                 bytes: numbers.textBytes, null: null, ends: numbers.textEnds,
@@ -32,6 +35,24 @@ public struct CellTexts {
                     ? (0..<numbers.count).map { numbers.nulls[$0] ? -1 : numbers.textStarts[$0] }
                     : numbers.textStarts)
             return
+        case .numbers(let numbers):
+            starts.reserveCapacity(numbers.count)
+            ends.reserveCapacity(numbers.count)
+            numbers.textBytes.withUnsafeBufferPointer { bytes in
+                for row in 0..<numbers.count {
+                    if numbers.isNull(row) {
+                        starts.append(-1)
+                    } else {
+                        starts.append(Int32(truncatingIfNeeded: made.count))
+                        made.write(before)
+                        made.write(
+                            bytes: UnsafeBufferPointer(
+                                rebasing: bytes[Int(numbers.textStarts[row])..<Int(numbers.textEnds[row])]))
+                        made.write(after)
+                    }
+                    ends.append(Int32(truncatingIfNeeded: made.count))
+                }
+            }
         case .strings(let strings):
             var pieceStarts: [Int32] = []
             var pieceEnds: [Int32] = []
@@ -39,7 +60,9 @@ public struct CellTexts {
             pieceEnds.reserveCapacity(strings.dictionary.count)
             for string in strings.dictionary {
                 pieceStarts.append(Int32(truncatingIfNeeded: made.count))
+                made.write(before)
                 try text(string, &made)
+                made.write(after)
                 pieceEnds.append(Int32(truncatingIfNeeded: made.count))
             }
             starts = [Int32](repeating: -1, count: strings.count)
@@ -49,9 +72,13 @@ public struct CellTexts {
                 ends[row] = pieceEnds[Int(code)]
             }
         case .bools(let bools):
+            made.write(before)
             try text("true", &made)
+            made.write(after)
             let trueEnd = Int32(truncatingIfNeeded: made.count)
+            made.write(before)
             try text("false", &made)
+            made.write(after)
             let falseEnd = Int32(truncatingIfNeeded: made.count)
             starts = bools.values.map { $0 == nil ? -1 : $0! ? 0 : trueEnd }
             ends = bools.values.map { $0 == true ? trueEnd : falseEnd }
@@ -63,10 +90,14 @@ public struct CellTexts {
                 switch value {
                 case .null: starts.append(-1)
                 case .number(let number):
+                    made.write(before)
                     made.write(number.text)
+                    made.write(after)
                     starts.append(start)
                 default:
+                    made.write(before)
                     try text(value.plainText, &made)
+                    made.write(after)
                     starts.append(start)
                 }
                 ends.append(Int32(truncatingIfNeeded: made.count))

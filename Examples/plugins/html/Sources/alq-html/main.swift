@@ -21,17 +21,15 @@ struct HTMLTable: ExportFormatPlugin {
         output.write("</tr>\n</thead>\n<tbody>\n")
     }
 
-    /// A batch of rows, from typed columns: each distinct string is escaped once per batch.
+    /// A batch of rows, from typed columns: each cell's HTML is made once per distinct string (escaped)
+    /// and once per number; numbers are right-aligned, and a null is an empty cell.
     mutating func write(columns batch: TypedBatch, to output: inout PluginOutput) {
-        let cells = batch.columns.map { CellTexts($0, text: Self.escape) }
+        let cells = zip(batch.columns, numeric).map { column, numeric in
+            CellTexts(column, before: numeric ? "<td align=right>" : "<td>", after: "</td>", text: Self.escape)
+        }
         for row in 0..<batch.length {
             output.write("<tr>")
-            for (column, texts) in cells.enumerated() {
-                // Numbers are right-aligned; a null is an empty cell.
-                output.write(numeric[column] ? "<td align=right>" : "<td>")
-                texts.write(row, to: &output)
-                output.write("</td>")
-            }
+            for column in cells { column.write(row, to: &output) }
             output.write("</tr>\n")
         }
     }
