@@ -20,7 +20,7 @@ public struct CellTexts {
     /// written between `before` and `after` (such as `<td>` and `</td>`).
     public init(
         _ column: TypedColumn, null: String = "", before: String = "", after: String = "",
-        text: (String, inout PluginOutput) throws -> Void = { $1.write($0) }
+        text: (String, inout PluginOutput) throws -> Void
     ) rethrows {
         var made = PluginOutput()
         var starts: [Int32] = []
@@ -106,6 +106,11 @@ public struct CellTexts {
         storage = Storage(bytes: made.bytes, null: null, ends: ends, starts: starts)
     }
 
+    /// The texts of `column`, strings as they are (see ``init(_:null:before:after:text:)``).
+    public init(_ column: TypedColumn, null: String = "", before: String = "", after: String = "") {
+        self.init(column, null: null, before: before, after: after) { $1.write($0) }
+    }
+
     /// The texts' bytes, and where each row's text is, in memory that never moves.
     @usableFromInline
     final class Storage {
@@ -154,7 +159,8 @@ public struct CellTexts {
             output.write(bytes: UnsafeBufferPointer(storage.null))
         } else {
             output.write(
-                bytes: UnsafeBufferPointer(start: storage.bytes.baseAddress! + start, count: Int(storage.ends[row]) - start))
+                bytes: UnsafeBufferPointer(
+                    start: storage.bytes.baseAddress! + start, count: Int(storage.ends[row]) - start))
         }
     }
 

@@ -51,7 +51,9 @@ extension ExportFormatPlugin {
 
     public mutating func write(row: [JSONValue], to output: inout PluginOutput) throws {
         throw PluginError(
-            "the format '\(name)' writes no rows: it implements none of write(columns:to:), write(batch:to:) and write(row:to:)")
+            "the format '\(name)' writes no rows: it implements none of write(columns:to:), write(batch:to:) "
+                + "and write(row:to:)"
+        )
     }
 
     public mutating func write(batch: ColumnBatch, to output: inout PluginOutput) throws {

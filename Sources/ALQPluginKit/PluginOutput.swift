@@ -7,7 +7,10 @@ public struct PluginOutput {
     /// How many bytes of `storage` are written.
     @usableFromInline var count = 0
 
-    init(capacity: Int = 0) { storage = OutputStorage(capacity: capacity) }
+    /// An empty output.
+    public init() { self.init(capacity: 0) }
+
+    init(capacity: Int) { storage = OutputStorage(capacity: capacity) }
 
     /// Appends text as UTF-8.
     @inlinable

@@ -14,7 +14,9 @@ public enum TypedBatchReader {
 
     /// Reads the request on `line`; `types` (the columns' types in `export.begin`) decide columns of nulls
     /// only. A malformed line or batch throws a ``PluginProtocolError``.
-    public static func read(_ line: [UInt8], types: [ColumnDescription.ColumnType]) throws(PluginProtocolError) -> Outcome {
+    public static func read(_ line: [UInt8], types: [ColumnDescription.ColumnType]) throws(PluginProtocolError)
+        -> Outcome
+    {
         do {
             return try line.withUnsafeBufferPointer { bytes in
                 var scanner = JSONScanner(bytes)
@@ -56,7 +58,9 @@ public enum TypedBatchReader {
         }
 
         /// Calls `member` with each key of an object (the position is at its `{`), refusing repeated keys.
-        func members(_ scanner: inout JSONScanner, _ member: (inout JSONScanner, String) throws(JSONError) -> Void) throws(JSONError) {
+        func members(_ scanner: inout JSONScanner, _ member: (inout JSONScanner, String) throws(JSONError) -> Void)
+            throws(JSONError)
+        {
             try scanner.expect(UInt8(ascii: "{"), "'{'")
             var keys = Set<String>()
             if scanner.peek() == UInt8(ascii: "}") {
@@ -132,7 +136,9 @@ public enum TypedBatchReader {
         }
 
         func columns(_ scanner: inout JSONScanner, expected length: Int?) throws(JSONError) -> [TypedColumn] {
-            guard scanner.peek() == UInt8(ascii: "[") else { throw invalid(scanner, "batch 'columns' that is not an array") }
+            guard scanner.peek() == UInt8(ascii: "[") else {
+                throw invalid(scanner, "batch 'columns' that is not an array")
+            }
             scanner.position += 1
             var columns: [TypedColumn] = []
             if scanner.peek() == UInt8(ascii: "]") {
@@ -146,7 +152,8 @@ public enum TypedBatchReader {
                 case UInt8(ascii: "{")?:
                     columns.append(try dictionaryColumn(&scanner, type: type(columns.count)))
                 default:
-                    throw invalid(scanner, "batch column \(columns.count + 1) that is neither an array nor a dictionary")
+                    throw invalid(
+                        scanner, "batch column \(columns.count + 1) that is neither an array nor a dictionary")
                 }
             } while try next(&scanner, UInt8(ascii: "]"), "',' or ']'")
             return columns
@@ -156,7 +163,8 @@ public enum TypedBatchReader {
         /// values share: the first value
         /// that is not null chooses a loop for its kind, and a value of another kind turns the column into
         /// JSON values from there on.
-        func array(_ scanner: inout JSONScanner, depth: Int, capacity: Int, type: ColumnDescription.ColumnType) throws(JSONError)
+        func array(_ scanner: inout JSONScanner, depth: Int, capacity: Int, type: ColumnDescription.ColumnType)
+            throws(JSONError)
             -> TypedColumn
         {
             try scanner.enter(depth)
@@ -186,8 +194,11 @@ public enum TypedBatchReader {
             }
         }
 
-        /// The rest of an array (its values inside `depth` arrays and objects) of numbers (and nulls), after `nulls` nulls.
-        func numbers(_ scanner: inout JSONScanner, after nulls: Int, depth: Int, capacity: Int) throws(JSONError) -> TypedColumn {
+        /// The rest of an array of numbers (and nulls), after `nulls` nulls; its values are inside `depth`
+        /// arrays and objects.
+        func numbers(_ scanner: inout JSONScanner, after nulls: Int, depth: Int, capacity: Int) throws(JSONError)
+            -> TypedColumn
+        {
             var builder = NumbersBuilder(textBytes: line, capacity: capacity)
             for _ in 0..<nulls { builder.appendNull() }
             repeat {
@@ -207,8 +218,11 @@ public enum TypedBatchReader {
             return .numbers(builder.column)
         }
 
-        /// The rest of an array (its values inside `depth` arrays and objects) of strings (and nulls), after `nulls` nulls: each string its own entry.
-        func strings(_ scanner: inout JSONScanner, after nulls: Int, depth: Int, capacity: Int) throws(JSONError) -> TypedColumn {
+        /// The rest of an array of strings (and nulls), after `nulls` nulls, each string its own entry; its
+        /// values are inside `depth` arrays and objects.
+        func strings(_ scanner: inout JSONScanner, after nulls: Int, depth: Int, capacity: Int) throws(JSONError)
+            -> TypedColumn
+        {
             var dictionary: [String] = []
             var codes = [Int32](repeating: TypedColumn.Strings.null, count: nulls)
             dictionary.reserveCapacity(capacity)
@@ -229,8 +243,11 @@ public enum TypedBatchReader {
             return .strings(.init(uncheckedDictionary: dictionary, codes: codes))
         }
 
-        /// The rest of an array of booleans (and nulls), after `nulls` nulls.
-        func bools(_ scanner: inout JSONScanner, after nulls: Int, depth: Int, capacity: Int) throws(JSONError) -> TypedColumn {
+        /// The rest of an array of booleans (and nulls), after `nulls` nulls; its values are inside `depth`
+        /// arrays and objects.
+        func bools(_ scanner: inout JSONScanner, after nulls: Int, depth: Int, capacity: Int) throws(JSONError)
+            -> TypedColumn
+        {
             var flags = [Bool?](repeating: nil, count: nulls)
             flags.reserveCapacity(capacity)
             repeat {
@@ -261,7 +278,9 @@ public enum TypedBatchReader {
         /// A dictionary-encoded column (version 3), `{"dictionary": [v, …], "codes": [i, …]}`: strings stay a
         /// dictionary and codes (a null entry becomes the null code); a dictionary of other values is
         /// decoded into its values, in the case they share.
-        func dictionaryColumn(_ scanner: inout JSONScanner, type: ColumnDescription.ColumnType) throws(JSONError) -> TypedColumn {
+        func dictionaryColumn(_ scanner: inout JSONScanner, type: ColumnDescription.ColumnType) throws(JSONError)
+            -> TypedColumn
+        {
             let start = scanner.position
             var dictionary: TypedColumn?
             var codes: [Int32]?
@@ -334,7 +353,7 @@ extension TypedColumn {
     /// Whether every row is null (or there are none), as a column read without knowing its type is.
     var isNullsOnly: Bool {
         switch self {
-        case .numbers(let numbers): numbers.nulls.count == numbers.count
+        case .numbers(let numbers): numbers.count == 0 || (numbers.hasNulls && numbers.nulls.allSatisfy { $0 })
         case .strings(let strings): strings.codes.allSatisfy { $0 < 0 }
         case .bools(let bools): bools.values.allSatisfy { $0 == nil }
         case .values(let values): values.allSatisfy { $0 == .null }

@@ -228,7 +228,8 @@ public enum TypedColumn: Sendable, Equatable {
                     values: Array(repeating: 0, count: count), nulls: Array(repeating: true, count: count),
                     textBytes: [], textStarts: Array(repeating: 0, count: count),
                     textEnds: Array(repeating: 0, count: count), isInteger: true))
-        case .string, .date: .strings(Strings(uncheckedDictionary: [], codes: Array(repeating: Strings.null, count: count)))
+        case .string, .date:
+            .strings(Strings(uncheckedDictionary: [], codes: Array(repeating: Strings.null, count: count)))
         case .bool: .bools(Bools(Array(repeating: nil, count: count)))
         case .any: .values(Array(repeating: .null, count: count))
         }
