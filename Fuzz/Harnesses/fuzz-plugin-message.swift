@@ -1,13 +1,15 @@
-// fuzz-targets: ALQPluginProtocol
+// fuzz-targets: ALQPluginProtocol ALQPluginKit
 // The plugin-message decoder: any bytes are decoded as a request and as an answer, and their object
 // as the params or result of every typed message of protocol versions 1 and 2 (`read.begin` and its
 // column descriptors, `read.rows` answers with columnar batches, `region.pack`). Whatever decodes must
 // be written and decoded again to the same message; a batch's rows turned back into columns give the
-// same batch; the fast `export.rows` readers must agree with the general decoder (the batch reader of
-// versions 2 and 3 also reads dictionary-encoded string columns); a version-4 frame header that reads
-// must read its own JSON back, and decoding its buffers from any bytes must be an error or a batch of its
-// length, never a crash; and the bytes, sent as export output, must arrive unchanged.
+// same batch; the fast `export.rows` readers must agree with the general decoder (the plugin kit's typed
+// batch reader of versions 2 and 3 also reads dictionary-encoded string columns); a version-4 frame
+// header that reads must read its own JSON back, and decoding its buffers from any bytes must be an
+// error or a batch of its length, never a crash; and the bytes, sent as export output, must arrive
+// unchanged.
 import ALQJSON
+import ALQPluginKit
 import ALQPluginProtocol
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -131,17 +133,19 @@ func checkRowsReader(_ bytes: [UInt8], _ request: PluginRequest?) {
     precondition((try? ExportRows(request.params))?.rows == rows, "the rows reader reads other rows")
 }
 
-/// A batch the fast batch reader reads (plain or dictionary-encoded columns) has columns of its length, and
-/// written plainly it reads back to itself through the batch reader and through the general decoder.
+/// A batch the kit's typed batch reader reads (plain or dictionary-encoded columns) has columns of its
+/// length, and written plainly it reads back to the same typed batch through that reader and to the same
+/// values through the general decoder.
 func checkBatchReader(_ bytes: [UInt8]) {
-    guard case .batch(let id, let batch)? = try? ExportBatchReader.read(bytes) else { return }
+    guard case .batch(let id, let batch)? = try? TypedBatchReader.read(bytes, types: []) else { return }
     precondition(batch.columns.allSatisfy { $0.count == batch.length }, "a batch column of another length")
-    let plain = PluginRequest(id: id, method: .exportRows, params: JSONObject([("batch", batch.json)])).encoded
-    guard case .batch(id, let again)? = try? ExportBatchReader.read(plain) else {
+    let values = batch.columnBatch
+    let plain = PluginRequest(id: id, method: .exportRows, params: JSONObject([("batch", values.json)])).encoded
+    guard case .batch(id, let again)? = try? TypedBatchReader.read(plain, types: []) else {
         fatalError("the batch reader does not read a batch it wrote")
     }
     precondition(again == batch, "a batch changed through the batch reader")
-    precondition((try? ColumnBatch(batch.json, context: "fuzz")) == batch, "the decoders read a batch differently")
+    precondition((try? ColumnBatch(values.json, context: "fuzz")) == values, "the decoders read a batch differently")
 }
 
 /// Any bytes written as an export result or chunk read back as the same bytes.
