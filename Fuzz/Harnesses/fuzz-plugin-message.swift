@@ -4,8 +4,9 @@
 // column descriptors, `read.rows` answers with columnar batches, `region.pack`). Whatever decodes must
 // be written and decoded again to the same message; a batch's rows turned back into columns give the
 // same batch; the fast `export.rows` readers must agree with the general decoder (the batch reader of
-// versions 2 and 3 also reads dictionary-encoded string columns); and the bytes, sent as export output,
-// must arrive unchanged.
+// versions 2 and 3 also reads dictionary-encoded string columns); a version-4 frame header that reads
+// must read its own JSON back, and decoding its buffers from any bytes must be an error or a batch of its
+// length, never a crash; and the bytes, sent as export output, must arrive unchanged.
 import ALQJSON
 import ALQPluginProtocol
 
@@ -65,10 +66,29 @@ func checkVersion2Messages(_ object: JSONObject) {
     if let result = try? RegionPackResult(object) {
         precondition((try? RegionPackResult(result.json)) == result, "region.pack result")
     }
+    if let frame = object["frame"] { checkFrame(frame) }
+    checkFrame(.object(object))
     if let batch = object["batch"] { checkBatch(batch) }
     checkBatch(.object(object))
     for case .array(let columns) in [object["columns"]] {
         for column in columns { checkColumnDescription(column) }
+    }
+}
+
+/// A version-4 frame header that reads writes itself back to itself, and its buffers decoded from bytes
+/// (zeros, then the header's own text) give an error or a batch of its length.
+func checkFrame(_ value: JSONValue) {
+    guard let frame = try? ExportFrame(value) else { return }
+    precondition((try? ExportFrame(frame.json)) == frame, "a frame header changed in a round trip")
+    guard frame.byteCount <= 1 << 20 else { return }
+    let text = JSONWriter.encode(value)
+    for bytes in [
+        [UInt8](repeating: 0, count: frame.byteCount),
+        (text + [UInt8](repeating: 1, count: frame.byteCount)).prefix(frame.byteCount).map { $0 },
+    ] {
+        guard let batch = try? frame.batch(bytes: bytes) else { continue }
+        precondition(batch.columns.count == frame.columns.count, "a frame decoded to another number of columns")
+        precondition(batch.columns.allSatisfy { $0.count == frame.length }, "a frame column of another length")
     }
 }
 

@@ -69,7 +69,7 @@ public struct PluginServer {
         switch request.method {
         case .hello:
             let params = HelloParams(request.params)
-            protocolVersion = max(1, min(params.protocolVersion, PluginProtocol.version))
+            protocolVersion = max(1, min(params.protocolVersion, PluginProtocol.newestJSONBatchVersion))
             hostTakesProgress = params.progress
             var capabilities: [PluginCapability] = []
             if !formats.isEmpty { capabilities.append(.formats) }
