@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(
             name: "DatasetTests",
             dependencies: [
-                "ALQPluginAPI", "ALQRegionPack", "BuiltinRegions", "ALQTestSupport",
+                "ALQJSON", "ALQPluginAPI", "ALQRegionPack", "BuiltinRegions", "ALQTestSupport",
             ]
         ),
         .testTarget(
@@ -149,12 +149,18 @@ let package = Package(
                 "ALQPluginHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // Start-up of the release build (docs/benchmarks.md, "Start-up"): a position-dependent executable
-            // has no 43,000 relative relocations for the loader to apply at every start, and not exporting
-            // every symbol keeps its dynamic symbol table small.
+            exclude: ["Linking"],
+            // Start-up of the release build (docs/architecture.md, "Linking alq"): a position-dependent
+            // executable has no 43,000 relative relocations for the loader to apply at every start, not
+            // exporting every symbol keeps its dynamic symbol table small, and libstdc++ and libgcc are
+            // linked statically (Sources/alq/Linking/libstdc++.so), so that only libc and libm are loaded.
             linkerSettings: [
                 .unsafeFlags(
-                    ["-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"], .when(configuration: .release))
+                    [
+                        "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic",
+                        "-L", "\(Context.packageDirectory)/Sources/alq/Linking", "-Xclang-linker", "-static-libgcc",
+                    ],
+                    .when(configuration: .release))
             ]
         ),
         // The system helpers: atomic replacement, writing all bytes, bounded reads, `~`.

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Plugin export throughput: 1,000,000 generated facts exported through a Python pass-through plugin
-(bench/passthrough_plugin.py, protocol versions 1, 2 and 3) and through the Swift kit plugin alq-html,
+(bench/passthrough_plugin.py, protocol versions 1 to 4) and through the Swift kit plugin alq-html,
 next to the built-in CSV export and a baseline that only loads the file.
 
     swift build -c release --product alq --product alq-html
@@ -69,6 +69,10 @@ def main() -> None:
          {"ALQ_BENCH_PROTOCOL": "1", "ALQ_BENCH_OUTPUT": "csv"}, False),
         ("Python, protocol 2 (columnar), writes CSV", ["--plugin", plugin], passthrough,
          {"ALQ_BENCH_PROTOCOL": "2", "ALQ_BENCH_OUTPUT": "csv"}, False),
+        ("Python, protocol 4 (binary frames, number text), writes CSV column-wise", ["--plugin", plugin],
+         passthrough, {"ALQ_BENCH_PROTOCOL": "4", "ALQ_BENCH_OUTPUT": "csv"}, False),
+        ("Python, protocol 4, reads every frame (header and bytes), writes nothing", ["--plugin", plugin], passthrough,
+         {"ALQ_BENCH_PROTOCOL": "4", "ALQ_BENCH_OUTPUT": "none"}, False),
         ("Python, protocol 3 (dictionaries, raw output), writes CSV column-wise", ["--plugin", plugin], passthrough,
          {"ALQ_BENCH_PROTOCOL": "3", "ALQ_BENCH_OUTPUT": "csv"}, False),
         ("Python, protocol 3, parses every batch, writes nothing", ["--plugin", plugin], passthrough,

@@ -1,12 +1,15 @@
-// fuzz-targets: ALQPluginProtocol
+// fuzz-targets: ALQPluginProtocol ALQPluginKit
 // The plugin-message decoder: any bytes are decoded as a request and as an answer, and their object
 // as the params or result of every typed message of protocol versions 1 and 2 (`read.begin` and its
 // column descriptors, `read.rows` answers with columnar batches, `region.pack`). Whatever decodes must
 // be written and decoded again to the same message; a batch's rows turned back into columns give the
-// same batch; the fast `export.rows` readers must agree with the general decoder (the batch reader of
-// versions 2 and 3 also reads dictionary-encoded string columns); and the bytes, sent as export output,
-// must arrive unchanged.
+// same batch; the fast `export.rows` readers must agree with the general decoder (the plugin kit's typed
+// batch reader of versions 2 and 3 also reads dictionary-encoded string columns); a version-4 frame
+// header that reads must read its own JSON back, and decoding its buffers from any bytes must be an
+// error or a batch of its length, never a crash; and the bytes, sent as export output, must arrive
+// unchanged.
 import ALQJSON
+import ALQPluginKit
 import ALQPluginProtocol
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -65,10 +68,29 @@ func checkVersion2Messages(_ object: JSONObject) {
     if let result = try? RegionPackResult(object) {
         precondition((try? RegionPackResult(result.json)) == result, "region.pack result")
     }
+    if let frame = object["frame"] { checkFrame(frame) }
+    checkFrame(.object(object))
     if let batch = object["batch"] { checkBatch(batch) }
     checkBatch(.object(object))
     for case .array(let columns) in [object["columns"]] {
         for column in columns { checkColumnDescription(column) }
+    }
+}
+
+/// A version-4 frame header that reads writes itself back to itself, and its buffers decoded from bytes
+/// (zeros, then the header's own text) give an error or a batch of its length.
+func checkFrame(_ value: JSONValue) {
+    guard let frame = try? ExportFrame(value) else { return }
+    precondition((try? ExportFrame(frame.json)) == frame, "a frame header changed in a round trip")
+    guard frame.byteCount <= 1 << 20 else { return }
+    let text = JSONWriter.encode(value)
+    for bytes in [
+        [UInt8](repeating: 0, count: frame.byteCount),
+        (text + [UInt8](repeating: 1, count: frame.byteCount)).prefix(frame.byteCount).map { $0 },
+    ] {
+        guard let batch = try? frame.batch(bytes: bytes) else { continue }
+        precondition(batch.columns.count == frame.columns.count, "a frame decoded to another number of columns")
+        precondition(batch.columns.allSatisfy { $0.count == frame.length }, "a frame column of another length")
     }
 }
 
@@ -111,17 +133,19 @@ func checkRowsReader(_ bytes: [UInt8], _ request: PluginRequest?) {
     precondition((try? ExportRows(request.params))?.rows == rows, "the rows reader reads other rows")
 }
 
-/// A batch the fast batch reader reads (plain or dictionary-encoded columns) has columns of its length, and
-/// written plainly it reads back to itself through the batch reader and through the general decoder.
+/// A batch the kit's typed batch reader reads (plain or dictionary-encoded columns) has columns of its
+/// length, and written plainly it reads back to the same typed batch through that reader and to the same
+/// values through the general decoder.
 func checkBatchReader(_ bytes: [UInt8]) {
-    guard case .batch(let id, let batch)? = try? ExportBatchReader.read(bytes) else { return }
+    guard case .batch(let id, let batch)? = try? TypedBatchReader.read(bytes, types: []) else { return }
     precondition(batch.columns.allSatisfy { $0.count == batch.length }, "a batch column of another length")
-    let plain = PluginRequest(id: id, method: .exportRows, params: JSONObject([("batch", batch.json)])).encoded
-    guard case .batch(id, let again)? = try? ExportBatchReader.read(plain) else {
+    let values = batch.columnBatch
+    let plain = PluginRequest(id: id, method: .exportRows, params: JSONObject([("batch", values.json)])).encoded
+    guard case .batch(id, let again)? = try? TypedBatchReader.read(plain, types: []) else {
         fatalError("the batch reader does not read a batch it wrote")
     }
     precondition(again == batch, "a batch changed through the batch reader")
-    precondition((try? ColumnBatch(batch.json, context: "fuzz")) == batch, "the decoders read a batch differently")
+    precondition((try? ColumnBatch(values.json, context: "fuzz")) == values, "the decoders read a batch differently")
 }
 
 /// Any bytes written as an export result or chunk read back as the same bytes.

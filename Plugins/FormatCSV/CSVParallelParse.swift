@@ -71,6 +71,12 @@ final class CSVParallelParse: Sendable {
         }
     }
 
+    /// The columns of chunk `index` once it is parsed, no longer kept here; `nil` while it is not
+    /// (or when it failed).
+    func take(_ index: Int) -> CSVChunkColumns? {
+        state.withLock { $0.parts.removeValue(forKey: index) }
+    }
+
     /// Whether a chunk has failed (later chunks need not be read).
     var hasFailed: Bool { state.withLock { $0.failure != nil } }
 

@@ -73,25 +73,42 @@ enum CSVReader {
             }
             let builder = ColumnBuilder.concatenating(&pieces)
             MemoryRelease.returnFreedMemory()
-            guard var column = builder.buildCheckingUTF8() else {
-                throw Diagnostic(
-                    .malformedData, "\(name): column '\(layout.header[index])' holds text that is not valid UTF-8")
-            }
-            if let unit = layout.units[index], case .number(let numbers) = column {
-                column = .quantity(QuantityColumn(values: numbers.values, dimension: unit, validity: numbers.validity))
-            }
-            if case .string(let strings) = column, let dates = CalendarDate.column(inferredFrom: strings) {
-                column = dates
-            }
-            columns.append(column)
+            columns.append(
+                try column(
+                    builder, unit: layout.units[index], inferringDates: true, name: name, header: layout.header[index]))
         }
+        let rowCount = parts.reduce(0) { $0 + $1.rows }
+        return Table(columnNames: columnNames(layout, columns), columns: columns, rowCount: rowCount)
+    }
+
+    /// The column a builder holds: numbers under a header with a unit (`value [CNY]`) as quantities,
+    /// strings that are all dates as dates (with `inferringDates`); E0402 for text that is not UTF-8.
+    static func column(_ builder: ColumnBuilder, unit: Dimension?, inferringDates: Bool, name: String, header: String)
+        throws(Diagnostic) -> Column
+    {
+        guard var column = builder.buildCheckingUTF8() else {
+            throw Diagnostic(.malformedData, "\(name): column '\(header)' holds text that is not valid UTF-8")
+        }
+        if let unit, case .number(let numbers) = column {
+            column = .quantity(QuantityColumn(values: numbers.values, dimension: unit, validity: numbers.validity))
+        }
+        if inferringDates, case .string(let strings) = column, let dates = CalendarDate.column(inferredFrom: strings) {
+            column = dates
+        }
+        return column
+    }
+
+    /// The names of the table's columns: a column with a unit in its header that is not read as
+    /// quantities keeps the unit in its name.
+    static func columnNames(_ layout: (header: [String], units: [Dimension?], bodyStart: Int), _ columns: [Column])
+        -> [String]
+    {
         var header = layout.header
-        for index in 0..<width where layout.units[index] != nil {
+        for index in 0..<header.count where layout.units[index] != nil {
             if case .quantity = columns[index] { continue }
             header[index] = "\(header[index]) [\(layout.units[index]!.symbol)]"
         }
-        let rowCount = parts.reduce(0) { $0 + $1.rows }
-        return Table(columnNames: uniqueNames(header), columns: columns, rowCount: rowCount)
+        return uniqueNames(header)
     }
 
     /// Whether the chunks read a column as strings, or as different kinds (numbers in one, bools in
@@ -109,7 +126,7 @@ enum CSVReader {
 
     /// The column names and units, and where the first row starts in the first chunk; `nil` when the
     /// input holds no record.
-    private static func readLayout(
+    static func readLayout(
         _ data: UnsafeBufferPointer<UInt8>, name: String, input: CSVInput, delimiter: UInt8, hasHeader: Bool
     ) throws(Diagnostic) -> (header: [String], units: [Dimension?], bodyStart: Int)? {
         var start = 0
@@ -128,7 +145,7 @@ enum CSVReader {
     }
 
     /// One column of a chunk's records, read again from the input as strings.
-    private static func readAgainAsStrings(
+    static func readAgainAsStrings(
         _ input: CSVInput, _ part: CSVChunkColumns, column: Int, width: Int, name: String, delimiter: UInt8
     ) throws(Diagnostic) -> ColumnBuilder {
         let bytes = try input.read(part.end - part.start, at: part.start)
@@ -179,7 +196,7 @@ enum CSVReader {
     }
 
     /// E0402 naming the line and column of `offset` in the input, counted from its start.
-    private static func malformed(_ name: String, _ input: CSVInput, offset: Int, _ message: String)
+    static func malformed(_ name: String, _ input: CSVInput, offset: Int, _ message: String)
         throws(Diagnostic) -> Diagnostic
     {
         let prefix = try input.read(offset + 1, at: 0)

@@ -13,6 +13,13 @@ public protocol EngineHost: AnyObject {
     func header(path: String, registry: Registry) -> TableSchema?
     /// Reads a data file with a format named or inferred, and reader options; `-` is standard input.
     func open(path: String, format: String?, options: ReadOptions, registry: Registry) throws(Diagnostic) -> Table
+    /// Reads a data file a chunk of records at a time when its format can (see ``ChunkedReader``),
+    /// handing each chunk to `body` as a table; `false` when it cannot, or when not every chunk was
+    /// handed over (the caller then opens the file whole, which gives any error to report).
+    func openChunks(
+        path: String, format: String?, options: ReadOptions, registry: Registry,
+        body: (Table) throws(Diagnostic) -> Bool
+    ) throws(Diagnostic) -> Bool
     /// Writes a table in a format to a path, atomically, or to standard output when `path` is nil.
     func export(_ table: Table, format: any ExportFormat, path: String?) throws(Diagnostic)
     /// Writes a chart in a chart format to a path, atomically, or to standard output when `path` is nil.
@@ -35,6 +42,11 @@ extension EngineHost {
         }
         return try open(path: path, registry: registry)
     }
+
+    public func openChunks(
+        path: String, format: String?, options: ReadOptions, registry: Registry,
+        body: (Table) throws(Diagnostic) -> Bool
+    ) throws(Diagnostic) -> Bool { false }
 
     public func callFunction(_ name: String, arguments: [Value]) throws(Diagnostic) -> Value? { nil }
     public var functionNames: [String] { [] }

@@ -115,7 +115,13 @@ struct Interpreter {
     }
 
     private func pipeline(_ input: Expr, _ stages: [Stage], row: RowContext?) throws(Diagnostic) -> Value {
-        var value = try eval(input, row: row)
+        if row == nil, let streamed = try streamedPipeline(input, stages) { return streamed }
+        return try run(stages[...], on: try eval(input, row: row))
+    }
+
+    /// Applies stages one after another to a value.
+    func run(_ stages: ArraySlice<Stage>, on input: Value) throws(Diagnostic) -> Value {
+        var value = input
         var position = stages.startIndex
         while position < stages.endIndex {
             try session.checkCancellation()

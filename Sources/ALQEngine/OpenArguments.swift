@@ -5,6 +5,14 @@ import ALQSyntax
 /// `open(path, format = null, delimiter = null, header = true, sheet = null, options = null)`.
 enum OpenArguments {
     static func open(_ call: BuiltinCall) throws(Diagnostic) -> Value {
+        let (path, format, options) = try request(call)
+        return .table(
+            try call.session.host.open(path: path, format: format, options: options, registry: call.session.registry))
+    }
+
+    /// The path, format and reader options a call of `open` asks for.
+    static func request(_ call: BuiltinCall) throws(Diagnostic) -> (path: String, format: String?, options: ReadOptions)
+    {
         let path = try call.string(0, "a path string")
         var format: String?
         if !call[1].isNull { format = try call.string(1, "a format name") }
@@ -35,7 +43,6 @@ enum OpenArguments {
             }
         default: throw call.mistyped(5, "a record of options, such as {sheet: \"Facts\"}")
         }
-        return .table(
-            try call.session.host.open(path: path, format: format, options: options, registry: call.session.registry))
+        return (path, format, options)
     }
 }

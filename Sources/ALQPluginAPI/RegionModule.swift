@@ -97,12 +97,28 @@ extension String {
     /// The string without diacritics on Latin letters (`Guǎngxī` becomes `Guangxi`).
     public var asciiFolded: String {
         guard utf8.contains(where: { $0 >= 0x80 }) else { return self }
-        return String(map { foldedLetters[$0] ?? $0 })
+        return String(map(foldedLetter))
     }
 }
 
-private let foldedLetters: [Character: Character] = [
-    "ā": "a", "á": "a", "ǎ": "a", "à": "a", "ē": "e", "é": "e", "ě": "e", "è": "e",
-    "ī": "i", "í": "i", "ǐ": "i", "ì": "i", "ō": "o", "ó": "o", "ǒ": "o", "ò": "o",
-    "ū": "u", "ú": "u", "ǔ": "u", "ù": "u", "ǖ": "u", "ǘ": "u", "ǚ": "u", "ǜ": "u", "ü": "u",
+/// Pinyin's vowels with tone marks, and `ü`, each with the letter it folds to.
+private let tonedVowels: [(toned: Unicode.Scalar, plain: Character)] = [
+    ("ā", "a"), ("á", "a"), ("ǎ", "a"), ("à", "a"), ("ē", "e"), ("é", "e"), ("ě", "e"), ("è", "e"),
+    ("ī", "i"), ("í", "i"), ("ǐ", "i"), ("ì", "i"), ("ō", "o"), ("ó", "o"), ("ǒ", "o"), ("ò", "o"),
+    ("ū", "u"), ("ú", "u"), ("ǔ", "u"), ("ù", "u"), ("ǖ", "u"), ("ǘ", "u"), ("ǚ", "u"), ("ǜ", "u"), ("ü", "u"),
 ]
+
+/// The letter without its tone mark; any other character unchanged. A letter of one scalar is looked up
+/// by its scalar (no other scalar is canonically equivalent to one of these); a decomposed spelling
+/// (`a` and U+030C) is compared as `Character`s compare, canonically. (Neither a `[Character: Character]`
+/// nor a `switch` over `Character`s: the first has its generic metadata built at every start, the second
+/// compares every Chinese character of every region name with 25 strings.)
+private func foldedLetter(_ letter: Character) -> Character {
+    let scalars = letter.unicodeScalars
+    guard let first = scalars.first else { return letter }
+    if scalars.index(after: scalars.startIndex) == scalars.endIndex {
+        if first.isASCII { return letter }
+        return tonedVowels.first { $0.toned == first }?.plain ?? letter
+    }
+    return tonedVowels.first { Character($0.toned) == letter }?.plain ?? letter
+}

@@ -18,6 +18,9 @@ public final class FileHost {
     /// Asked while exporting and while waiting for a plugin: `true` (the user pressed Ctrl-C) stops
     /// the operation with `E0306`; an export then leaves the old file (or none).
     public var isCancelled: (() -> Bool)?
+    /// The size in bytes of the chunks a pipeline over a file is streamed in (see ``openChunks(path:format:options:registry:body:)``);
+    /// `nil` for the format's own (8 MiB for CSV). Tests make it small so that small files span many chunks.
+    public var chunkSize: Int?
 
     /// A host whose plugin time limit comes from `ALQ_PLUGIN_TIMEOUT` (10 s by default).
     public init(limits: PluginLimits = PluginLimits(timeout: PluginLocations.timeout)) {

@@ -36,8 +36,9 @@ public final class PluginConnection: @unchecked Sendable {
     public private(set) var capabilities: [String] = []
     /// What `describe` returned.
     public private(set) var description = DescribeResult()
-    /// The protocol version agreed in the handshake: 1, 2 (readers, columnar batches, region packs), or 3
-    /// (raw output after an answer, dictionary-encoded string columns).
+    /// The protocol version agreed in the handshake: 1, 2 (readers, columnar batches, region packs), 3
+    /// (raw output after an answer, dictionary-encoded string columns), or 4 (export batches as binary
+    /// frames).
     public private(set) var protocolVersion = 1
 
     private var process: PluginProcess?
@@ -136,8 +137,11 @@ public final class PluginConnection: @unchecked Sendable {
     }
 
     /// Sends a request without waiting for its answer, and returns its id; ``answer(to:method:timeout:onChunk:)``
-    /// reads the answer. Answers come in the order of the requests.
-    func send(_ method: PluginMethod, encodedParams: [UInt8], timeout: Double? = nil) throws(Diagnostic) -> Int {
+    /// reads the answer. Answers come in the order of the requests. `bytes` (a version-4 frame's buffers)
+    /// follow the request's newline, and a newline follows them.
+    func send(
+        _ method: PluginMethod, encodedParams: [UInt8], bytes: [UInt8]? = nil, timeout: Double? = nil
+    ) throws(Diagnostic) -> Int {
         guard let process, process.isRunning else {
             throw Diagnostic(
                 .pluginFailed, "\(label) is no longer running (it failed earlier); load it again to use it")
@@ -145,7 +149,11 @@ public final class PluginConnection: @unchecked Sendable {
         let id = nextID
         nextID += 1
         let seconds = timeout ?? limits.timeout
-        let line = PluginRequest.encode(id: id, method: method, encodedParams: encodedParams)
+        var line = PluginRequest.encode(id: id, method: method, encodedParams: encodedParams)
+        if let bytes {
+            line.append(10)
+            line += bytes
+        }
         do {
             try process.send(line, deadline: PluginProcess.now() + seconds, limit: limits.maximumMessageBytes)
         } catch {

@@ -28,12 +28,19 @@ extension PluginConnection {
         }
         let columns: [ExportColumnDescription]
         var batchRows: Int
-        let encode: (Range<Int>) -> [UInt8]
-        if protocolVersion >= 2 {
+        let encode: (Range<Int>) -> ExportFrameEncoder.Frame
+        if protocolVersion >= 4 {
+            let plan = ColumnarExportPlan(table)
+            let numberText = description.formats.first { $0.name == format }?.numberText ?? false
+            let frames = ExportFrameEncoder(plan: plan, table: table, numberText: numberText)
+            columns = plan.descriptors
+            batchRows = PluginProtocol.rowsPerColumnarBatch
+            encode = { rows in frames.encode(rows: rows) }
+        } else if protocolVersion >= 2 {
             let plan = ColumnarExportPlan(table, dictionaries: protocolVersion >= 3)
             columns = plan.descriptors
             batchRows = PluginProtocol.rowsPerColumnarBatch
-            encode = { rows in plan.encode(table, rows: rows) }
+            encode = { rows in ExportFrameEncoder.Frame(params: plan.encode(table, rows: rows), bytes: []) }
         } else {
             let layout = ExportLayout.columns(of: table, unitInHeader: false)
             columns = layout.map { column in
@@ -42,7 +49,10 @@ extension PluginConnection {
                     type: column.role == .units ? .string : PluginConnection.columnType(table.columns[column.source]))
             }
             batchRows = PluginProtocol.rowsPerBatch
-            encode = { rows in PluginConnection.encodeRows(table, layout: layout, rows: rows) }
+            encode = { rows in
+                ExportFrameEncoder.Frame(
+                    params: PluginConnection.encodeRows(table, layout: layout, rows: rows), bytes: [])
+            }
         }
         var begin = ExportBegin(format: format, columns: columns, rowCount: table.rowCount)
         begin.name = name
@@ -54,15 +64,16 @@ extension PluginConnection {
         var start = 0
         while start < table.rowCount {
             var rows = start..<min(start + batchRows, table.rowCount)
-            var params = encode(rows)
+            var frame = encode(rows)
             // Long strings: fewer rows per batch, so that a message stays well under the size limit.
-            while params.count > limits.maximumMessageBytes / 4, rows.count > 1 {
+            while frame.params.count + frame.bytes.count > limits.maximumMessageBytes / 4, rows.count > 1 {
                 batchRows = max(1, rows.count / 2)
                 rows = start..<start + batchRows
-                params = encode(rows)
+                frame = encode(rows)
             }
             start = rows.upperBound
-            let id = try send(.exportRows, encodedParams: params)
+            let id = try send(
+                .exportRows, encodedParams: frame.params, bytes: protocolVersion >= 4 ? frame.bytes : nil)
             if let previous = outstanding {
                 do {
                     try deliver(try rowsAnswer(to: previous, deliver: deliver, raw: deliverRaw), .exportRows)

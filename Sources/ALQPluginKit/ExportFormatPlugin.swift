@@ -1,10 +1,18 @@
 @_exported import ALQJSON
 @_exported import ALQPluginProtocol
 
-/// An export format written by a plugin: what it is called, and how it writes a table, row by row.
+/// An export format written by a plugin: what it is called, and how it writes a table.
 ///
 /// ``PluginKit/run(_:)`` does the rest: the handshake, `describe`, framing, batches and error answers.
-/// `begin` and `end` have empty defaults, and `version` is `1.0.0` unless given.
+/// A format writes its rows in one of three ways; implement the one that suits it:
+/// - ``write(columns:to:)``: a batch as typed columns (numbers as doubles with their text, strings as a
+///   dictionary and codes): the fast way, with no value built per cell;
+/// - ``write(batch:to:)``: a batch as one array of `JSONValue`s per column;
+/// - ``write(row:to:)``: one row at a time, one `JSONValue` per column.
+///
+/// The kit calls ``write(columns:to:)`` for every batch; by default it hands the batch on to
+/// ``write(batch:to:)``, which by default hands each row to ``write(row:to:)``. `begin` and `end` have
+/// empty defaults, and `version` is `1.0.0` unless given.
 public protocol ExportFormatPlugin {
     /// The format's name (`export NAME`); also the plugin's name in the handshake.
     var name: String { get }
@@ -18,11 +26,14 @@ public protocol ExportFormatPlugin {
     /// Starts an export: the columns and the number of rows to come. Called once per export, so a
     /// plugin that keeps state resets it here.
     mutating func begin(_ export: ExportBegin, to output: inout PluginOutput) throws
-    /// Writes one row: one value per column, in the order `begin` gave.
-    mutating func write(row: [JSONValue], to output: inout PluginOutput) throws
-    /// Writes a batch of rows in columns (protocol version 2). The default calls ``write(row:to:)`` for
-    /// each row; a format that works on columns may write the whole batch at once.
+    /// Writes a batch of rows as typed columns, in the order `begin` gave. The default makes the batch's
+    /// values (``TypedBatch/columnBatch``) and calls ``write(batch:to:)``.
+    mutating func write(columns: TypedBatch, to output: inout PluginOutput) throws
+    /// Writes a batch of rows as values in columns. The default calls ``write(row:to:)`` for each row.
     mutating func write(batch: ColumnBatch, to output: inout PluginOutput) throws
+    /// Writes one row: one value per column, in the order `begin` gave. A format that implements neither
+    /// this nor another `write` fails the export with an error saying so.
+    mutating func write(row: [JSONValue], to output: inout PluginOutput) throws
     /// Ends an export.
     mutating func end(to output: inout PluginOutput) throws
 }
@@ -33,6 +44,17 @@ extension ExportFormatPlugin {
     public mutating func begin(_ export: ExportBegin, to output: inout PluginOutput) throws {}
 
     public mutating func end(to output: inout PluginOutput) throws {}
+
+    public mutating func write(columns: TypedBatch, to output: inout PluginOutput) throws {
+        try write(batch: columns.columnBatch, to: &output)
+    }
+
+    public mutating func write(row: [JSONValue], to output: inout PluginOutput) throws {
+        throw PluginError(
+            "the format '\(name)' writes no rows: it implements none of write(columns:to:), write(batch:to:) "
+                + "and write(row:to:)"
+        )
+    }
 
     public mutating func write(batch: ColumnBatch, to output: inout PluginOutput) throws {
         var row = [JSONValue](repeating: .null, count: batch.columns.count)

@@ -7,7 +7,10 @@ public struct PluginOutput {
     /// How many bytes of `storage` are written.
     @usableFromInline var count = 0
 
-    init(capacity: Int = 0) { storage = OutputStorage(capacity: capacity) }
+    /// An empty output.
+    public init() { self.init(capacity: 0) }
+
+    init(capacity: Int) { storage = OutputStorage(capacity: capacity) }
 
     /// Appends text as UTF-8.
     @inlinable
@@ -44,39 +47,52 @@ public struct PluginOutput {
         count += 1
     }
 
-    /// Where the next `needed` bytes go, with room for them.
+    /// Where the next `needed` bytes go, with room for them; the caller writes exactly `needed` bytes there.
+    ///
+    /// Bytes are only ever appended, so a copy of this output may share its storage until one of the two
+    /// appends where the other has appended already: only the output whose end is the storage's end writes
+    /// in place (a check cheaper than asking whether the storage is referenced once).
     @inlinable
     mutating func reserve(_ needed: Int) -> UnsafeMutablePointer<UInt8> {
-        if storage.capacity - count < needed || !isKnownUniquelyReferenced(&storage) {
+        if storage.capacity - count < needed || storage.end.pointee != count {
             var capacity = storage.capacity
             while capacity - count < needed { capacity *= 2 }
             storage = storage.copy(count, capacity: capacity)
         }
+        storage.end.pointee = count + needed
         return storage.start + count
     }
 }
 
 /// The memory of a ``PluginOutput``: one fixed buffer, replaced by a larger copy as it fills (and copied
-/// on write, so that ``PluginOutput`` stays a value). Its properties never change, so reading them costs
-/// no exclusivity check.
+/// when an output that shares it appends behind its end, so that ``PluginOutput`` stays a value). Its
+/// properties never change, so reading them costs no exclusivity check.
 @usableFromInline
 final class OutputStorage {
     @usableFromInline let start: UnsafeMutablePointer<UInt8>
     @usableFromInline let capacity: Int
+    /// How many bytes of the buffer an output has claimed: only the output whose count is this appends.
+    @usableFromInline let end: UnsafeMutablePointer<Int>
 
     @usableFromInline
     init(capacity: Int) {
         self.capacity = max(capacity, 256)
         start = .allocate(capacity: self.capacity)
+        end = .allocate(capacity: 1)
+        end.initialize(to: 0)
     }
 
-    deinit { start.deallocate() }
+    deinit {
+        start.deallocate()
+        end.deallocate()
+    }
 
     /// A buffer of `capacity` bytes holding the first `count` bytes of this one.
     @usableFromInline
     func copy(_ count: Int, capacity: Int) -> OutputStorage {
         let copy = OutputStorage(capacity: capacity)
         copy.start.update(from: start, count: count)
+        copy.end.pointee = count
         return copy
     }
 }

@@ -17,7 +17,8 @@ public struct PluginServer {
     private var exporting: Int?
     /// The file being read, between `read.begin` and the answer that says `done`.
     private var reading: TableReader?
-    private var row: [JSONValue] = []
+    /// The types of the columns being exported, from `export.begin`.
+    private var exportTypes: [ColumnDescription.ColumnType] = []
     /// The size of the last batch's output.
     private var batchOutputBytes = 0
     /// Whether `shutdown` was answered: the plugin should exit.
@@ -69,7 +70,7 @@ public struct PluginServer {
         switch request.method {
         case .hello:
             let params = HelloParams(request.params)
-            protocolVersion = max(1, min(params.protocolVersion, PluginProtocol.version))
+            protocolVersion = max(1, min(params.protocolVersion, PluginProtocol.newestJSONBatchVersion))
             hostTakesProgress = params.progress
             var capabilities: [PluginCapability] = []
             if !formats.isEmpty { capabilities.append(.formats) }
@@ -85,14 +86,17 @@ public struct PluginServer {
                 throw PluginError("\(name) does not write the format '\(begin.format)'")
             }
             exporting = index
+            exportTypes = begin.columns.map(\.type)
             try formats[index].begin(begin, to: &output)
         case .exportRows:
             guard let index = exporting else { throw PluginError("export.rows before export.begin") }
-            if let batch = request.params["batch"] {
-                try formats[index].write(batch: try ColumnBatch(batch, context: "export.rows"), to: &output)
-            } else {
-                for row in try ExportRows(request.params).rows { try formats[index].write(row: row, to: &output) }
-            }
+            let batch =
+                if let batch = request.params["batch"] {
+                    TypedBatch(try ColumnBatch(batch, context: "export.rows"), types: exportTypes)
+                } else {
+                    TypedBatch(rows: try ExportRows(request.params).rows, types: exportTypes)
+                }
+            try formats[index].write(columns: batch, to: &output)
         case .exportEnd:
             guard let index = exporting else { throw PluginError("export.end before export.begin") }
             exporting = nil
@@ -160,17 +164,16 @@ public struct PluginServer {
         }
     }
 
-    /// Answers a version-1 `export.rows` row by row as it reads the line (``ExportRowsReader``); `nil`
-    /// for another request.
+    /// Answers a version-1 `export.rows` from its rows read straight from the line (``ExportRowsReader``),
+    /// as one typed batch; `nil` for another request.
     private mutating func answerRows(_ line: [UInt8], format: Int) -> [[UInt8]]? {
         var output = PluginOutput()
-        var row = self.row
-        defer { self.row = row }
+        var row: [JSONValue] = []
+        var rows: [[JSONValue]] = []
         do {
-            let outcome = try ExportRowsReader.read(line, row: &row) { row in
-                try formats[format].write(row: row, to: &output)
-            }
+            let outcome = try ExportRowsReader.read(line, row: &row) { row in rows.append(row) }
             guard case .rows(let id) = outcome else { return nil }
+            try formats[format].write(columns: TypedBatch(rows: rows, types: exportTypes), to: &output)
             return answers(id: id, output: output.bytes)
         } catch {
             // The id is read again by the general path, which answers with the error.
@@ -180,17 +183,19 @@ public struct PluginServer {
         }
     }
 
-    /// Answers a columnar `export.rows` (versions 2 and 3) from a batch read straight from the line
-    /// (``ExportBatchReader``); `nil` for another request.
+    /// Answers a columnar `export.rows` (versions 2 and 3) from a typed batch read straight from the line
+    /// (``TypedBatchReader``); `nil` for another request.
     private mutating func answerBatch(_ line: [UInt8], format: Int) -> [[UInt8]]? {
         var output = PluginOutput(capacity: batchOutputBytes)
         defer { batchOutputBytes = output.count }
         let id: Int
         do {
-            guard case .batch(let requestID, let batch) = try ExportBatchReader.read(line) else { return nil }
+            guard case .batch(let requestID, let batch) = try TypedBatchReader.read(line, types: exportTypes) else {
+                return nil
+            }
             id = requestID
             do {
-                try formats[format].write(batch: batch, to: &output)
+                try formats[format].write(columns: batch, to: &output)
             } catch {
                 exporting = nil
                 return [PluginAnswer(id: id, .error(message: "\(error)")).encoded]

@@ -12,22 +12,30 @@ public struct FormatDescription: Sendable, Equatable {
     public var reads: Bool
     /// Whether the plugin writes this format (`"write"`; `true` unless given).
     public var writes: Bool
+    /// Whether version-4 frames of an export to this format carry each number column's text too
+    /// (`"number_text"`; `false` unless given).
+    public var numberText: Bool
 
     /// A format.
-    public init(name: String, extensions: [String], mediaType: String, reads: Bool = false, writes: Bool = true) {
+    public init(
+        name: String, extensions: [String], mediaType: String, reads: Bool = false, writes: Bool = true,
+        numberText: Bool = false
+    ) {
         self.name = name
         self.extensions = extensions
         self.mediaType = mediaType
         self.reads = reads
         self.writes = writes
+        self.numberText = numberText
     }
 
     var json: JSONValue {
-        .object(
-            JSONObject([
-                ("name", .string(name)), ("extensions", jsonStrings(extensions)), ("media_type", .string(mediaType)),
-                ("read", .bool(reads)), ("write", .bool(writes)),
-            ]))
+        var members: [(String, JSONValue)] = [
+            ("name", .string(name)), ("extensions", jsonStrings(extensions)), ("media_type", .string(mediaType)),
+            ("read", .bool(reads)), ("write", .bool(writes)),
+        ]
+        if numberText { members.append(("number_text", .bool(true))) }
+        return .object(JSONObject(members))
     }
 }
 
@@ -125,7 +133,8 @@ public struct DescribeResult: Sendable, Equatable {
                     FormatDescription(
                         name: name, extensions: format.strings("extensions"),
                         mediaType: format.string("media_type") ?? "application/octet-stream",
-                        reads: format["read"]?.boolValue ?? false, writes: format["write"]?.boolValue ?? true))
+                        reads: format["read"]?.boolValue ?? false, writes: format["write"]?.boolValue ?? true,
+                        numberText: format["number_text"]?.boolValue ?? false))
             }
         }
         if let region = object.object("region") {

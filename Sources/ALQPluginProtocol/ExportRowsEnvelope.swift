@@ -1,14 +1,14 @@
 import ALQJSON
 
-/// The object around an `export.rows` request's params, as the fast readers (``ExportRowsReader``,
-/// ``ExportBatchReader``) walk it: `id` and `method` in any order, unknown keys skipped, duplicate keys
+/// The object around an `export.rows` request's params, as the fast readers (``ExportRowsReader``, and the
+/// plugin kit's reader of typed batches) walk it: `id` and `method` in any order, unknown keys skipped, duplicate keys
 /// refused, and `params` handed to the reader's own scanner once the id and method are known.
-enum ExportRowsEnvelope {
+public enum ExportRowsEnvelope {
     /// Reads the request object on `scanner` to its end. `params` is called with the scanner at the value
     /// of `params`, after an `id` and the method `export.rows`; it reads that value and returns `false`
     /// when the params are not its kind. The request's id, or `nil` for another request, one whose `params`
     /// come before its `id` and `method`, or one `params` declined.
-    static func read(_ scanner: inout JSONScanner, params: (inout JSONScanner) throws -> Bool) throws -> Int? {
+    public static func read(_ scanner: inout JSONScanner, params: (inout JSONScanner) throws -> Bool) throws -> Int? {
         try scanner.expect(UInt8(ascii: "{"), "'{'")
         var id: Int?
         var isRows = false

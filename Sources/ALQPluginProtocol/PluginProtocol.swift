@@ -9,11 +9,14 @@ import ALQJSON
 public enum PluginProtocol {
     /// The newest protocol version this side speaks; it changes only when a change would break existing
     /// plugins. Version 2 adds readers, columnar batches and region packs; version 3 raw output after an
-    /// answer (`"bytes": N`) and dictionary-encoded string columns in export batches. A plugin answering 1
-    /// or 2 keeps working with that version's messages.
-    public static let version = 3
+    /// answer (`"bytes": N`) and dictionary-encoded string columns in export batches; version 4 export
+    /// batches as binary frames (``ExportFrame``). A plugin answering 1, 2 or 3 keeps working with that
+    /// version's messages.
+    public static let version = 4
     /// Every version this side speaks.
-    public static let supportedVersions: ClosedRange<Int> = 1...3
+    public static let supportedVersions: ClosedRange<Int> = 1...4
+    /// The newest version whose export batches are JSON (``ColumnBatch``): the plugin kit speaks up to it.
+    public static let newestJSONBatchVersion = 3
     /// The most rows the host sends in one version-1 `export.rows` request (`rows`, an array of rows).
     public static let rowsPerBatch = 1000
     /// The most rows the host sends in one version-2 `export.rows` request (`batch`, columnar), and the

@@ -77,14 +77,6 @@ extension RegionPack {
     /// - Throws: ``RegionPackError`` if the document is not JSON, the version is not ``formatVersion``,
     ///   or the `region` object is missing or invalid.
     public static func decodeRegion(_ bytes: [UInt8], file: String) throws(RegionPackError) -> Region {
-        struct Header: Decodable {
-            var alqPack: Int
-            var region: Region
-            enum CodingKeys: String, CodingKey {
-                case alqPack = "alq_pack"
-                case region
-            }
-        }
         let members: JSONObject
         do {
             members = try JSONParser.parseMembers(bytes, ["alq_pack", "region"], stoppingWhenFound: true)
@@ -92,12 +84,7 @@ extension RegionPack {
             throw RegionPackError(file: file, issues: [invalidJSON(error)])
         }
         if let issue = versionIssue(members["alq_pack"]) { throw RegionPackError(file: file, issues: [issue]) }
-        let header: Header
-        do {
-            header = try JSONValueDecoder().decode(Header.self, from: .object(members))
-        } catch {
-            throw RegionPackError(file: file, issues: [issue(from: error)])
-        }
+        let header = try RegionPack.header(from: members, file: file)
         let issues = RegionPack.headerIssues(alqPack: header.alqPack, region: header.region)
         if !issues.isEmpty { throw RegionPackError(file: file, issues: issues) }
         return header.region

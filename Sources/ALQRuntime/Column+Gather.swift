@@ -94,8 +94,27 @@ extension Column {
                 values += next.values
             }
             return .bool(BoolColumn(values: values))
-        default:
-            return try boxed(columns)
+        case .quantity(let head):
+            var values = head.values
+            var validity = head.validity ?? [Bool](repeating: true, count: head.values.count)
+            for column in columns.dropFirst() {
+                guard case .quantity(let next) = column, next.dimension == head.dimension,
+                    next.displayUnit == head.displayUnit
+                else { return try boxed(columns) }
+                values += next.values
+                validity += next.validity ?? [Bool](repeating: true, count: next.values.count)
+            }
+            return .quantity(
+                QuantityColumn(
+                    values: values, dimension: head.dimension, displayUnit: head.displayUnit,
+                    validity: validity.allSatisfy { $0 } ? nil : validity))
+        case .mixed(let head):
+            var values = head
+            for column in columns.dropFirst() {
+                guard case .mixed(let next) = column else { return try boxed(columns) }
+                values += next
+            }
+            return .mixed(values)
         }
     }
 

@@ -458,11 +458,7 @@ public struct Parser {
 
     private mutating func parseComparison() throws(Diagnostic) -> Expr {
         let left = try parseIn()
-        let operators: [Symbol: BinaryOperator] = [
-            .equalEqual: .equal, .bangEqual: .notEqual, .less: .less, .lessEqual: .lessEqual,
-            .greater: .greater, .greaterEqual: .greaterEqual,
-        ]
-        guard case .symbol(let symbol) = peek.kind, let op = operators[symbol] else {
+        guard case .symbol(let symbol) = peek.kind, let op = Self.comparison(symbol) else {
             if peek.kind == .symbol(.equal) {
                 throw error(.unexpectedToken, "'=' binds names; compare with '=='", at: peek.span)
             }
@@ -471,10 +467,23 @@ public struct Parser {
         advance()
         let right = try parseIn()
         let result = Expr(.binary(op, left, right), left.span.merged(with: right.span))
-        if case .symbol(let next) = peek.kind, operators[next] != nil {
+        if case .symbol(let next) = peek.kind, Self.comparison(next) != nil {
             throw error(.unexpectedToken, "comparisons cannot be chained; join them with 'and'", at: peek.span)
         }
         return result
+    }
+
+    /// The comparison a symbol spells, if it spells one.
+    private static func comparison(_ symbol: Symbol) -> BinaryOperator? {
+        switch symbol {
+        case .equalEqual: .equal
+        case .bangEqual: .notEqual
+        case .less: .less
+        case .lessEqual: .lessEqual
+        case .greater: .greater
+        case .greaterEqual: .greaterEqual
+        default: nil
+        }
     }
 
     private mutating func parseIn() throws(Diagnostic) -> Expr {

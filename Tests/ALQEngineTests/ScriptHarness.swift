@@ -47,8 +47,32 @@ enum ScriptHarness {
 final class TestHost: EngineHost {
     var exported: [(String?, String)] = []
 
-    /// Files are read as `alq` reads them: through the file host.
+    /// Files are read as `alq` reads them: through the file host, whose streamed pipelines get small
+    /// chunks (`chunkSize`, 256 bytes unless said) so that the test files span several.
     private let files = FileHost()
+    /// Whether `openChunks` hands chunks over at all (otherwise every pipeline reads files whole).
+    var streams = true
+    /// How many chunks streamed pipelines were handed, and how many reads handed over every chunk.
+    private(set) var chunksHandedOver = 0
+    private(set) var completeStreams = 0
+
+    init(chunkSize: Int? = 256) {
+        files.chunkSize = chunkSize
+    }
+
+    func openChunks(
+        path: String, format: String?, options: ReadOptions, registry: Registry,
+        body: (Table) throws(Diagnostic) -> Bool
+    ) throws(Diagnostic) -> Bool {
+        guard streams else { return false }
+        let complete = try files.openChunks(path: path, format: format, options: options, registry: registry) {
+            table throws(Diagnostic) in
+            chunksHandedOver += 1
+            return try body(table)
+        }
+        if complete { completeStreams += 1 }
+        return complete
+    }
 
     func open(path: String, registry: Registry) throws(Diagnostic) -> Table {
         try files.open(path: path, registry: registry)

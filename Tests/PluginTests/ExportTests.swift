@@ -216,7 +216,8 @@ struct ObservingFormat: ExportFormat, @unchecked Sendable {
 @Suite struct DocumentationPluginTests {
     @Test func minimalPythonPluginFromTheDocs() throws {
         let docs = try String(contentsOfFile: "\(Support.root)/docs/plugins.md", encoding: .utf8)
-        let start = try #require(docs.range(of: "```python\n"))
+        let section = try #require(docs.range(of: "### A minimal plugin in Python"))
+        let start = try #require(docs.range(of: "```python\n", range: section.upperBound..<docs.endIndex))
         let end = try #require(docs.range(of: "```", range: start.upperBound..<docs.endIndex))
         let path = Support.temporaryFolder() + "/alq-psv"
         try String(docs[start.upperBound..<end.lowerBound]).write(toFile: path, atomically: true, encoding: .utf8)

@@ -123,7 +123,7 @@ import Testing
     @Test func otherProtocolVersion() throws {
         try expectFailure(
             Support.fixture("plugins/wrong_version.py"), .pluginProtocol,
-            "speaks protocol 99; this alq speaks protocols 1, 2 and 3")
+            "speaks protocol 99; this alq speaks protocols 1, 2, 3 and 4")
     }
 
     @Test func crashWithStatus() throws {

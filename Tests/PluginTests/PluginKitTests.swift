@@ -58,7 +58,8 @@ import Testing
         #expect(
             try HelloResult(result)
                 == HelloResult(
-                    protocolVersion: PluginProtocol.version, name: "lines", version: "1.0.0", capabilities: [.formats]))
+                    protocolVersion: PluginProtocol.newestJSONBatchVersion, name: "lines", version: "1.0.0",
+                    capabilities: [.formats]))
         let describe = try Self.ask(&server, 2, .describe, JSONObject())
         guard case .result(let offered) = describe[0].body else { throw PluginError("no result") }
         #expect(

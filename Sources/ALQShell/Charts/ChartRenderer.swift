@@ -29,8 +29,11 @@ public struct ChartRenderer: Sendable {
     public static func localeIsUTF8(_ environment: [String: String]) -> Bool {
         for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
             guard let value = environment[name], !value.isEmpty else { continue }
-            let lowered = value.lowercased()
-            return lowered.contains("utf-8") || lowered.contains("utf8")
+            // Searched as bytes: `String.contains(String)` builds generic metadata on first use, at every start.
+            let lowered = Array(value.lowercased().utf8)
+            return lowered.indices.contains { start in
+                lowered[start...].starts(with: "utf-8".utf8) || lowered[start...].starts(with: "utf8".utf8)
+            }
         }
         return true
     }

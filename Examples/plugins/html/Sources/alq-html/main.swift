@@ -21,33 +21,17 @@ struct HTMLTable: ExportFormatPlugin {
         output.write("</tr>\n</thead>\n<tbody>\n")
     }
 
-    mutating func write(row: [JSONValue], to output: inout PluginOutput) {
-        output.write("<tr>")
-        for (index, cell) in row.enumerated() { write(cell, numeric: numeric[index], to: &output) }
-        output.write("</tr>\n")
-    }
-
-    /// A whole batch, row by row, straight from its columns.
-    mutating func write(batch: ColumnBatch, to output: inout PluginOutput) {
+    /// A batch of rows, from typed columns: each cell's HTML is made once per distinct string (escaped)
+    /// and once per number; numbers are right-aligned, and a null is an empty cell.
+    mutating func write(columns batch: TypedBatch, to output: inout PluginOutput) {
+        let cells = zip(batch.columns, numeric).map { column, numeric in
+            CellTexts(column, before: numeric ? "<td align=right>" : "<td>", after: "</td>", text: Self.escape)
+        }
         for row in 0..<batch.length {
             output.write("<tr>")
-            for column in batch.columns.indices {
-                write(batch.columns[column][row], numeric: numeric[column], to: &output)
-            }
+            for column in cells { column.write(row, to: &output) }
             output.write("</tr>\n")
         }
-    }
-
-    private func write(_ cell: JSONValue, numeric: Bool, to output: inout PluginOutput) {
-        // Numbers are right-aligned.
-        output.write(numeric ? "<td align=right>" : "<td>")
-        switch cell {
-        case .null: break
-        case .number(let number): output.write(number.text)
-        case .string(let text): Self.escape(text, to: &output)
-        default: Self.escape(cell.plainText, to: &output)
-        }
-        output.write("</td>")
     }
 
     func end(to output: inout PluginOutput) {
