@@ -313,6 +313,8 @@ class Bench:
     def __init__(self, args: argparse.Namespace) -> None:
         self.a = args
         self.small: bool = args.small
+        self.only_workloads: set[str] = {k for k in (args.workloads or "").split(",") if k}
+        self.only_tools: set[str] = {k for k in (args.tools or "").split(",") if k}
         self.data = os.path.abspath(args.data)
         self.csv = os.path.join(self.data, "facts.csv")
         self.json = os.path.join(self.data, "facts.json")
@@ -337,6 +339,10 @@ class Bench:
 
     # -- helpers -------------------------------------------------------------
 
+    def skipped(self, tool: str) -> bool:
+        """Whether --tools leaves `tool` out (its figures are then missing, not failed)."""
+        return bool(self.only_tools) and tool not in self.only_tools
+
     def alq_unavailable(self) -> Optional[str]:
         if self.alq_build_error:
             return "failed: " + self.alq_build_error
@@ -351,6 +357,8 @@ class Bench:
                 inproc_label: str = "", runs: Optional[int] = None) -> Measure:
         """Runs cmd once, checks its result, then repeats it for the timing (`runs` in all if given)."""
         m = Measure(tool, label, note=note)
+        if self.skipped(tool):
+            return m
         if unavailable:
             m.error = unavailable
             return self.report.add(section, m)
@@ -464,8 +472,13 @@ class Bench:
         return None
 
     def load_facts(self) -> wl.Facts:
+        return self.load_facts_from(self.csv)
+
+    @staticmethod
+    def load_facts_from(path: str) -> wl.Facts:
+        """facts.csv's rows, for the reference answers."""
         cols: list[list] = [[] for _ in range(7)]
-        with open(self.csv, newline="", encoding="utf-8") as f:
+        with open(path, newline="", encoding="utf-8") as f:
             rows = csv.reader(f)
             next(rows)
             for region, metric, year, value, unit, kind in rows:
@@ -485,6 +498,11 @@ class Bench:
         lit = sql_str(self.csv)
         once = 1 if self.small else None   # the correctness pass needs one run of a whole process
         work = wl.workloads(facts)
+        unknown = self.only_workloads - {w.key for w in work}
+        if unknown:
+            raise SystemExit(f"--workloads: unknown {', '.join(sorted(unknown))}; the keys are "
+                             + ", ".join(w.key for w in work))
+        work = [w for w in work if not self.only_workloads or w.key in self.only_workloads]
 
         def duck_cmd(ws: list[wl.Workload]) -> list[str]:
             pairs = [[f"CREATE OR REPLACE TABLE r AS {w.sql}", w.sql_check] for w in ws]
@@ -559,6 +577,8 @@ class Bench:
         """One process that loads the facts and runs a workload `reps` times, timed inside the process
         (`done`: that process has already run)."""
         m = Measure(tool, label, note=f"in memory, median of {reps} in one process")
+        if self.skipped(tool):
+            return m
         if unavailable:
             m.error = unavailable
             return self.report.add(sec, m)
@@ -1440,6 +1460,10 @@ def main(argv: list[str]) -> int:
     p.add_argument("--docs", help="write this Markdown file from bench/benchmarks.md.in")
     p.add_argument("--only", default="",
                    help="comma-separated subset: baseline,cold,warm,workloads,json_load,export,startup")
+    p.add_argument("--workloads", default="",
+                   help="with workloads: only these, by key (comma-separated: q,join,top_value,…)")
+    p.add_argument("--tools", default="",
+                   help="only these tools (comma-separated: alq,duckdb-cli,duckdb,sqlite3,miller,jq)")
     p.add_argument("--record", help="also write the run's figures as JSON to this file")
     p.add_argument("--render", metavar="RECORD",
                    help="measure nothing: rewrite --docs from a recorded run (after editing the template)")

@@ -2,16 +2,10 @@ import ALQRuntime
 import Dispatch
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// How many threads parse a large CSV file's chunks.
 enum CSVParallelism {
-    /// One per processor, at most 8.
-    static let workers = max(1, min(8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+    /// One per processor, at most 8: ``ALQRuntime/Parallel/workers``.
+    static var workers: Int { Parallel.workers }
 }
 
 /// Parses chunks as they are submitted, on up to `workers` threads at once (or on the calling thread

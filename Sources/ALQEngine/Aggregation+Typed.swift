@@ -13,7 +13,15 @@ extension Aggregation {
     func typedAggregate(_ name: String, _ column: Column, ids: [Int32], groupCount: Int) throws(Diagnostic) -> Column? {
         switch name {
         case "count_distinct":
-            guard let (codes, cardinality) = try Self.equalityCodes(column) else { return nil }
+            switch column {
+            case .number(let numbers):
+                return try Self.countDistinctNumbers(numbers.values, numbers.validity, ids: ids, groupCount: groupCount)
+            case .quantity(let quantities):
+                return try Self.countDistinctNumbers(
+                    quantities.values, quantities.validity, ids: ids, groupCount: groupCount)
+            default: break
+            }
+            guard let (codes, cardinality) = Self.equalityCodes(column) else { return nil }
             return try countDistinct(codes, cardinality: cardinality, ids: ids, groupCount: groupCount)
         case "median":
             switch column {
@@ -44,7 +52,7 @@ extension Aggregation {
     }
 
     /// A code per row such that two rows share one exactly when their values are equal; -1 for null.
-    private static func equalityCodes(_ column: Column) throws(Diagnostic) -> ([Int32], Int)? {
+    private static func equalityCodes(_ column: Column) -> ([Int32], Int)? {
         switch column {
         case .string(let strings):
             var canonical: [String: Int32] = [:]
@@ -57,13 +65,8 @@ extension Aggregation {
             return (strings.codes.map { $0 < 0 ? -1 : mapping[Int($0)] }, canonical.count)
         case .bool(let flags):
             return (flags.values.map { $0 == BoolColumn.null ? -1 : Int32($0) }, 2)
-        case .number(let numbers):
-            let (codes, cardinality) = try GroupKeys.numberCodes(numbers.values, numbers.validity)
-            return (codes.map { $0 - 1 }, cardinality - 1)
-        case .quantity(let quantities):
-            let (codes, cardinality) = try GroupKeys.numberCodes(quantities.values, quantities.validity)
-            return (codes.map { $0 - 1 }, cardinality - 1)
-        case .mixed:
+        case .number, .quantity, .mixed:
+            // Numbers and quantities: Aggregation+CountDistinct.swift.
             return nil
         }
     }

@@ -104,14 +104,21 @@ struct Join {
         return (codes(left), codes(right), product)
     }
 
-    /// The pairs of matching rows: the left row (or -1) and the right row (or -1) of each result row.
-    private func match(probe: [Int32], build: [Int32], cardinality: Int) throws(Diagnostic) -> ([Int], [Int]) {
+    /// The pairs of matching rows: the left row (or -1) and the right row (or -1) of each result row;
+    /// nil for the left rows when they are every left row once, in order.
+    private func match(probe: [Int32], build: [Int32], cardinality: Int) throws(Diagnostic) -> ([Int]?, [Int]) {
         var head = [Int32](repeating: -1, count: cardinality)
         var next = [Int32](repeating: -1, count: build.count)
+        var unique = true
         for row in build.indices.reversed() where build[row] >= 0 {
             try Interruption.check(atRow: row)
             next[row] = head[Int(build[row])]
+            if next[row] >= 0 { unique = false }
             head[Int(build[row])] = Int32(row)
+        }
+        if unique && clause.kind == .left {
+            // No right key twice (a lookup table): each left row once, with its match or none.
+            return (nil, try LeftLookup.rows(probe: probe, head: head))
         }
         var leftRows: [Int] = []
         var rightRows: [Int] = []
@@ -147,12 +154,15 @@ struct Join {
     }
 
     private func assemble(
-        _ left: Table, _ right: Table, leftRows: [Int], rightRows: [Int], leftKeys: [Column], rightKeys: [Column]
+        _ left: Table, _ right: Table, leftRows: [Int]?, rightRows: [Int], leftKeys: [Column], rightKeys: [Column]
     ) throws(Diagnostic) -> Table {
+        let everyLeftRow = leftRows == nil
+        let leftRows = leftRows ?? []
         let unmatchedRight = leftRows.firstIndex { $0 < 0 } ?? leftRows.count
         var names = left.columnNames
         // Every left row once, in order (no row with several matches, none dropped): the columns as they are.
-        let leftAsIs = leftRows.count == left.rowCount && leftRows.indices.allSatisfy { leftRows[$0] == $0 }
+        let leftAsIs =
+            everyLeftRow || (leftRows.count == left.rowCount && leftRows.indices.allSatisfy { leftRows[$0] == $0 })
         var columns = left.columns
         if !leftAsIs {
             columns = []
@@ -172,7 +182,7 @@ struct Join {
             names.append(unique)
             columns.append(try column.gather(orNull: rightRows))
         }
-        return Table(columnNames: names, columns: columns, rowCount: leftRows.count)
+        return Table(columnNames: names, columns: columns, rowCount: rightRows.count)
     }
 }
 
@@ -292,5 +302,24 @@ private struct JoinKeyCodes {
             if let key, let code = lookup[key] { leftCodes[row] = code }
         }
         return (leftCodes, rightCodes, lookup.count)
+    }
+}
+
+/// A left join on right keys that are each unique: every left row once, in order, with its match.
+private enum LeftLookup {
+    /// The right row of each left row, or -1; checks for Ctrl-C between batches of rows.
+    static func rows(probe: [Int32], head: [Int32]) throws(Diagnostic) -> [Int] {
+        var rows = [Int](repeating: -1, count: probe.count)
+        for batch in Interruption.batches(probe.count) {
+            try Interruption.check()
+            probe.withUnsafeBufferPointer { probe in
+                head.withUnsafeBufferPointer { head in
+                    rows.withUnsafeMutableBufferPointer { rows in
+                        for row in batch where probe[row] >= 0 { rows[row] = Int(head[Int(probe[row])]) }
+                    }
+                }
+            }
+        }
+        return rows
     }
 }

@@ -29,7 +29,12 @@ struct Sorting {
         if limit >= table.rowCount || (limit >= 1024 && limit >= table.rowCount / 16) {
             return try sorted(by: keys).prefix(limit)
         }
-        let prepared = try preparedKeys(keys)
+        let columns = try keyColumns(keys)
+        if let rows = try Self.topRowsInParallel(limit, of: columns, descending: keys.map(\.descending)) {
+            return try table.gather(rows)
+        }
+        var prepared: [(Key, Bool)] = []
+        for (column, key) in zip(columns, keys) { prepared.append((try prepare(column), key.descending)) }
         let session = interpreter.session
         if let encoded = try encodedKeys(prepared) {
             let rows = try Self.topRows(limit, count: table.rowCount, session: session) { a, b in
@@ -43,13 +48,20 @@ struct Sorting {
     }
 
     private func preparedKeys(_ keys: [SortKey]) throws(Diagnostic) -> [(Key, Bool)] {
-        let evaluator = VectorEvaluator(interpreter: interpreter, table: table)
         var prepared: [(Key, Bool)] = []
-        for key in keys {
-            prepared.append((try prepare(try evaluator.eval(key.value).column(count: table.rowCount)), key.descending))
+        for (column, key) in zip(try keyColumns(keys), keys) {
+            prepared.append((try prepare(column), key.descending))
         }
-        try interpreter.session.checkCancellation()
         return prepared
+    }
+
+    /// Each key's values, one per row.
+    private func keyColumns(_ keys: [SortKey]) throws(Diagnostic) -> [Column] {
+        let evaluator = VectorEvaluator(interpreter: interpreter, table: table)
+        var columns: [Column] = []
+        for key in keys { columns.append(try evaluator.eval(key.value).column(count: table.rowCount)) }
+        try interpreter.session.checkCancellation()
+        return columns
     }
 
     private func encodedKeys(_ prepared: [(Key, Bool)]) throws(Diagnostic) -> [[UInt64]]? {
@@ -76,9 +88,7 @@ struct Sorting {
         case .number(let numbers): return .numbers(numbers.values, numbers.validity)
         case .quantity(let quantities): return .numbers(quantities.values, quantities.validity)
         case .string(let strings):
-            let order = strings.dictionary.indices.sorted { strings.dictionary[$0] < strings.dictionary[$1] }
-            var rank = [Int32](repeating: 0, count: strings.dictionary.count)
-            for (position, index) in order.enumerated() { rank[index] = Int32(position) }
+            let rank = Self.ranks(of: strings.dictionary)
             return .ranks(strings.codes.map { $0 < 0 ? Int32.max : rank[Int($0)] })
         default:
             var values: [Value] = []
@@ -89,6 +99,14 @@ struct Sorting {
             }
             return .values(values)
         }
+    }
+
+    /// Each dictionary entry's position in the sorted dictionary: string keys compare by these.
+    static func ranks(of dictionary: [String]) -> [Int32] {
+        let order = dictionary.indices.sorted { dictionary[$0] < dictionary[$1] }
+        var rank = [Int32](repeating: 0, count: dictionary.count)
+        for (position, index) in order.enumerated() { rank[index] = Int32(position) }
+        return rank
     }
 
     private func compare(_ key: Key, _ a: Int, _ b: Int) -> Int {

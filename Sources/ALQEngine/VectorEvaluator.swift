@@ -85,8 +85,8 @@ struct VectorEvaluator {
             }
             if other.isEmpty { return try eval(value) }
             if taken.isEmpty { return try eval(alternative) }
-            let thenRows = try table.gather(taken)
-            let elseRows = try table.gather(other)
+            let thenRows = try rows(taken, readBy: value)
+            let elseRows = try rows(other, readBy: alternative)
             let thenValues = try VectorEvaluator(interpreter: interpreter, table: thenRows).eval(value)
             let elseValues = try VectorEvaluator(interpreter: interpreter, table: elseRows).eval(alternative)
             var builder = ColumnBuilder()
@@ -150,7 +150,8 @@ struct VectorEvaluator {
         let undecided = (0..<table.rowCount).filter { (decided.values[$0] == 1) == (op == .and) }
         var result = decided.values.map { $0 == 1 ? UInt8(1) : 0 }
         if !undecided.isEmpty {
-            let rest = try VectorEvaluator(interpreter: interpreter, table: try table.gather(undecided)).eval(right)
+            let rest = try VectorEvaluator(interpreter: interpreter, table: try rows(undecided, readBy: right)).eval(
+                right)
             let flags = try truths(rest, count: undecided.count, span: right.span)
             for (index, row) in undecided.enumerated() { result[row] = flags.values[index] == 1 ? 1 : 0 }
         }
@@ -321,20 +322,20 @@ struct VectorEvaluator {
             return nil
         }
         let count = table.rowCount
-        var result = [Double](repeating: 0, count: count)
-        for row in 0..<count {
+        var result: [Double]
+        if op != .divide {
+            result = Self.elementwise(op, x, y, count: count)
+            if !result.allSatisfy(\.isFinite) { throw interpreter.located(Arithmetic.overflow(), span) }
+        } else {
+            result = [Double](repeating: 0, count: count)
+        }
+        for row in 0..<count where op == .divide {
             let p = x.count == 1 ? x[0] : x[row]
             let q = y.count == 1 ? y[0] : y[row]
-            switch op {
-            case .add: result[row] = p + q
-            case .subtract: result[row] = p - q
-            case .multiply: result[row] = p * q
-            default:
-                if q == 0, yValidity?[row] ?? true, xValidity?[row] ?? true {
-                    throw interpreter.located(Arithmetic.divisionByZero(), span)
-                }
-                result[row] = q == 0 ? 0 : p / q
+            if q == 0, yValidity?[row] ?? true, xValidity?[row] ?? true {
+                throw interpreter.located(Arithmetic.divisionByZero(), span)
             }
+            result[row] = q == 0 ? 0 : p / q
             if !result[row].isFinite { throw interpreter.located(Arithmetic.overflow(), span) }
         }
         var validity: [Bool]?
@@ -347,6 +348,34 @@ struct VectorEvaluator {
         }
         let unit = xDimension == dimension ? xUnit : yUnit
         return .quantity(QuantityColumn(values: result, dimension: dimension, displayUnit: unit, validity: validity))
+    }
+
+    /// `x op y` row by row for `+`, `-` and `*` (which cannot fail before the result is checked for
+    /// overflow), one operand possibly a single value for every row: tight loops the compiler vectorises.
+    private static func elementwise(_ op: BinaryOperator, _ x: [Double], _ y: [Double], count: Int) -> [Double] {
+        [Double](unsafeUninitializedCapacity: count) { result, initialized in
+            x.withUnsafeBufferPointer { x in
+                y.withUnsafeBufferPointer { y in
+                    func fill(_ combine: (Double, Double) -> Double) {
+                        if x.count == 1 {
+                            let p = x[0]
+                            for row in 0..<count { result[row] = combine(p, y[row]) }
+                        } else if y.count == 1 {
+                            let q = y[0]
+                            for row in 0..<count { result[row] = combine(x[row], q) }
+                        } else {
+                            for row in 0..<count { result[row] = combine(x[row], y[row]) }
+                        }
+                    }
+                    switch op {
+                    case .add: fill(+)
+                    case .subtract: fill(-)
+                    default: fill(*)
+                    }
+                }
+            }
+            initialized = count
+        }
     }
 
     private func numeric(_ vector: Vector) -> ([Double], [Bool]?, Dimension, Unit?)? {

@@ -181,7 +181,8 @@ import Testing
         }
     }
 
-    /// `median` and `count_distinct` stop at a requested cancellation, on the typed and the generic path.
+    /// `median` and `count_distinct` stop at a requested cancellation, on the typed and the generic path
+    /// (the session bound as the statement's interruption source, as when a statement runs).
     @Test(arguments: ["count_distinct", "median"])
     func aggregatesPerGroupAreCancellable(_ name: String) throws {
         let session = try session()
@@ -195,12 +196,14 @@ import Testing
         let (ids, firstRows) = try aggregation.groups(of: [groups])
         for column in [numbers, mixed] {
             session.cancel()
-            let result = outcome { () throws(Diagnostic) in
-                if let typed = try aggregation.typedAggregate(name, column, ids: ids, groupCount: firstRows.count) {
-                    return typed
+            let result = Interruption.$source.withValue(session) {
+                outcome { () throws(Diagnostic) in
+                    if let typed = try aggregation.typedAggregate(name, column, ids: ids, groupCount: firstRows.count) {
+                        return typed
+                    }
+                    return try aggregation.genericAggregate(
+                        name, column, span: Span(start: 0, end: 0), ids: ids, groupCount: firstRows.count)
                 }
-                return try aggregation.genericAggregate(
-                    name, column, span: Span(start: 0, end: 0), ids: ids, groupCount: firstRows.count)
             }
             #expect(result.hasPrefix("error E0306"), "\(name) over \(column.typeName)")
         }

@@ -28,14 +28,20 @@ struct InterruptLatencyTests {
             Operation(name: "load (a plugin that does not answer)", statement: "load \"\(plugins)/hang.py\""),
             Operation(name: "sort", statement: "let t = big | sort value desc, name, id"),
             Operation(name: "sort + take (top 10)", statement: "let t = big | sort value desc, name | take 10"),
+            Operation(name: "sort + take (one number key)", statement: "let t = big | sort value desc | take 10"),
+            Operation(name: "sort + take (one string key)", statement: "let t = big | sort name | take 10"),
             Operation(name: "sort (compared values)", statement: "let t = big | sort [value], id"),
             Operation(name: "group + median", statement: "let t = big | group region | agg m = median(value)"),
             Operation(
                 name: "group + count_distinct", statement: "let t = big | group region | agg d = count_distinct(name)"),
             Operation(
+                name: "group + count_distinct (numbers)",
+                statement: "let t = big | group region | agg d = count_distinct(value)"),
+            Operation(
                 name: "group + percentile", statement: "let t = big | group region | agg p = percentile(value, 90)"),
             Operation(name: "distinct", statement: "let t = big | select id, region | distinct"),
             Operation(name: "join", statement: "let t = big | join other on id"),
+            Operation(name: "join (left, unique keys)", statement: "let t = big | join left other on id"),
             Operation(name: "pivot", statement: "let t = big | select id, year, value | pivot year values value"),
             Operation(name: "unpivot", statement: "let t = big | unpivot year, value into field, amount"),
             Operation(
