@@ -42,18 +42,25 @@ enum CSVChunkParser {
             return (builders, rows, true)
         }
         var skippedValidUTF8 = true
-        let rows = try scan(&scanner, width: width) { column, field, quoted in
-            if skipped[column] {
-                if skippedValidUTF8, !isASCII(field), !JSONScanner.isValidUTF8(field) { skippedValidUTF8 = false }
-            } else if field.isEmpty && !quoted {
-                builders[column].appendNull()
-            } else if let text = CSVFormulaGuard.unprotected(field) {
-                builders[column].appendTextAsString(text)
-            } else {
-                builders[column].appendText(field)
+        // Through buffer pointers: no copy-on-write check or bounds check per field.
+        let rows = try builders.withUnsafeMutableBufferPointer { columns throws(CSVScanner.Failure) in
+            try skipped.withUnsafeBufferPointer { skipped throws(CSVScanner.Failure) in
+                try scan(&scanner, width: width) { column, field, quoted in
+                    if skipped[column] {
+                        if skippedValidUTF8, !isASCII(field), !JSONScanner.isValidUTF8(field) {
+                            skippedValidUTF8 = false
+                        }
+                    } else if field.isEmpty && !quoted {
+                        columns[column].appendNull()
+                    } else if let text = CSVFormulaGuard.unprotected(field) {
+                        columns[column].appendTextAsString(text)
+                    } else {
+                        columns[column].appendText(field)
+                    }
+                } missing: { column in
+                    if !skipped[column] { columns[column].appendNull() }
+                }
             }
-        } missing: { column in
-            if !skipped[column] { builders[column].appendNull() }
         }
         let again = builders.map(\.needsStringPass)
         if again.contains(true) {
