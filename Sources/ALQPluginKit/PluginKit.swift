@@ -120,7 +120,9 @@ struct LineReader {
         let buffered = min(count, buffer.count - start)
         if buffered > 0 {
             bytes.withUnsafeMutableBytes { target in
-                buffer.withUnsafeBytes { target.baseAddress!.copyMemory(from: $0.baseAddress! + start, byteCount: buffered) }
+                buffer.withUnsafeBytes {
+                    target.baseAddress!.copyMemory(from: $0.baseAddress! + start, byteCount: buffered)
+                }
             }
         }
         start += buffered

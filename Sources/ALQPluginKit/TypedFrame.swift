@@ -38,7 +38,8 @@ public struct TypedFrame: Sendable {
                 switch column {
                 case .dictionary(let entries, let width, let offset):
                     return .dictionary(TypedColumn(entries, type: type), codes: width, offset: offset)
-                case .float64(let offset, let nulls, let text): return .float64(offset: offset, nulls: nulls, text: text)
+                case .float64(let offset, let nulls, let text):
+                    return .float64(offset: offset, nulls: nulls, text: text)
                 case .values(let values): return .values(TypedColumn(values, type: type))
                 }
             }, types: types)
@@ -62,23 +63,23 @@ public struct TypedFrame: Sendable {
     {
         var result: [TypedColumn] = []
         result.reserveCapacity(columns.count)
-            for (index, column) in columns.enumerated() {
-                let context = "frame column \(index + 1)"
-                var typed: TypedColumn
-                switch column {
-                case .dictionary(let entries, let width, let offset):
-                    typed = try Self.decode(entries, width: width, offset: offset, length: length, in: buffer, context)
-                case .float64(let offset, let nulls, let text):
-                    typed = .numbers(
-                        try Self.numbers(
-                            offset: offset, nulls: nulls, text: text, length: length, bytes: bytes, in: buffer, context))
-                case .values(let values):
-                    typed = values
-                }
-                // A column of nulls only (or of no rows) takes the case of its type, as in a JSON batch.
-                if index < types.count, typed.isNullsOnly { typed = TypedColumn.nulls(length, type: types[index]) }
-                result.append(typed)
+        for (index, column) in columns.enumerated() {
+            let context = "frame column \(index + 1)"
+            var typed: TypedColumn
+            switch column {
+            case .dictionary(let entries, let width, let offset):
+                typed = try Self.decode(entries, width: width, offset: offset, length: length, in: buffer, context)
+            case .float64(let offset, let nulls, let text):
+                typed = .numbers(
+                    try Self.numbers(
+                        offset: offset, nulls: nulls, text: text, length: length, bytes: bytes, in: buffer, context))
+            case .values(let values):
+                typed = values
             }
+            // A column of nulls only (or of no rows) takes the case of its type, as in a JSON batch.
+            if index < types.count, typed.isNullsOnly { typed = TypedColumn.nulls(length, type: types[index]) }
+            result.append(typed)
+        }
         return result
     }
 
@@ -141,22 +142,16 @@ public struct TypedFrame: Sendable {
             }
             return builder.column
         }
+        // Every byte of the texts is one a number is written with (or a newline): one pass over all of them.
+        let (isNumberText, isPlainInteger) = Self.classify(UnsafeRawBufferPointer(rebasing: buffer[text]))
+        guard isNumberText else { throw PluginProtocolError("\(context) whose text is not numbers, one a line") }
+        if !isPlainInteger { isInteger = false }
         var starts = [Int32](repeating: 0, count: length)
         var ends = [Int32](repeating: 0, count: length)
         try ExportFrame.textLines(buffer, range: text, length: length, context: context) {
             (row, start, end) throws(PluginProtocolError) in
             let isNull = !nulls.isEmpty && nulls[row]
-            var valid = isNull == (start == end)
-            for index in start..<end {
-                let byte = buffer[index]
-                if byte &- 48 < 10 || byte == UInt8(ascii: "-") { continue }
-                if byte == UInt8(ascii: ".") || byte | 0x20 == UInt8(ascii: "e") || byte == UInt8(ascii: "+") {
-                    isInteger = false
-                    continue
-                }
-                valid = false
-            }
-            guard valid else {
+            guard isNull == (start == end) else {
                 throw PluginProtocolError(
                     "\(context) whose text of row \(row + 1) is not \(isNull ? "empty for a null" : "a number")")
             }
@@ -165,5 +160,20 @@ public struct TypedFrame: Sendable {
         }
         return TypedColumn.Numbers(
             values: values, nulls: nulls, textBytes: bytes, textStarts: starts, textEnds: ends, isInteger: isInteger)
+    }
+
+    /// Whether every byte of `text` is a newline or one a number is written with (digits, `-`, `.`, `e`,
+    /// `E`, `+`), and whether none is one of a fraction or an exponent; a loop without branches, so that
+    /// it runs many bytes at a time.
+    private static func classify(_ text: UnsafeRawBufferPointer) -> (isNumberText: Bool, isPlainInteger: Bool) {
+        var other: UInt8 = 0
+        var fraction: UInt8 = 0
+        for byte in text {
+            let plain = (byte &- 48 < 10) || byte == 10 || byte == UInt8(ascii: "-")
+            let marks = byte == UInt8(ascii: ".") || byte | 0x20 == UInt8(ascii: "e") || byte == UInt8(ascii: "+")
+            other |= (plain || marks) ? 0 : 1
+            fraction |= marks ? 1 : 0
+        }
+        return (other == 0, fraction == 0)
     }
 }

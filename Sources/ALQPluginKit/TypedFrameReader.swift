@@ -64,7 +64,9 @@ public enum TypedFrameReader {
     private static func header(_ scanner: inout JSONScanner, _ reading: TypedBatchReader.Reading) throws(JSONError)
         -> Header
     {
-        guard scanner.peek() == UInt8(ascii: "{") else { throw reading.invalid(scanner, "a 'frame' that is not an object") }
+        guard scanner.peek() == UInt8(ascii: "{") else {
+            throw reading.invalid(scanner, "a 'frame' that is not an object")
+        }
         var header = Header()
         try reading.members(&scanner) { (scanner, key) throws(JSONError) in
             switch key {
@@ -87,7 +89,9 @@ public enum TypedFrameReader {
         guard let byteCount = header.byteCount, byteCount >= 0 else {
             throw PluginProtocolError("a frame without 'bytes' (a whole number, 0 or more)")
         }
-        guard let objects = header.objects else { throw PluginProtocolError("a frame without 'columns' (an array of objects)") }
+        guard let objects = header.objects else {
+            throw PluginProtocolError("a frame without 'columns' (an array of objects)")
+        }
         var columns: [TypedFrame.Column] = []
         columns.reserveCapacity(objects.count)
         for (index, object) in objects.enumerated() {
@@ -102,7 +106,8 @@ public enum TypedFrameReader {
                 columns.append(.float64(offset: offset, nulls: nulls, text: text))
             case .values:
                 guard let values = object.values, values.count == length else {
-                    throw PluginProtocolError("frame column \(number) whose 'values' is not an array of \(length) values")
+                    throw PluginProtocolError(
+                        "frame column \(number) whose 'values' is not an array of \(length) values")
                 }
                 columns.append(.values(values))
             }
@@ -116,10 +121,13 @@ public enum TypedFrameReader {
     }
 
     /// The array of column objects.
-    private static func columnObjects(_ scanner: inout JSONScanner, _ reading: TypedBatchReader.Reading) throws(JSONError)
+    private static func columnObjects(_ scanner: inout JSONScanner, _ reading: TypedBatchReader.Reading)
+        throws(JSONError)
         -> [ColumnObject]
     {
-        guard scanner.peek() == UInt8(ascii: "[") else { throw reading.invalid(scanner, "frame 'columns' that is not an array") }
+        guard scanner.peek() == UInt8(ascii: "[") else {
+            throw reading.invalid(scanner, "frame 'columns' that is not an array")
+        }
         scanner.position += 1
         var objects: [ColumnObject] = []
         if scanner.peek() == UInt8(ascii: "]") {

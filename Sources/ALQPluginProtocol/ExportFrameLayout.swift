@@ -1,5 +1,11 @@
 import ALQJSON
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension ExportFrame {
     /// Where one column's buffers are in a frame's bytes, without the values its header carries (a
     /// dictionary's entries, a `values` column's values): what every reader of a frame checks before it
@@ -91,7 +97,8 @@ extension ExportFrame {
             }
         case .uint16:
             for row in 0..<length {
-                let code = Int(UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 2 * row, as: UInt16.self)))
+                let code = Int(
+                    UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 2 * row, as: UInt16.self)))
                 if code >= count {
                     bad = code
                     break
@@ -100,7 +107,8 @@ extension ExportFrame {
             }
         case .uint32:
             for row in 0..<length {
-                let code = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4 * row, as: UInt32.self)))
+                let code = Int(
+                    UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4 * row, as: UInt32.self)))
                 if code >= count {
                     bad = code
                     break
@@ -178,11 +186,7 @@ extension ExportFrame {
     /// The index of the first newline in `base[start..<end]`, or `nil`.
     @inlinable
     static func memchrNewline(_ base: UnsafeRawPointer, from start: Int, to end: Int) -> Int? {
-        var index = start
-        while index < end {
-            if base.load(fromByteOffset: index, as: UInt8.self) == 10 { return index }
-            index += 1
-        }
-        return nil
+        guard start < end, let found = memchr(base + start, 10, end - start) else { return nil }
+        return base.distance(to: UnsafeRawPointer(found))
     }
 }
