@@ -208,12 +208,13 @@ public struct CellTexts {
             _ = self.ends.initialize(from: ends)
         }
 
-        /// `count` zeros, and `padding` more after them (so that even no bytes have an address).
+        /// Room for `count` values, each written before it is read, and `padding` zeros after them (so that
+        /// even no values have an address).
         private static func allocate<T: FixedWidthInteger>(_ count: Int, padding: Int) -> UnsafeMutableBufferPointer<T>
         {
-            let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: count + padding)
-            buffer.initialize(repeating: 0)
-            return UnsafeMutableBufferPointer(start: buffer.baseAddress, count: count)
+            let start = UnsafeMutablePointer<T>.allocate(capacity: count + padding)
+            (start + count).initialize(repeating: 0, count: padding)
+            return UnsafeMutableBufferPointer(start: start, count: count)
         }
 
         deinit {

@@ -116,25 +116,32 @@ struct LineReader {
     /// The next `count` bytes, whatever they are (a frame's bytes after its line); `nil` when the input
     /// ends first.
     mutating func take(count: Int) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: count)
         let buffered = min(count, buffer.count - start)
-        if buffered > 0 {
-            bytes.withUnsafeMutableBytes { target in
-                buffer.withUnsafeBytes {
-                    target.baseAddress!.copyMemory(from: $0.baseAddress! + start, byteCount: buffered)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { target, initialized in
+            if buffered > 0 {
+                buffer.withUnsafeBufferPointer {
+                    UnsafeMutableRawPointer(target.baseAddress!).copyMemory(
+                        from: $0.baseAddress! + start, byteCount: buffered)
                 }
             }
+            // The rest straight from the descriptor into the bytes, not through the line buffer.
+            var offset = buffered
+            while offset < count, !atEnd {
+                let got = read(descriptor, target.baseAddress! + offset, count - offset)
+                if got < 0, errno == EINTR { continue }
+                if got <= 0 { atEnd = true } else { offset += got }
+            }
+            // Bytes that never came are zeros; the frame is refused anyway.
+            if offset < count {
+                (target.baseAddress! + offset).initialize(repeating: 0, count: count - offset)
+                complete = false
+            }
+            initialized = count
         }
         start += buffered
         scanned = start
-        // The rest straight from the descriptor into the bytes, not through the line buffer.
-        var offset = buffered
-        while offset < count, !atEnd {
-            let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, count - offset) }
-            if got < 0, errno == EINTR { continue }
-            if got <= 0 { atEnd = true } else { offset += got }
-        }
-        return offset < count ? nil : bytes
+        return complete ? bytes : nil
     }
 
     /// The index of the first newline from `scanned` on (`memchr`: a batch's line is a megabyte).
