@@ -46,7 +46,7 @@ struct CSVChunker {
                 defer { carry = [] }
                 return emit(carry)
             }
-            let buffer = try input.read(chunkSize, at: readOffset, after: carry)
+            var buffer = try input.read(chunkSize, at: readOffset, after: carry)
             readOffset += buffer.count - carry.count
             if buffer.count == carry.count { readOffset = size }  // the file became shorter
             if readOffset >= size {
@@ -58,8 +58,8 @@ struct CSVChunker {
                 continue
             }
             carry = Array(buffer[cut...])
-            let chunk = emit(cut == buffer.count ? buffer : Array(buffer[..<cut]))
-            return chunk
+            buffer.removeSubrange(cut...)  // in place: the chunk's bytes are not copied again
+            return emit(buffer)
         }
     }
 

@@ -38,22 +38,25 @@ final class CSVParallelParse: Sendable {
         source = Interruption.source
     }
 
-    /// Parses `chunk`'s records from `start`; returns once a thread has taken it.
-    func submit(_ chunk: CSVChunk, from start: Int, width: Int, delimiter: UInt8) {
-        guard workers > 1 else { return parse(chunk, from: start, width: width, delimiter: delimiter) }
+    /// Parses `chunk`'s records from `start`, skipping the columns `skipping` marks; returns once a
+    /// thread has taken it.
+    func submit(_ chunk: CSVChunk, from start: Int, width: Int, delimiter: UInt8, skipping: [Bool]? = nil) {
+        guard workers > 1 else {
+            return parse(chunk, from: start, width: width, delimiter: delimiter, skipping: skipping)
+        }
         slots.wait()
         DispatchQueue.global().async(group: group) { [self] in
             Interruption.$source.withValue(source) {
-                parse(chunk, from: start, width: width, delimiter: delimiter)
+                parse(chunk, from: start, width: width, delimiter: delimiter, skipping: skipping)
             }
             slots.signal()
         }
     }
 
-    private func parse(_ chunk: CSVChunk, from start: Int, width: Int, delimiter: UInt8) {
+    private func parse(_ chunk: CSVChunk, from start: Int, width: Int, delimiter: UInt8, skipping: [Bool]?) {
         let result = chunk.bytes.withUnsafeBufferPointer { data in
             Result { () throws(CSVScanner.Failure) in
-                try CSVChunkParser.parse(data, from: start, width: width, delimiter: delimiter)
+                try CSVChunkParser.parse(data, from: start, width: width, delimiter: delimiter, skipping: skipping)
             }
         }
         state.withLock { state in
@@ -61,7 +64,7 @@ final class CSVParallelParse: Sendable {
             case .success(let parsed):
                 state.parts[chunk.index] = CSVChunkColumns(
                     builders: parsed.builders, rows: parsed.rows, start: chunk.offset + start,
-                    end: chunk.offset + chunk.bytes.count)
+                    end: chunk.offset + chunk.bytes.count, skippedValidUTF8: parsed.skippedValidUTF8)
             case .failure(let failure):
                 if state.failure == nil || state.failure!.index > chunk.index {
                     state.failure = Failure(

@@ -4,17 +4,17 @@ import ALQSyntax
 import ALQSystem
 
 extension CSVFormat: ChunkedReader {
-    /// Reads a regular file a chunk at a time (see ``CSVReader/readChunks(_:name:delimiter:hasHeader:chunkSize:workers:isCancelled:body:)``);
+    /// Reads a regular file a chunk at a time (see ``CSVReader/readChunks(_:name:delimiter:hasHeader:columns:chunkSize:workers:isCancelled:body:)``);
     /// anything else, or reader options, is not read this way.
     public func readChunks(
-        path: String, options read: ReadOptions, chunkSize: Int?, isCancelled: (() -> Bool)?,
+        path: String, options read: ReadOptions, columns: Set<String>?, chunkSize: Int?, isCancelled: (() -> Bool)?,
         body: (Table) throws(Diagnostic) -> Bool
     ) throws(Diagnostic) -> Bool {
         guard read.formatOptions.isEmpty, let file = FileRegions(path: path) else { return false }
         return try CSVReader.readChunks(
             .file(file, name: path), name: path, delimiter: read.delimiter ?? options.delimiter,
-            hasHeader: read.header, chunkSize: chunkSize ?? CSVReader.defaultChunkSize, isCancelled: isCancelled,
-            body: body)
+            hasHeader: read.header, columns: columns, chunkSize: chunkSize ?? CSVReader.defaultChunkSize,
+            isCancelled: isCancelled, body: body)
     }
 }
 
@@ -59,9 +59,14 @@ extension CSVReader {
     /// wrong (numbers, then text; nulls only, then values; dates, then other text; whole numbers, then
     /// fractions), or the input has no record, it returns `false` and the caller reads the whole input
     /// instead. Errors are those of `read`.
+    ///
+    /// With `columns`, the tables hold only the columns so named (in the file's order): the others are
+    /// split off their records, which checks the records' shape as reading them does, but their text
+    /// becomes no strings or numbers (see ``projection(_:columns:)``). A skipped field that is not valid
+    /// UTF-8 (an error when the column is read) makes it return `false`.
     static func readChunks(
-        _ input: CSVInput, name: String, delimiter: UInt8, hasHeader: Bool, chunkSize: Int = defaultChunkSize,
-        workers: Int = CSVParallelism.workers, isCancelled: (() -> Bool)? = nil,
+        _ input: CSVInput, name: String, delimiter: UInt8, hasHeader: Bool, columns: Set<String>? = nil,
+        chunkSize: Int = defaultChunkSize, workers: Int = CSVParallelism.workers, isCancelled: (() -> Bool)? = nil,
         body: (Table) throws(Diagnostic) -> Bool
     ) throws(Diagnostic) -> Bool {
         var chunker = CSVChunker(chunkSize: chunkSize, delimiter: delimiter)
@@ -71,9 +76,12 @@ extension CSVReader {
         }
         guard let layout = found else { return false }
         let width = layout.header.count
+        let skipping = projection(layout, columns: columns)
         let parsing = CSVParallelParse(workers: input.size > chunkSize ? workers : 1)
         defer { _ = parsing.finish() }
-        var handover = ChunkHandover(layout: layout, name: name, input: input, width: width, delimiter: delimiter)
+        var handover = ChunkHandover(
+            layout: layout, name: name, input: input, kept: (0..<width).filter { skipping?[$0] != true },
+            width: width, delimiter: delimiter)
 
         var chunk: CSVChunk? = first
         var next = 0
@@ -81,10 +89,12 @@ extension CSVReader {
             if isCancelled?() == true { throw Diagnostic(.interrupted, "interrupted while reading '\(name)'") }
             try Interruption.check()
             if parsing.hasFailed { break }
-            parsing.submit(current, from: current.index == 0 ? layout.bodyStart : 0, width: width, delimiter: delimiter)
+            parsing.submit(
+                current, from: current.index == 0 ? layout.bodyStart : 0, width: width, delimiter: delimiter,
+                skipping: skipping)
             while let part = parsing.take(next) {
                 next += 1
-                guard try handover.handOver(part, to: body) else { return false }
+                guard part.skippedValidUTF8, try handover.handOver(part, to: body) else { return false }
             }
             chunk = try chunker.next(from: input)
         }
@@ -95,9 +105,22 @@ extension CSVReader {
         }
         for part in rest {
             if isCancelled?() == true { throw Diagnostic(.interrupted, "interrupted while reading '\(name)'") }
-            guard try handover.handOver(part, to: body) else { return false }
+            guard part.skippedValidUTF8, try handover.handOver(part, to: body) else { return false }
         }
         return try handover.finish(body)
+    }
+
+    /// Which columns of the layout a read that needs only `columns` may skip; `nil` to read them all:
+    /// when `columns` is `nil`, names none of the file's columns, or the header gives a column a unit
+    /// (`value [CNY]`: the column's name then depends on how its values read, so every column is read
+    /// to name them as the whole-file read does).
+    static func projection(_ layout: (header: [String], units: [Dimension?], bodyStart: Int), columns: Set<String>?)
+        -> [Bool]?
+    {
+        guard let columns, layout.units.allSatisfy({ $0 == nil }) else { return nil }
+        let skipping = layout.header.map { !columns.contains($0) }
+        guard skipping.contains(true), skipping.contains(false) else { return nil }
+        return skipping
     }
 
     /// Turns each chunk's builders into a table whose columns have the types the first chunks show.
@@ -112,6 +135,8 @@ extension CSVReader {
         let layout: (header: [String], units: [Dimension?], bodyStart: Int)
         let name: String
         let input: CSVInput
+        /// The indices of the columns read (and handed over), in the file's order.
+        let kept: [Int]
         let width: Int
         let delimiter: UInt8
         /// The columns' shapes once settled, and columns of their types without rows (to make nulls).
@@ -121,12 +146,13 @@ extension CSVReader {
         private var held: [CSVChunkColumns] = []
 
         init(
-            layout: (header: [String], units: [Dimension?], bodyStart: Int), name: String, input: CSVInput, width: Int,
-            delimiter: UInt8
+            layout: (header: [String], units: [Dimension?], bodyStart: Int), name: String, input: CSVInput,
+            kept: [Int], width: Int, delimiter: UInt8
         ) {
             self.layout = layout
             self.name = name
             self.input = input
+            self.kept = kept
             self.width = width
             self.delimiter = delimiter
         }
@@ -143,7 +169,7 @@ extension CSVReader {
             }
             if part.rows == 0 && held.isEmpty { return true }
             held.append(part)
-            let shown = (0..<width).allSatisfy { index in held.contains { !$0.builders[index].holdsOnlyNulls } }
+            let shown = kept.allSatisfy { index in held.contains { !$0.builders[index].holdsOnlyNulls } }
             guard shown || held.count >= Self.heldChunks else { return true }
             return try release(to: body)
         }
@@ -158,7 +184,7 @@ extension CSVReader {
         private mutating func release(to body: (Table) throws(Diagnostic) -> Bool) throws(Diagnostic) -> Bool {
             var found: [Shape] = []
             var columns: [Column] = []
-            for index in 0..<width {
+            for index in kept {
                 let shown = held.filter { !$0.builders[index].holdsOnlyNulls }
                 let builder = (shown.first ?? held[0]).builders[index]
                 let column = try CSVReader.column(
@@ -177,7 +203,8 @@ extension CSVReader {
             }
             shapes = found
             empty = columns.map { $0.prefix(0) }
-            names = CSVReader.columnNames(layout, columns)
+            // Only a layout without units is read in part (`projection`): its names are the header's.
+            names = kept.count == width ? CSVReader.columnNames(layout, columns) : kept.map { layout.header[$0] }
             let parts = held
             held = []
             for part in parts {
@@ -190,18 +217,18 @@ extension CSVReader {
         private mutating func table(_ part: CSVChunkColumns) throws(Diagnostic) -> Table? {
             var part = part
             var columns: [Column] = []
-            columns.reserveCapacity(width)
+            columns.reserveCapacity(kept.count)
             guard let shapes else { return nil }
-            for index in 0..<width {
+            for (position, index) in kept.enumerated() {
                 var builder = ColumnBuilder()
                 swap(&builder, &part.builders[index])
-                let shape = shapes[index]
+                let shape = shapes[position]
                 if builder.holdsOnlyNulls {
                     columns.append(
                         shape == .nulls
                             ? try CSVReader.column(
                                 builder, unit: nil, inferringDates: false, name: name, header: layout.header[index])
-                            : try empty[index].gather(orNull: [Int](repeating: -1, count: part.rows)))
+                            : try empty[position].gather(orNull: [Int](repeating: -1, count: part.rows)))
                     continue
                 }
                 switch shape {

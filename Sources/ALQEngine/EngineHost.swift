@@ -15,9 +15,10 @@ public protocol EngineHost: AnyObject {
     func open(path: String, format: String?, options: ReadOptions, registry: Registry) throws(Diagnostic) -> Table
     /// Reads a data file a chunk of records at a time when its format can (see ``ChunkedReader``),
     /// handing each chunk to `body` as a table; `false` when it cannot, or when not every chunk was
-    /// handed over (the caller then opens the file whole, which gives any error to report).
+    /// handed over (the caller then opens the file whole, which gives any error to report). With
+    /// `columns`, the chunks may hold only the columns so named (see ``ChunkedReader``).
     func openChunks(
-        path: String, format: String?, options: ReadOptions, registry: Registry,
+        path: String, format: String?, options: ReadOptions, columns: Set<String>?, registry: Registry,
         body: (Table) throws(Diagnostic) -> Bool
     ) throws(Diagnostic) -> Bool
     /// Writes a table in a format to a path, atomically, or to standard output when `path` is nil.
@@ -44,7 +45,7 @@ extension EngineHost {
     }
 
     public func openChunks(
-        path: String, format: String?, options: ReadOptions, registry: Registry,
+        path: String, format: String?, options: ReadOptions, columns: Set<String>?, registry: Registry,
         body: (Table) throws(Diagnostic) -> Bool
     ) throws(Diagnostic) -> Bool { false }
 

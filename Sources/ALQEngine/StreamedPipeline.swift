@@ -34,13 +34,14 @@ struct StreamedPipeline {
         let grouping = rest.first.flatMap(groupingNames)
         guard grouping != nil || head.contains(where: reducesRows) else { return nil }
         guard let request = try? openRequest(arguments, span: input.span) else { return nil }
+        let columns = grouping.flatMap { names in fileColumns(head, then: names) }
 
         var kept: [Table] = []
         var failed = false
         let complete: Bool
         do throws(Diagnostic) {
             complete = try interpreter.session.host.openChunks(
-                path: request.path, format: request.format, options: request.options,
+                path: request.path, format: request.format, options: request.options, columns: columns,
                 registry: interpreter.session.registry
             ) { chunk throws(Diagnostic) in
                 try interpreter.session.checkCancellation()
@@ -119,6 +120,33 @@ struct StreamedPipeline {
             isRowWise(condition) && isRowWise(value) && isRowWise(alternative)
         case .pipeline: false
         }
+    }
+
+    /// The file columns the streamed stages and the `group` or `agg` after them can look at: every name
+    /// they mention (`grouping`: the stage's), and the names they bind, rename or drop; `nil` when
+    /// that cannot be told (a user-defined function or a pipeline in an expression). The reader need
+    /// not build the values of the file's other columns (projection pushdown).
+    private func fileColumns(_ head: ArraySlice<Stage>, then grouping: Set<String>) -> Set<String>? {
+        var names = grouping
+        for stage in head {
+            switch stage.kind {
+            case .filter(let predicate):
+                guard collectNames(predicate, into: &names) else { return nil }
+            case .select(let bindings), .derive(let bindings):
+                for binding in bindings {
+                    names.insert(binding.name)
+                    guard collectNames(binding.value, into: &names) else { return nil }
+                }
+            case .rename(let renames):
+                for rename in renames {
+                    names.insert(rename.old.name)
+                    names.insert(rename.new.name)
+                }
+            case .drop(let dropped): names.formUnion(dropped.map(\.name))
+            default: return nil
+            }
+        }
+        return names
     }
 
     /// The names a `group` or `agg` stage mentions, when those are all the columns it can look at

@@ -8,9 +8,9 @@ extension FileHost {
     /// extension names) is a ``ChunkedReader`` (the built-in CSV formats; no plugin's reader is);
     /// `false` for standard input, an unknown format, options the reader does not take, and whenever
     /// the reader does not hand over every chunk. Nothing is reported here: `open` reports it when the
-    /// file is opened whole.
+    /// file is opened whole. With `columns`, the chunks may hold only the columns so named.
     public func openChunks(
-        path: String, format name: String?, options: ReadOptions, registry: Registry,
+        path: String, format name: String?, options: ReadOptions, columns: Set<String>?, registry: Registry,
         body: (Table) throws(Diagnostic) -> Bool
     ) throws(Diagnostic) -> Bool {
         guard path != "-", let checked = try? PathText.checked(path, .cannotOpenFile) else { return false }
@@ -18,6 +18,6 @@ extension FileHost {
         let found = name.map { registry.format(named: $0) } ?? registry.format(forPath: path)
         guard let format = found as? any ChunkedReader else { return false }
         return try format.readChunks(
-            path: path, options: options, chunkSize: chunkSize, isCancelled: isCancelled, body: body)
+            path: path, options: options, columns: columns, chunkSize: chunkSize, isCancelled: isCancelled, body: body)
     }
 }

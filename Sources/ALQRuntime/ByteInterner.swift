@@ -53,8 +53,29 @@ public struct ByteInterner: Sendable {
         guard end - start == bytes.count else { return false }
         guard let base = bytes.baseAddress, bytes.count > 0 else { return true }
         return arena.withUnsafeBufferPointer { stored in
-            memcmp(stored.baseAddress! + start, base, bytes.count) == 0
+            ByteInterner.same(UnsafeRawPointer(stored.baseAddress! + start), UnsafeRawPointer(base), bytes.count)
         }
+    }
+
+    /// Whether `count` bytes at `a` and `b` are equal: short runs (most dictionary strings) compared
+    /// in place, eight bytes at a time, rather than through a `memcmp` call.
+    @inline(__always)
+    private static func same(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+        guard count <= 32 else { return memcmp(a, b, count) == 0 }
+        var i = 0
+        while i + 8 <= count {
+            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                != b.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            {
+                return false
+            }
+            i += 8
+        }
+        while i < count {
+            if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
+            i += 1
+        }
+        return true
     }
 
     /// A 64-bit hash of bytes, eight at a time.
@@ -70,13 +91,20 @@ public struct ByteInterner: Sendable {
             hash ^= hash >> 32
             i += 8
         }
+        // The last 0–7 bytes as a little-endian word, read four, two and one at a time.
         var tail: UInt64 = 0
         var shift: UInt64 = 0
-        while i < bytes.count {
-            tail |= UInt64(base[i]) << shift
-            shift += 8
-            i += 1
+        if i + 4 <= bytes.count {
+            tail = UInt64(raw.loadUnaligned(fromByteOffset: i, as: UInt32.self))
+            shift = 32
+            i += 4
         }
+        if i + 2 <= bytes.count {
+            tail |= UInt64(raw.loadUnaligned(fromByteOffset: i, as: UInt16.self)) << shift
+            shift += 16
+            i += 2
+        }
+        if i < bytes.count { tail |= UInt64(base[i]) << shift }
         hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         return hash ^ (hash >> 29)
     }

@@ -61,11 +61,13 @@ final class TestHost: EngineHost {
     }
 
     func openChunks(
-        path: String, format: String?, options: ReadOptions, registry: Registry,
+        path: String, format: String?, options: ReadOptions, columns: Set<String>?, registry: Registry,
         body: (Table) throws(Diagnostic) -> Bool
     ) throws(Diagnostic) -> Bool {
         guard streams else { return false }
-        let complete = try files.openChunks(path: path, format: format, options: options, registry: registry) {
+        let complete = try files.openChunks(
+            path: path, format: format, options: options, columns: columns, registry: registry
+        ) {
             table throws(Diagnostic) in
             chunksHandedOver += 1
             return try body(table)
