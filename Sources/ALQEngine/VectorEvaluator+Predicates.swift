@@ -31,8 +31,9 @@ indirect enum PredicateKernel: Sendable {
         let parts = try Parallel.map(Parallel.ranges(rowCount)) { (rows: Range<Int>) throws(Diagnostic) -> [UInt8] in
             var part = [UInt8](repeating: 0, count: rows.count)
             try part.withUnsafeMutableBufferPointer { (out) throws(Diagnostic) in
-                try evaluate(rows) { block, mask in
-                    for index in 0..<block.count { out[block.lowerBound - rows.lowerBound + index] = mask[index] }
+                try evaluate(rows) { block, kept in
+                    let offset = block.lowerBound - rows.lowerBound
+                    for index in kept { out[offset + Int(index)] = 1 }
                 }
             }
             return part
@@ -48,8 +49,8 @@ indirect enum PredicateKernel: Sendable {
     func selectedRows(rowCount: Int) throws(Diagnostic) -> [Int] {
         let parts = try Parallel.map(Parallel.ranges(rowCount)) { (rows: Range<Int>) throws(Diagnostic) -> [Int] in
             var selected: [Int] = []
-            try evaluate(rows) { block, mask in
-                for index in 0..<block.count where mask[index] != 0 { selected.append(block.lowerBound + index) }
+            try evaluate(rows) { block, kept in
+                for index in kept { selected.append(block.lowerBound + Int(index)) }
             }
             return selected
         }
@@ -60,11 +61,13 @@ indirect enum PredicateKernel: Sendable {
         return selected
     }
 
-    /// Calls `body` with each block of `rows` and its mask, checking for Ctrl-C between batches.
+    /// Calls `body` with each block of `rows` and the offsets in it of the rows where the condition
+    /// holds, checking for Ctrl-C between batches of rows.
     private func evaluate(
-        _ rows: Range<Int>, _ body: (Range<Int>, UnsafeMutableBufferPointer<UInt8>) -> Void
+        _ rows: Range<Int>, _ body: (Range<Int>, UnsafeMutableBufferPointer<Int32>) -> Void
     ) throws(Diagnostic) {
-        var scratch = [UInt8](repeating: 0, count: Self.blockRows * (depth + 1))
+        var masks = [UInt8](repeating: 0, count: Self.blockRows * (depth + 1))
+        var selection = [Int32](repeating: 0, count: Self.blockRows)
         var start = rows.lowerBound
         var sinceCheck = 0
         while start < rows.upperBound {
@@ -73,13 +76,90 @@ indirect enum PredicateKernel: Sendable {
                 try Interruption.check()
             }
             let block = start..<min(start + Self.blockRows, rows.upperBound)
-            scratch.withUnsafeMutableBufferPointer { scratch in
-                fill(scratch, block: block)
-                body(block, UnsafeMutableBufferPointer(rebasing: scratch[0..<block.count]))
+            masks.withUnsafeMutableBufferPointer { masks in
+                selection.withUnsafeMutableBufferPointer { selection in
+                    for index in 0..<block.count { selection[index] = Int32(index) }
+                    let kept = refine(selection.baseAddress!, block.count, block: block, masks: masks)
+                    body(block, UnsafeMutableBufferPointer(rebasing: selection[0..<kept]))
+                }
             }
             sinceCheck += block.count
             start = block.upperBound
         }
+    }
+
+    /// Keeps, in order, the offsets among the first `count` of `selection` whose rows of `block` meet the
+    /// condition; returns how many are kept. A comparison reads only the rows still selected, so each
+    /// side of an `and` looks only at the rows the sides before it kept.
+    private func refine(
+        _ selection: UnsafeMutablePointer<Int32>, _ count: Int, block: Range<Int>,
+        masks: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
+        var kept = 0
+        let base = block.lowerBound
+        switch self {
+        case .codes(let codes, let perEntry, let null):
+            codes.withUnsafeBufferPointer { codes in
+                perEntry.withUnsafeBufferPointer { perEntry in
+                    for position in 0..<count {
+                        let offset = selection[position]
+                        let code = codes[base + Int(offset)]
+                        selection[kept] = offset
+                        kept &+= Int(code < 0 ? null : perEntry[Int(code)])
+                    }
+                }
+            }
+        case .numbers(let values, let validity, let op, let scalar, let null):
+            values.withUnsafeBufferPointer { values in
+                let row = values.baseAddress! + base
+                func keep(_ holds: (Double) -> Bool) {
+                    guard let validity else {
+                        for position in 0..<count {
+                            let offset = selection[position]
+                            selection[kept] = offset
+                            kept &+= holds(row[Int(offset)]) ? 1 : 0
+                        }
+                        return
+                    }
+                    validity.withUnsafeBufferPointer { validity in
+                        let present = validity.baseAddress! + base
+                        for position in 0..<count {
+                            let offset = selection[position]
+                            selection[kept] = offset
+                            kept &+= present[Int(offset)] ? (holds(row[Int(offset)]) ? 1 : 0) : Int(null)
+                        }
+                    }
+                }
+                switch op {
+                case .equal: keep { $0 == scalar }
+                case .notEqual: keep { $0 != scalar }
+                case .less: keep { $0 < scalar }
+                case .lessEqual: keep { $0 <= scalar }
+                case .greater: keep { $0 > scalar }
+                default: keep { $0 >= scalar }
+                }
+            }
+        case .flags(let flags):
+            flags.withUnsafeBufferPointer { flags in
+                for position in 0..<count {
+                    let offset = selection[position]
+                    selection[kept] = offset
+                    kept &+= flags[base + Int(offset)] == 1 ? 1 : 0
+                }
+            }
+        case .and(let left, let right):
+            kept = left.refine(selection, count, block: block, masks: masks)
+            if kept > 0 { kept = right.refine(selection, kept, block: block, masks: masks) }
+        case .or, .not:
+            fill(masks, block: block)
+            let mask = masks.baseAddress!
+            for position in 0..<count {
+                let offset = selection[position]
+                selection[kept] = offset
+                kept &+= Int(mask[Int(offset)])
+            }
+        }
+        return kept
     }
 
     /// How many masks deeper than its own a node needs at once.
