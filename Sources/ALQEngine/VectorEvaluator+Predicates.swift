@@ -78,7 +78,8 @@ indirect enum PredicateKernel: Sendable {
             let block = start..<min(start + Self.blockRows, rows.upperBound)
             masks.withUnsafeMutableBufferPointer { masks in
                 selection.withUnsafeMutableBufferPointer { selection in
-                    let kept = refine(selection.baseAddress!, block.count, block: block, masks: masks, everyRow: true)
+                    for index in 0..<block.count { selection[index] = Int32(index) }
+                    let kept = refine(selection.baseAddress!, block.count, block: block, masks: masks)
                     body(block, UnsafeMutableBufferPointer(rebasing: selection[0..<kept]))
                 }
             }
@@ -90,11 +91,9 @@ indirect enum PredicateKernel: Sendable {
     /// Keeps, in order, the offsets among the first `count` of `selection` whose rows of `block` meet the
     /// condition; returns how many are kept. A comparison reads only the rows still selected, so each
     /// side of an `and` looks only at the rows the sides before it kept.
-    ///
-    /// `everyRow`: the selection is every offset of the block in order (it need not be read).
     private func refine(
         _ selection: UnsafeMutablePointer<Int32>, _ count: Int, block: Range<Int>,
-        masks: UnsafeMutableBufferPointer<UInt8>, everyRow: Bool = false
+        masks: UnsafeMutableBufferPointer<UInt8>
     ) -> Int {
         var kept = 0
         let base = block.lowerBound
@@ -103,7 +102,7 @@ indirect enum PredicateKernel: Sendable {
             codes.withUnsafeBufferPointer { codes in
                 perEntry.withUnsafeBufferPointer { perEntry in
                     for position in 0..<count {
-                        let offset = everyRow ? Int32(truncatingIfNeeded: position) : selection[position]
+                        let offset = selection[position]
                         let code = codes[base + Int(offset)]
                         selection[kept] = offset
                         kept &+= Int(code < 0 ? null : perEntry[Int(code)])
@@ -116,7 +115,7 @@ indirect enum PredicateKernel: Sendable {
                 func keep(_ holds: (Double) -> Bool) {
                     guard let validity else {
                         for position in 0..<count {
-                            let offset = everyRow ? Int32(truncatingIfNeeded: position) : selection[position]
+                            let offset = selection[position]
                             selection[kept] = offset
                             kept &+= holds(row[Int(offset)]) ? 1 : 0
                         }
@@ -125,7 +124,7 @@ indirect enum PredicateKernel: Sendable {
                     validity.withUnsafeBufferPointer { validity in
                         let present = validity.baseAddress! + base
                         for position in 0..<count {
-                            let offset = everyRow ? Int32(truncatingIfNeeded: position) : selection[position]
+                            let offset = selection[position]
                             selection[kept] = offset
                             kept &+= present[Int(offset)] ? (holds(row[Int(offset)]) ? 1 : 0) : Int(null)
                         }
@@ -143,19 +142,19 @@ indirect enum PredicateKernel: Sendable {
         case .flags(let flags):
             flags.withUnsafeBufferPointer { flags in
                 for position in 0..<count {
-                    let offset = everyRow ? Int32(truncatingIfNeeded: position) : selection[position]
+                    let offset = selection[position]
                     selection[kept] = offset
                     kept &+= flags[base + Int(offset)] == 1 ? 1 : 0
                 }
             }
         case .and(let left, let right):
-            kept = left.refine(selection, count, block: block, masks: masks, everyRow: everyRow)
+            kept = left.refine(selection, count, block: block, masks: masks)
             if kept > 0 { kept = right.refine(selection, kept, block: block, masks: masks) }
         case .or, .not:
             fill(masks, block: block)
             let mask = masks.baseAddress!
             for position in 0..<count {
-                let offset = everyRow ? Int32(truncatingIfNeeded: position) : selection[position]
+                let offset = selection[position]
                 selection[kept] = offset
                 kept &+= Int(mask[Int(offset)])
             }
