@@ -90,7 +90,8 @@ import Testing
     static let conditions = [
         "s == \"é\"", "s != \"b\"", "s < \"b\"", "\"b\" <= s", "n > 0", "n != 0", "0 >= n", "n == -0", "n < 1e9",
         "y >= 2020", "2020 > y", "q > 10 t", "q <= 2 kt", "q != 25 t", "b", "not b", "not (s == \"A\")",
-        "s == \"A\" and k == \"x\" and y >= 2020", "s == \"A\" or n < 0", "(s == \"é\" or s == \"Z\") and not (n <= 10)",
+        "s == \"A\" and k == \"x\" and y >= 2020", "s == \"A\" or n < 0",
+        "(s == \"é\" or s == \"Z\") and not (n <= 10)",
         "b and n > 0 or s == \"a\"", "y >= 3000 and k == \"x\"", "y >= 0 or b", "k == \"x\" and k == \"z\"",
         "k == \"x\" or k == \"z\"", "not (y < 2015 and b) or q == null",
     ]
@@ -127,7 +128,9 @@ import Testing
     func otherConditionsAreNotKernels(_ text: String) throws {
         let session = try session()
         let interpreter = Interpreter(session: session, file: SourceFile(name: "e", text: text))
-        #expect(VectorEvaluator(interpreter: interpreter, table: table("big", session)).predicateKernel(expression(text)) == nil)
+        #expect(
+            VectorEvaluator(interpreter: interpreter, table: table("big", session)).predicateKernel(expression(text))
+                == nil)
     }
 
     /// Group ids from dense keys on every core against the one-pass loop, for few and many keys, keys
