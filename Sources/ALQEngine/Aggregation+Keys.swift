@@ -28,29 +28,12 @@ enum GroupKeys {
         }
         guard fits else { return try byArrays(codes, rowCount: rowCount, checkCancellation: checkCancellation) }
         let combined = combine(codes, rowCount: rowCount)
+        if product <= UInt64(directLimit) {
+            try checkCancellation()
+            return try dense(combined, keyCount: Int(product))
+        }
         var ids = [Int32](repeating: 0, count: rowCount)
         var firstRows: [Int] = []
-        if product <= UInt64(directLimit) {
-            var mapping = [Int32](repeating: -1, count: Int(product))
-            for batch in Interruption.batches(rowCount) {
-                try checkCancellation()
-                combined.withUnsafeBufferPointer { combined in
-                    ids.withUnsafeMutableBufferPointer { ids in
-                        mapping.withUnsafeMutableBufferPointer { mapping in
-                            for row in batch {
-                                let key = Int(combined[row])
-                                if mapping[key] < 0 {
-                                    mapping[key] = Int32(firstRows.count)
-                                    firstRows.append(row)
-                                }
-                                ids[row] = mapping[key]
-                            }
-                        }
-                    }
-                }
-            }
-            return (ids, firstRows)
-        }
         var mapping: [UInt64: Int32] = [:]
         for row in 0..<rowCount {
             if row & 0xFFFF == 0xFFFF {

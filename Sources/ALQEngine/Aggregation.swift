@@ -19,27 +19,14 @@ struct Aggregation {
         if keys.isEmpty { return ([Int32](repeating: 0, count: count), count == 0 ? [] : [0]) }
         var codes: [([Int32], Int)] = []
         for key in keys { codes.append(try localCodes(key)) }
-        var ids = [Int32](repeating: 0, count: count)
-        var firstRows: [Int] = []
         if codes.count == 1 {
             let (column, cardinality) = codes[0]
-            var mapping = [Int32](repeating: -1, count: cardinality)
-            for row in 0..<count {
-                if row & 0xFFFF == 0xFFFF { try interpreter.session.checkCancellation() }
-                let code = Int(column[row])
-                if mapping[code] < 0 {
-                    mapping[code] = Int32(firstRows.count)
-                    firstRows.append(row)
-                }
-                ids[row] = mapping[code]
-            }
-        } else {
-            let session = interpreter.session
-            return try GroupKeys.groups(codes, rowCount: count) { () throws(Diagnostic) in
-                try session.checkCancellation()
-            }
+            return try GroupKeys.dense(column, keyCount: cardinality)
         }
-        return (ids, firstRows)
+        let session = interpreter.session
+        return try GroupKeys.groups(codes, rowCount: count) { () throws(Diagnostic) in
+            try session.checkCancellation()
+        }
     }
 
     /// Dense codes for a column's distinct values (null included) and how many there are.
@@ -255,9 +242,7 @@ struct Aggregation {
         _ name: String, _ arguments: [Expr], nameSpan: Span, span: Span, ids: [Int32], groupCount: Int
     ) throws(Diagnostic) -> Column {
         if name == "count" && arguments.isEmpty {
-            var counts = [Double](repeating: 0, count: groupCount)
-            for id in ids { counts[Int(id)] += 1 }
-            return .number(NumberColumn(values: counts, isInteger: true))
+            return .number(NumberColumn(values: try GroupKeys.sizes(ids, groupCount: groupCount), isInteger: true))
         }
         if let column = try collectingAggregate(name, arguments, span: span, ids: ids, groupCount: groupCount) {
             return column

@@ -119,7 +119,12 @@ struct PipelineStage {
     }
 
     private func filter(_ table: Table, _ predicate: Expr) throws(Diagnostic) -> Table {
-        let vector = try VectorEvaluator(interpreter: interpreter, table: table).eval(predicate)
+        let evaluator = VectorEvaluator(interpreter: interpreter, table: table)
+        if let kernel = evaluator.predicateKernel(predicate) {
+            let rows = try kernel.selectedRows(rowCount: table.rowCount)
+            return rows.count == table.rowCount ? table : try table.gather(rows)
+        }
+        let vector = try evaluator.eval(predicate)
         switch vector {
         case .scalar(let value):
             return try interpreter.truth(value, predicate.span) ? table : table.prefix(0)

@@ -9,6 +9,8 @@ import ALQSyntax
 struct VectorEvaluator {
     let interpreter: Interpreter
     let table: Table
+    /// Whether conditions that cannot fail run as a ``PredicateKernel`` (tests turn it off to compare).
+    var usesPredicateKernels = true
 
     func eval(_ expr: Expr) throws(Diagnostic) -> Vector {
         switch expr.kind {
@@ -18,6 +20,9 @@ struct VectorEvaluator {
             if let column = table.column(name) { return .column(column) }
             return .scalar(try interpreter.lookup(name, span: expr.span, row: RowContext(table: table, row: 0)))
         case .binary(let op, let left, let right) where op == .and || op == .or:
+            if usesPredicateKernels, let kernel = predicateKernel(expr) {
+                return .column(.bool(BoolColumn(values: try kernel.mask(rowCount: table.rowCount))))
+            }
             return try logical(op, left, right)
         case .binary(let op, let left, let right):
             let a = try eval(left)
@@ -150,8 +155,10 @@ struct VectorEvaluator {
         let undecided = (0..<table.rowCount).filter { (decided.values[$0] == 1) == (op == .and) }
         var result = decided.values.map { $0 == 1 ? UInt8(1) : 0 }
         if !undecided.isEmpty {
-            let rest = try VectorEvaluator(interpreter: interpreter, table: try rows(undecided, readBy: right)).eval(
-                right)
+            let rest = try VectorEvaluator(
+                interpreter: interpreter, table: try rows(undecided, readBy: right),
+                usesPredicateKernels: usesPredicateKernels
+            ).eval(right)
             let flags = try truths(rest, count: undecided.count, span: right.span)
             for (index, row) in undecided.enumerated() { result[row] = flags.values[index] == 1 ? 1 : 0 }
         }
@@ -226,7 +233,7 @@ struct VectorEvaluator {
     }
 
     /// A plain number, or a dimensionless quantity that is exact: what a number column compares with.
-    private static func exactNumber(_ value: Value) -> Double? {
+    static func exactNumber(_ value: Value) -> Double? {
         if case .quantity(let quantity) = value, quantity.bound != .exact { return nil }
         return value.plainNumber
     }
@@ -272,8 +279,9 @@ struct VectorEvaluator {
         return BoolColumn(values: result)
     }
 
-    private func stringCompare(_ op: BinaryOperator, _ column: StringColumn, _ text: String, flipped: Bool) -> [UInt8] {
-        let perEntry: [UInt8] = column.dictionary.map { entry in
+    /// `entry op text` (`text op entry` when flipped) for each entry of a dictionary, 1 or 0.
+    static func entryTruths(_ op: BinaryOperator, _ dictionary: [String], _ text: String, flipped: Bool) -> [UInt8] {
+        dictionary.map { entry in
             let order = entry < text ? -1 : (entry == text ? 0 : 1)
             let signed = flipped ? -order : order
             let holds: Bool
@@ -287,6 +295,10 @@ struct VectorEvaluator {
             }
             return holds ? 1 : 0
         }
+    }
+
+    private func stringCompare(_ op: BinaryOperator, _ column: StringColumn, _ text: String, flipped: Bool) -> [UInt8] {
+        let perEntry = Self.entryTruths(op, column.dictionary, text, flipped: flipped)
         let nullResult: UInt8 = op == .notEqual ? 1 : 0
         var result = [UInt8](repeating: 0, count: column.codes.count)
         column.codes.withUnsafeBufferPointer { codes in

@@ -54,10 +54,19 @@ public struct Table: Sendable {
         return record
     }
 
-    /// The rows at `indices`, in that order; stops with E0306 on Ctrl-C (``Interruption``).
+    /// The rows at `indices`, in that order; stops with E0306 on Ctrl-C (``Interruption``). Many rows of
+    /// several columns are gathered a column per thread (``Parallel``).
     public func gather(_ indices: [Int]) throws(Diagnostic) -> Table {
-        var gathered: [Column] = []
-        for column in columns { gathered.append(try column.gather(indices)) }
+        let gathered: [Column]
+        if indices.count >= Parallel.minimumRowsPerPart && columns.count > 1 {
+            gathered = try Parallel.map(columns) { (column: Column) throws(Diagnostic) -> Column in
+                try column.gather(indices)
+            }
+        } else {
+            var sequential: [Column] = []
+            for column in columns { sequential.append(try column.gather(indices)) }
+            gathered = sequential
+        }
         return Table(columnNames: columnNames, columns: gathered, rowCount: indices.count, keyColumn: keyColumn)
     }
 
