@@ -125,8 +125,6 @@ final class PluginProcess {
         }
     }
 
-    private static let newline: [UInt8] = [10]
-
     /// The size alq asks for the pipes to and from a plugin: a whole frame of a batch (or a batch's output)
     /// fits, so that neither side waits for the other to make room in the middle of a message.
     static let pipeSize: Int32 = 1 << 20
