@@ -6,8 +6,9 @@
 // same batch; the fast `export.rows` readers must agree with the general decoder (the plugin kit's typed
 // batch reader of versions 2 and 3 also reads dictionary-encoded string columns); a version-4 frame
 // header that reads must read its own JSON back, and decoding its buffers from any bytes must be an
-// error or a batch of its length, never a crash; and the bytes, sent as export output, must arrive
-// unchanged.
+// error or a batch of its length, never a crash, and the plugin kit's frame reader (header straight
+// from the line, buffers into typed columns) must read the same header and, where both decode the
+// buffers, the same values; and the bytes, sent as export output, must arrive unchanged.
 import ALQJSON
 import ALQPluginKit
 import ALQPluginProtocol
@@ -30,6 +31,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if let object = (try? JSONParser.parse(bytes))?.objectValue { checkMessages(object) }
     checkRowsReader(bytes, request)
     checkBatchReader(bytes)
+    checkFrameReader(bytes, request)
     checkOutput(bytes)
     return 0
 }
@@ -84,13 +86,47 @@ func checkFrame(_ value: JSONValue) {
     precondition((try? ExportFrame(frame.json)) == frame, "a frame header changed in a round trip")
     guard frame.byteCount <= 1 << 20 else { return }
     let text = JSONWriter.encode(value)
-    for bytes in [
-        [UInt8](repeating: 0, count: frame.byteCount),
-        (text + [UInt8](repeating: 1, count: frame.byteCount)).prefix(frame.byteCount).map { $0 },
-    ] {
+    for bytes in frameBytes(frame.byteCount, text) {
+        let typed = try? TypedFrame(frame, types: []).batch(bytes: bytes)
+        if let typed {
+            precondition(typed.columns.count == frame.columns.count, "the kit decoded another number of columns")
+            precondition(typed.columns.allSatisfy { $0.count == frame.length }, "a kit frame column of another length")
+        }
         guard let batch = try? frame.batch(bytes: bytes) else { continue }
         precondition(batch.columns.count == frame.columns.count, "a frame decoded to another number of columns")
         precondition(batch.columns.allSatisfy { $0.count == frame.length }, "a frame column of another length")
+        if let typed { precondition(typed.columnBatch == batch, "the kit decoded a frame to other values") }
+    }
+}
+
+/// Bytes to decode a frame's buffers from: zeros, and then `text` followed by ones.
+func frameBytes(_ count: Int, _ text: [UInt8]) -> [[UInt8]] {
+    [
+        [UInt8](repeating: 0, count: count),
+        (text + [UInt8](repeating: 1, count: count)).prefix(count).map { $0 },
+    ]
+}
+
+/// A version-4 `export.rows` the kit's frame reader reads is a request the general decoder reads, with
+/// the same frame header; its buffers decode (from any bytes) to an error or a batch of its length.
+func checkFrameReader(_ bytes: [UInt8], _ request: PluginRequest?) {
+    guard case .frame(let id, let frame)? = try? TypedFrameReader.read(bytes, types: []) else { return }
+    guard let request, request.method == .exportRows, request.id == id, let header = request.params["frame"],
+        let general = try? ExportFrame(header)
+    else {
+        fatalError("the kit's frame reader reads a request the decoder does not")
+    }
+    precondition(general.length == frame.length && general.byteCount == frame.byteCount, "another frame header")
+    guard frame.byteCount <= 1 << 20 else { return }
+    for payload in frameBytes(frame.byteCount, bytes) {
+        let typed = try? frame.batch(bytes: payload)
+        if let typed {
+            precondition(typed.length == frame.length, "a kit frame of another length")
+            precondition(typed.columns.allSatisfy { $0.count == frame.length }, "a kit frame column of another length")
+        }
+        if let typed, let batch = try? general.batch(bytes: payload) {
+            precondition(typed.columnBatch == batch, "the kit's frame reader decoded other values")
+        }
     }
 }
 

@@ -14,4 +14,10 @@ public struct ExportPluginServer<Plugin: ExportFormatPlugin> {
 
     /// The lines (without newlines) answering one request line.
     public mutating func answer(_ line: [UInt8]) -> [[UInt8]] { server.answer(line) }
+
+    /// The lines answering one request line, the bytes that follow it (a version-4 frame's) read with
+    /// `read` (see ``PluginServer/answer(_:read:)``).
+    public mutating func answer(_ line: [UInt8], read: (Int) -> [UInt8]?) -> [[UInt8]] {
+        server.answer(line, read: read)
+    }
 }

@@ -30,13 +30,31 @@ public enum PluginKit {
     }
 
     private static func serve(_ server: PluginServer) -> Never {
+        keepFreedMemory()
         var server = server
         server.sendNow = writeLine
         var reader = LineReader(descriptor: 0)
         while !server.isFinished, let line = reader.next() {
-            for answer in server.answer(line) { writeLine(answer) }
+            for answer in server.answer(line, read: { reader.take(count: $0) }) { writeLine(answer) }
         }
         exit(0)
+    }
+
+    /// Keeps the memory of one batch for the next: each batch allocates and frees a few megabytes, and
+    /// glibc's defaults give the top of the heap back to the system whenever it is free and map large
+    /// blocks of their own, so every batch faulted the same pages in again (measured: 487 `brk` calls and
+    /// 34,000 page faults for a one-column export of 1,000,000 rows, against 14 and 2,300 with these
+    /// settings).
+    private static func keepFreedMemory() {
+        #if canImport(Glibc)
+            // `mallopt` is declared in malloc.h, which the Glibc module leaves out; its options are glibc's
+            // M_TRIM_THRESHOLD (-1) and M_MMAP_THRESHOLD (-3).
+            typealias MallocOption = @convention(c) (Int32, Int32) -> Int32
+            guard let process = dlopen(nil, RTLD_NOW), let symbol = dlsym(process, "mallopt") else { return }
+            let mallopt = unsafeBitCast(symbol, to: MallocOption.self)
+            _ = mallopt(-1, 256 << 20)
+            _ = mallopt(-3, 32 << 20)
+        #endif
     }
 
     /// Writes a line and its newline to standard output; a closed pipe ends the plugin.
@@ -93,6 +111,37 @@ struct LineReader {
             }
             fill()
         }
+    }
+
+    /// The next `count` bytes, whatever they are (a frame's bytes after its line); `nil` when the input
+    /// ends first.
+    mutating func take(count: Int) -> [UInt8]? {
+        let buffered = min(count, buffer.count - start)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { target, initialized in
+            if buffered > 0 {
+                buffer.withUnsafeBufferPointer {
+                    UnsafeMutableRawPointer(target.baseAddress!).copyMemory(
+                        from: $0.baseAddress! + start, byteCount: buffered)
+                }
+            }
+            // The rest straight from the descriptor into the bytes, not through the line buffer.
+            var offset = buffered
+            while offset < count, !atEnd {
+                let got = read(descriptor, target.baseAddress! + offset, count - offset)
+                if got < 0, errno == EINTR { continue }
+                if got <= 0 { atEnd = true } else { offset += got }
+            }
+            // Bytes that never came are zeros; the frame is refused anyway.
+            if offset < count {
+                (target.baseAddress! + offset).initialize(repeating: 0, count: count - offset)
+                complete = false
+            }
+            initialized = count
+        }
+        start += buffered
+        scanned = start
+        return complete ? bytes : nil
     }
 
     /// The index of the first newline from `scanned` on (`memchr`: a batch's line is a megabyte).

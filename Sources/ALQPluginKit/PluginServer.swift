@@ -1,9 +1,12 @@
 /// Answers alq's requests for the formats and readers of one plugin: the protocol without the pipes, so
 /// that it can be driven line by line (``PluginKit`` connects it to standard input and output).
 ///
-/// It speaks protocol version 2 with a host that offers it, and version 1 (no readers, rows as arrays)
-/// with one that does not.
+/// It speaks the newest version the host offers, up to ``newestVersion`` (4: export batches as binary
+/// frames), and each older version's messages with a host that offers only that one.
 public struct PluginServer {
+    /// The newest protocol version the kit speaks.
+    public static let newestVersion = 4
+
     /// The largest output sent in one message; more goes ahead in chunk messages.
     public static var chunkBytes: Int { 1 << 20 }
 
@@ -43,11 +46,34 @@ public struct PluginServer {
     ///
     /// In protocol 3 an element may be a message, a newline and raw output bytes (`"bytes": N`): write
     /// each element followed by a newline, as ``PluginKit`` does.
+    ///
+    /// In protocol 4 an `export.rows` request is followed by its frame's bytes: `read(n)` gives the next `n`
+    /// bytes of the input (`nil` when it ends first). They are read even when the request is refused, so
+    /// that the next line is a request again.
+    public mutating func answer(_ line: [UInt8], read: (Int) -> [UInt8]?) -> [[UInt8]] {
+        withoutActuallyEscaping(read) { read in
+            var payload = FramePayload(read: read)
+            let answers = answer(line, payload: &payload)
+            if protocolVersion >= 4, !payload.isRead, let count = Self.frameByteCount(line) {
+                _ = try? payload.bytes(count)
+            }
+            return answers
+        }
+    }
+
+    /// The lines answering one request line that no bytes follow (see ``answer(_:read:)``).
     public mutating func answer(_ line: [UInt8]) -> [[UInt8]] {
+        answer(line) { _ in nil }
+    }
+
+    private mutating func answer(_ line: [UInt8], payload: inout FramePayload) -> [[UInt8]] {
         if let format = exporting, protocolVersion == 1, let answers = answerRows(line, format: format) {
             return answers
         }
-        if let format = exporting, protocolVersion >= 2, let answers = answerBatch(line, format: format) {
+        if let format = exporting, protocolVersion >= 4, let answers = answerFrame(line, format, &payload) {
+            return answers
+        }
+        if let format = exporting, (2...3).contains(protocolVersion), let answers = answerBatch(line, format: format) {
             return answers
         }
         let request: PluginRequest
@@ -57,7 +83,7 @@ public struct PluginServer {
             return [PluginAnswer(id: nil, .error(message: "\(name) received \(error.message)")).encoded]
         }
         do {
-            return try answer(request)
+            return try answer(request, payload: &payload)
         } catch {
             exporting = nil
             reading = nil
@@ -65,12 +91,12 @@ public struct PluginServer {
         }
     }
 
-    private mutating func answer(_ request: PluginRequest) throws -> [[UInt8]] {
+    private mutating func answer(_ request: PluginRequest, payload: inout FramePayload) throws -> [[UInt8]] {
         var output = PluginOutput()
         switch request.method {
         case .hello:
             let params = HelloParams(request.params)
-            protocolVersion = max(1, min(params.protocolVersion, PluginProtocol.newestJSONBatchVersion))
+            protocolVersion = max(1, min(params.protocolVersion, Self.newestVersion))
             hostTakesProgress = params.progress
             var capabilities: [PluginCapability] = []
             if !formats.isEmpty { capabilities.append(.formats) }
@@ -91,7 +117,9 @@ public struct PluginServer {
         case .exportRows:
             guard let index = exporting else { throw PluginError("export.rows before export.begin") }
             let batch =
-                if let batch = request.params["batch"] {
+                if protocolVersion >= 4, let header = request.params["frame"] {
+                    try TypedFrame(ExportFrame(header), types: exportTypes).batch(bytes: payload.frame(header))
+                } else if let batch = request.params["batch"] {
                     TypedBatch(try ColumnBatch(batch, context: "export.rows"), types: exportTypes)
                 } else {
                     TypedBatch(rows: try ExportRows(request.params).rows, types: exportTypes)
@@ -134,8 +162,11 @@ public struct PluginServer {
     /// The formats as `describe` lists them: a writer and a reader of one name are one format; readers
     /// only in protocol version 2.
     private var described: [FormatDescription] {
+        // Every number column's text comes with the frames: ``TypedColumn/Numbers`` hands it over.
         var result = formats.map {
-            FormatDescription(name: $0.name, extensions: $0.extensions, mediaType: $0.mediaType, reads: false)
+            FormatDescription(
+                name: $0.name, extensions: $0.extensions, mediaType: $0.mediaType, reads: false,
+                numberText: protocolVersion >= 4)
         }
         guard protocolVersion >= 2 else { return result }
         for reader in readers {
@@ -181,6 +212,48 @@ public struct PluginServer {
             guard let request = try? PluginRequest.decode(line) else { return nil }
             return [PluginAnswer(id: request.id, .error(message: "\(error)")).encoded]
         }
+    }
+
+    /// Answers a version-4 `export.rows` from its header read straight from the line (``TypedFrameReader``)
+    /// and its frame's bytes; `nil` for another request.
+    private mutating func answerFrame(_ line: [UInt8], _ format: Int, _ payload: inout FramePayload) -> [[UInt8]]? {
+        var output = PluginOutput(capacity: batchOutputBytes)
+        defer { batchOutputBytes = output.count }
+        let id: Int
+        do {
+            guard case .frame(let requestID, let frame) = try TypedFrameReader.read(line, types: exportTypes) else {
+                return nil
+            }
+            id = requestID
+            let batch: TypedBatch
+            do {
+                batch = try frame.batch(bytes: try payload.bytes(frame.byteCount))
+            } catch {
+                exporting = nil
+                return [PluginAnswer(id: id, .error(message: "\(name) received \(error.message)")).encoded]
+            }
+            do {
+                try formats[format].write(columns: batch, to: &output)
+            } catch {
+                exporting = nil
+                return [PluginAnswer(id: id, .error(message: "\(error)")).encoded]
+            }
+        } catch {
+            // The id is read again by the general path, which answers with the error.
+            exporting = nil
+            guard let request = try? PluginRequest.decode(line) else { return nil }
+            return [PluginAnswer(id: request.id, .error(message: "\(name) received \(error.message)")).encoded]
+        }
+        return answers(id: id, output: output.bytes)
+    }
+
+    /// The `bytes` a version-4 `export.rows` line says follow it, when the line is one.
+    private static func frameByteCount(_ line: [UInt8]) -> Int? {
+        guard let request = try? PluginRequest.decode(line), request.method == .exportRows,
+            case .number(let count)? = request.params["frame"]?.objectValue?["bytes"], let count = count.int,
+            count >= 0
+        else { return nil }
+        return count
     }
 
     /// Answers a columnar `export.rows` (versions 2 and 3) from a typed batch read straight from the line
@@ -244,5 +317,32 @@ public struct PluginServer {
         }
         lines.append(PluginAnswer.encode(id: id, output: output[start...]))
         return lines
+    }
+}
+
+/// The bytes that follow a version-4 `export.rows` line: `byteCount` bytes and a newline, read once.
+struct FramePayload {
+    let read: (Int) -> [UInt8]?
+    /// Whether the bytes were read (or reading them failed).
+    private(set) var isRead = false
+
+    init(read: @escaping (Int) -> [UInt8]?) { self.read = read }
+
+    /// The frame's `count` bytes, and the newline after them checked.
+    mutating func bytes(_ count: Int) throws(PluginProtocolError) -> [UInt8] {
+        guard !isRead else { throw PluginProtocolError("a second frame after one request") }
+        isRead = true
+        guard let bytes = read(count), bytes.count == count else {
+            throw PluginProtocolError("a frame of \(count) bytes cut short by the end of the input")
+        }
+        guard read(1) == [10] else {
+            throw PluginProtocolError("a frame whose \(count) bytes are not followed by a newline")
+        }
+        return bytes
+    }
+
+    /// The bytes of the frame whose header is `header`.
+    mutating func frame(_ header: JSONValue) throws(PluginProtocolError) -> [UInt8] {
+        try bytes(try ExportFrame(header).byteCount)
     }
 }

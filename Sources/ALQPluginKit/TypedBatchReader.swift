@@ -37,7 +37,7 @@ public enum TypedBatchReader {
     }
 
     /// What one read needs besides its scanner: the line that number texts point into, the column types.
-    private struct Reading {
+    struct Reading {
         let line: [UInt8]
         let types: [ColumnDescription.ColumnType]
 

@@ -80,56 +80,19 @@ public struct ExportFrame: Sendable, Equatable {
     ) throws(PluginProtocolError) -> Column {
         let context = "frame column \(number)"
         guard let object = item.objectValue else { throw PluginProtocolError("\(context) that is not an object") }
-        func buffer(_ key: String, bytes: Int, required: Bool = true) throws(PluginProtocolError) -> Int? {
-            guard let value = object[key] else {
-                if required { throw PluginProtocolError("\(context) without '\(key)'") }
-                return nil
-            }
-            guard let offset = value.numberValue?.int, offset >= 0, offset % alignment == 0,
-                bytes <= byteCount, offset <= byteCount - bytes
-            else {
-                throw PluginProtocolError(
-                    "\(context) whose '\(key)' is not an offset, a multiple of \(alignment), of \(bytes) bytes within the frame's \(byteCount)"
-                )
-            }
-            return offset
-        }
-        switch object.string("form") {
-        case "dictionary":
+        switch try layout(object, number: number, length: length, byteCount: byteCount) {
+        case .dictionary(let width, let offset):
             guard let dictionary = object["dictionary"]?.arrayValue else {
                 throw PluginProtocolError("\(context) without a 'dictionary' (an array)")
             }
-            guard let width = object.string("codes").flatMap(CodeWidth.init(rawValue:)) else {
-                throw PluginProtocolError("\(context) whose 'codes' is not uint8, uint16 or uint32")
-            }
-            let (bytes, overflow) = length.multipliedReportingOverflow(by: width.size)
-            guard !overflow else { throw PluginProtocolError("\(context) whose codes overflow") }
-            return .dictionary(dictionary, codes: width, offset: try buffer("offset", bytes: bytes)!)
-        case "float64":
-            let (bytes, overflow) = length.multipliedReportingOverflow(by: 8)
-            guard !overflow else { throw PluginProtocolError("\(context) whose values overflow") }
-            let offset = try buffer("offset", bytes: bytes)!
-            let nulls = try buffer("nulls", bytes: length, required: false)
-            var text: Range<Int>?
-            if let range = object["text"] {
-                guard let bounds = range.arrayValue, bounds.count == 2, let start = bounds[0].numberValue?.int,
-                    let end = bounds[1].numberValue?.int, start >= 0, start % alignment == 0, start <= end,
-                    end <= byteCount
-                else {
-                    throw PluginProtocolError(
-                        "\(context) whose 'text' is not [start, end] within the frame's \(byteCount) bytes, start a multiple of \(alignment)"
-                    )
-                }
-                text = start..<end
-            }
+            return .dictionary(dictionary, codes: width, offset: offset)
+        case .float64(let offset, let nulls, let text):
             return .float64(offset: offset, nulls: nulls, text: text)
-        case "values":
+        case .values:
             guard let values = object["values"]?.arrayValue, values.count == length else {
                 throw PluginProtocolError("\(context) whose 'values' is not an array of \(length) values")
             }
             return .values(values)
-        default:
-            throw PluginProtocolError("\(context) whose 'form' is not dictionary, float64 or values")
         }
     }
 
@@ -174,60 +137,49 @@ public struct ExportFrame: Sendable, Equatable {
         }
         // A header built in code is checked as one read from JSON is: every buffer within the bytes.
         _ = try ExportFrame(json)
-        var batch = ColumnBatch(length: length, columns: [])
-        for (index, column) in columns.enumerated() {
-            let context = "frame column \(index + 1)"
-            switch column {
-            case .dictionary(let dictionary, let width, let offset):
-                var values: [JSONValue] = []
-                values.reserveCapacity(length)
-                for row in 0..<length {
-                    var code = 0
-                    for byte in 0..<width.size { code |= Int(bytes[offset + row * width.size + byte]) << (8 * byte) }
-                    guard code < dictionary.count else {
-                        throw PluginProtocolError("\(context) with code \(code) in a dictionary of \(dictionary.count)")
-                    }
-                    values.append(dictionary[code])
+        let columns = bytes.withUnsafeBytes { bytes in
+            Result { () throws(PluginProtocolError) in
+                try self.columns.enumerated().map { (index, column) throws(PluginProtocolError) in
+                    try values(of: column, context: "frame column \(index + 1)", in: bytes)
                 }
-                batch.columns.append(values)
-            case .float64(let offset, let nulls, let text):
-                let texts = try text.map { (range) throws(PluginProtocolError) in
-                    let lines = bytes[range].split(separator: 10, omittingEmptySubsequences: false)
-                    guard lines.count == length + 1, lines.last?.isEmpty == true else {
-                        throw PluginProtocolError(
-                            "\(context) whose text is not \(length) lines, each ended by a newline")
-                    }
-                    return lines.dropLast()
-                }
-                var values: [JSONValue] = []
-                values.reserveCapacity(length)
-                for row in 0..<length {
-                    if let nulls {
-                        switch bytes[nulls + row] {
-                        case 0: break
-                        case 1:
-                            values.append(.null)
-                            continue
-                        default: throw PluginProtocolError("\(context) with a null mask byte other than 0 and 1")
-                        }
-                    }
-                    if let texts {
-                        let line = texts[texts.startIndex + row]
-                        guard let number = JSONNumber(text: String(decoding: line, as: UTF8.self)) else {
-                            throw PluginProtocolError("\(context) whose text of row \(row + 1) is not a number")
-                        }
-                        values.append(.number(number))
-                        continue
-                    }
-                    var pattern: UInt64 = 0
-                    for byte in 0..<8 { pattern |= UInt64(bytes[offset + row * 8 + byte]) << (8 * UInt64(byte)) }
-                    values.append(JSONNumber(Double(bitPattern: pattern)).map { .number($0) } ?? .null)
-                }
-                batch.columns.append(values)
-            case .values(let values):
-                batch.columns.append(values)
             }
         }
-        return batch
+        return ColumnBatch(length: length, columns: try columns.get())
+    }
+
+    private func values(of column: Column, context: String, in bytes: UnsafeRawBufferPointer)
+        throws(PluginProtocolError) -> [JSONValue]
+    {
+        switch column {
+        case .dictionary(let dictionary, let width, let offset):
+            return try Self.codes(
+                bytes, width: width, offset: offset, length: length, count: dictionary.count, context: context
+            ) { dictionary[$0] }
+        case .float64(let offset, let nulls, let text):
+            let mask = try nulls.map { (nulls) throws(PluginProtocolError) in
+                try Self.nulls(bytes, offset: nulls, length: length, context: context)
+            }
+            var values: [JSONValue]
+            if let text {
+                values = Array(repeating: .null, count: length)
+                try Self.textLines(bytes, range: text, length: length, context: context) {
+                    (row, start, end) throws(PluginProtocolError) in
+                    if let mask, mask[row] { return }
+                    let line = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                    guard let number = JSONNumber(text: line) else {
+                        throw PluginProtocolError("\(context) whose text of row \(row + 1) is not a number")
+                    }
+                    values[row] = .number(number)
+                }
+            } else {
+                values = Self.doubles(bytes, offset: offset, length: length).enumerated().map { row, double in
+                    if let mask, mask[row] { return .null }
+                    return JSONNumber(double).map { .number($0) } ?? .null
+                }
+            }
+            return values
+        case .values(let values):
+            return values
+        }
     }
 }

@@ -15,8 +15,6 @@ public enum PluginProtocol {
     public static let version = 4
     /// Every version this side speaks.
     public static let supportedVersions: ClosedRange<Int> = 1...4
-    /// The newest version whose export batches are JSON (``ColumnBatch``): the plugin kit speaks up to it.
-    public static let newestJSONBatchVersion = 3
     /// The most rows the host sends in one version-1 `export.rows` request (`rows`, an array of rows).
     public static let rowsPerBatch = 1000
     /// The most rows the host sends in one version-2 `export.rows` request (`batch`, columnar), and the

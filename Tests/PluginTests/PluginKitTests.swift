@@ -58,13 +58,13 @@ import Testing
         #expect(
             try HelloResult(result)
                 == HelloResult(
-                    protocolVersion: PluginProtocol.newestJSONBatchVersion, name: "lines", version: "1.0.0",
+                    protocolVersion: PluginServer.newestVersion, name: "lines", version: "1.0.0",
                     capabilities: [.formats]))
         let describe = try Self.ask(&server, 2, .describe, JSONObject())
         guard case .result(let offered) = describe[0].body else { throw PluginError("no result") }
         #expect(
             try DescribeResult(offered).formats == [
-                FormatDescription(name: "lines", extensions: ["lines"], mediaType: "text/plain")
+                FormatDescription(name: "lines", extensions: ["lines"], mediaType: "text/plain", numberText: true)
             ])
         let shutdown = try Self.ask(&server, 3, .shutdown, JSONObject())
         #expect(shutdown == [PluginAnswer(id: 3, .result(JSONObject()))] && server.isFinished)

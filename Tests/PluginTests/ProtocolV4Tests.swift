@@ -175,8 +175,8 @@ import Testing
         #expect(try frame.batch(bytes: [0, 0, 0, 0, 0, 0, 0, 0]).columns == [[.string("x")]])
     }
 
-    @Test func theKitStaysOnVersionThreeWhenOfferedFour() throws {
+    @Test func theKitSpeaksVersionFourWhenOfferedFour() throws {
         var server = ExportPluginServer(PluginKitTests.Lines())
-        #expect(try ProtocolV3Tests.hello(&server, offering: 4) == 3)
+        #expect(try ProtocolV3Tests.hello(&server, offering: 4) == 4)
     }
 }

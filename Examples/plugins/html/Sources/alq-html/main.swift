@@ -22,16 +22,13 @@ struct HTMLTable: ExportFormatPlugin {
     }
 
     /// A batch of rows, from typed columns: each cell's HTML is made once per distinct string (escaped)
-    /// and once per number; numbers are right-aligned, and a null is an empty cell.
+    /// and once per number, then the rows are copied together; numbers are right-aligned, and a null is
+    /// an empty cell.
     mutating func write(columns batch: TypedBatch, to output: inout PluginOutput) {
         let cells = zip(batch.columns, numeric).map { column, numeric in
             CellTexts(column, before: numeric ? "<td align=right>" : "<td>", after: "</td>", text: Self.escape)
         }
-        for row in 0..<batch.length {
-            output.write("<tr>")
-            for column in cells { column.write(row, to: &output) }
-            output.write("</tr>\n")
-        }
+        CellTexts.writeRows(cells, start: "<tr>", end: "</tr>\n", to: &output)
     }
 
     func end(to output: inout PluginOutput) {
