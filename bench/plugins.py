@@ -48,6 +48,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--data", default=os.path.join(HERE, "out"))
     parser.add_argument("--only", default="", help="run only the cases whose name contains this (and the baselines)")
+    parser.add_argument("--passthrough", default=os.path.join(HERE, "passthrough_plugin.py"),
+                        help="the Python pass-through plugin to run (another version of it, to compare)")
     arguments = parser.parse_args()
 
     facts = os.path.join(arguments.data, "facts.csv")
@@ -56,7 +58,7 @@ def main() -> None:
                         "--seed", "42", "--out", arguments.data], check=True)
     with open(facts, "rb") as file:
         rows = sum(1 for _ in file) - 1
-    plugin = os.path.join(HERE, "passthrough_plugin.py")
+    plugin = os.path.abspath(arguments.passthrough)
     out = tempfile.mkdtemp(prefix="alq-bench-plugins-")
     load = f'let t = open("{facts}")'
     passthrough = f'{load}; t | export passthrough to "{out}/f.pt"'

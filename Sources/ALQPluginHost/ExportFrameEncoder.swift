@@ -32,43 +32,44 @@ final class ExportFrameEncoder {
     func encode(rows: Range<Int>) -> Frame {
         let sink = CollectingSink()
         let out = ByteWriter(sink)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(rows.count * 8 * plan.entries.count)
+        // Room for the numbers (8 bytes each, and about as much again for their text), so that the body
+        // seldom grows.
+        let body = ExportFrameBody(capacity: rows.count * (numberText ? 16 : 8) * max(plan.entries.count, 1) + 64)
         do {
             try out.ascii("{\"frame\":{\"length\":")
             try NumberText.appendInteger(Int64(rows.count), to: out)
             try out.ascii(",\"columns\":[")
             for (index, entry) in plan.entries.enumerated() {
                 if index > 0 { try out.byte(UInt8(ascii: ",")) }
-                try write(entry: index, entry, rows: rows, header: out, bytes: &bytes)
+                try write(entry: index, entry, rows: rows, header: out, body: body)
             }
             try out.ascii("],\"bytes\":")
-            try NumberText.appendInteger(Int64(bytes.count), to: out)
+            try NumberText.appendInteger(Int64(body.bytes.count), to: out)
             try out.ascii("}}")
             try out.flush()
         } catch {}
-        return Frame(params: sink.bytes, bytes: bytes)
+        return Frame(params: sink.bytes, bytes: body.bytes)
     }
 
     private func write(
         entry index: Int, _ entry: ColumnarExportPlan.Entry, rows: Range<Int>, header out: ByteWriter,
-        bytes: inout [UInt8]
+        body: ExportFrameBody
     ) throws {
         switch (table.columns[entry.source], entry.role) {
         case (.number(let numbers), _):
-            try writeFloat64(numbers.values, validity: numbers.validity, rows: rows, header: out, bytes: &bytes)
+            try writeFloat64(numbers.values, validity: numbers.validity, rows: rows, header: out, body: body)
         case (.quantity(let quantities), .values):
-            try writeFloat64(quantities.values, validity: quantities.validity, rows: rows, header: out, bytes: &bytes)
+            try writeFloat64(quantities.values, validity: quantities.validity, rows: rows, header: out, body: body)
         case (.string(let strings), _):
-            try writeStrings(strings, entry: index, view: entry.strings!.view, rows: rows, header: out, bytes: &bytes)
+            try writeStrings(strings, entry: index, view: entry.strings!.view, rows: rows, header: out, body: body)
         case (.bool(let flags), _):
             try writeSmallDictionary(
                 ["false", "true", "null"].map { Array($0.utf8) }, rows: rows, slot: { Int(min(flags.values[$0], 2)) },
-                header: out, bytes: &bytes)
+                header: out, body: body)
         case (.quantity(let quantities), .units):
             try writeSmallDictionary(
                 [JSONText.encodedString(quantities.dimension.symbol), Array("null".utf8)], rows: rows,
-                slot: { quantities.isNull($0) ? 1 : 0 }, header: out, bytes: &bytes)
+                slot: { quantities.isNull($0) ? 1 : 0 }, header: out, body: body)
         case (.mixed(let values), let role):
             try out.ascii("{\"form\":\"values\",\"values\":[")
             for row in rows {
@@ -85,29 +86,38 @@ final class ExportFrameEncoder {
         }
     }
 
-    /// `"codes":"uintN","offset":O}` and the codes, little-endian, at `O`.
-    private func writeCodes(
-        _ codes: some Collection<UInt32>, width: ExportFrame.CodeWidth, header out: ByteWriter, bytes: inout [UInt8]
-    ) throws {
-        Self.align(&bytes)
+    /// `"codes":"uintN","offset":O}` and the codes (each below `distinct`), little-endian, at `O`, in the
+    /// narrowest width that holds them.
+    private func writeCodes(_ codes: [UInt32], distinct: Int, header out: ByteWriter, body: ExportFrameBody) throws {
+        let width = ExportFrame.CodeWidth.fitting(distinct)
+        let offset = body.align()
         try out.ascii(",\"codes\":\"")
         try out.string(width.rawValue)
         try out.ascii("\",\"offset\":")
-        try NumberText.appendInteger(Int64(bytes.count), to: out)
+        try NumberText.appendInteger(Int64(offset), to: out)
         try out.byte(UInt8(ascii: "}"))
-        switch width {
-        case .uint8: bytes.append(contentsOf: codes.lazy.map { UInt8(truncatingIfNeeded: $0) })
-        case .uint16:
-            for code in codes { withUnsafeBytes(of: UInt16(truncatingIfNeeded: code).littleEndian) { bytes += $0 } }
-        case .uint32:
-            for code in codes { withUnsafeBytes(of: code.littleEndian) { bytes += $0 } }
+        codes.withUnsafeBufferPointer { codes in
+            switch width {
+            case .uint8:
+                body.append(UInt8.self, count: codes.count) { target in
+                    for i in 0..<codes.count { target[i] = UInt8(truncatingIfNeeded: codes[i]) }
+                }
+            case .uint16:
+                body.append(UInt16.self, count: codes.count) { target in
+                    for i in 0..<codes.count { target[i] = UInt16(truncatingIfNeeded: codes[i]).littleEndian }
+                }
+            case .uint32:
+                body.append(UInt32.self, count: codes.count) { target in
+                    for i in 0..<codes.count { target[i] = codes[i].littleEndian }
+                }
+            }
         }
     }
 
     /// A column of a few possible values (`texts`, as JSON), `slot` giving each row's: the batch's distinct
     /// values in order of first appearance, and one code per row.
     private func writeSmallDictionary(
-        _ texts: [[UInt8]], rows: Range<Int>, slot: (Int) -> Int, header out: ByteWriter, bytes: inout [UInt8]
+        _ texts: [[UInt8]], rows: Range<Int>, slot: (Int) -> Int, header out: ByteWriter, body: ExportFrameBody
     ) throws {
         var local = [UInt32](repeating: .max, count: texts.count)
         var order: [Int] = []
@@ -127,31 +137,36 @@ final class ExportFrameEncoder {
             try out.bytes(texts[value])
         }
         try out.byte(UInt8(ascii: "]"))
-        try writeCodes(codes, width: .fitting(order.count), header: out, bytes: &bytes)
+        try writeCodes(codes, distinct: order.count, header: out, body: body)
     }
 
     /// A string column's rows as the batch's distinct strings (null counting as one), in order of first
     /// appearance, and one code per row.
     private func writeStrings(
         _ strings: StringColumn, entry: Int, view: EncodedStrings.View, rows: Range<Int>, header out: ByteWriter,
-        bytes: inout [UInt8]
+        body: ExportFrameBody
     ) throws {
         var local = slots[entry] ?? [Int32](repeating: 0, count: strings.dictionary.count + 1)
         slots[entry] = nil
         var order: [Int32] = []
-        var codes: [UInt32] = []
-        codes.reserveCapacity(rows.count)
         let nullSlot = strings.dictionary.count
-        for row in rows {
-            let code = strings.codes[row]
-            let slot = code < 0 ? nullSlot : Int(code)
-            var assigned = local[slot]
-            if assigned == 0 {
-                order.append(code)
-                assigned = Int32(order.count)
-                local[slot] = assigned
+        let codes = [UInt32](unsafeUninitializedCapacity: rows.count) { codes, initialized in
+            strings.codes.withUnsafeBufferPointer { source in
+                local.withUnsafeMutableBufferPointer { local in
+                    for (index, row) in rows.enumerated() {
+                        let code = source[row]
+                        let slot = code < 0 ? nullSlot : Int(code)
+                        var assigned = local[slot]
+                        if assigned == 0 {
+                            order.append(code)
+                            assigned = Int32(order.count)
+                            local[slot] = assigned
+                        }
+                        codes[index] = UInt32(assigned - 1)
+                    }
+                }
             }
-            codes.append(UInt32(assigned - 1))
+            initialized = rows.count
         }
         try out.ascii("{\"form\":\"dictionary\",\"dictionary\":[")
         for (index, code) in order.enumerated() {
@@ -159,7 +174,7 @@ final class ExportFrameEncoder {
             if code < 0 { try out.ascii("null") } else { try view.write(code, to: out) }
         }
         try out.byte(UInt8(ascii: "]"))
-        try writeCodes(codes, width: .fitting(order.count), header: out, bytes: &bytes)
+        try writeCodes(codes, distinct: order.count, header: out, body: body)
         for code in order { local[code < 0 ? nullSlot : Int(code)] = 0 }
         slots[entry] = local
     }
@@ -167,55 +182,70 @@ final class ExportFrameEncoder {
     /// A column of doubles: the values (NaN where null), the null mask when a row is null, and with
     /// ``numberText`` the text of each value. A value that is not finite is null, as in JSON.
     private func writeFloat64(
-        _ values: [Double], validity: [Bool]?, rows: Range<Int>, header out: ByteWriter, bytes: inout [UInt8]
+        _ values: [Double], validity: [Bool]?, rows: Range<Int>, header out: ByteWriter, body: ExportFrameBody
     ) throws {
-        func isNull(_ row: Int) -> Bool { !values[row].isFinite || validity.map { !$0[row] } ?? false }
-        Self.align(&bytes)
-        try out.ascii("{\"form\":\"float64\",\"offset\":")
-        try NumberText.appendInteger(Int64(bytes.count), to: out)
-        let hasNull = rows.contains(where: isNull)
-        let start = bytes.count
-        #if _endian(little)
-            if !hasNull {
-                // The doubles as they are in memory: little-endian already.
-                values.withUnsafeBytes { bytes += $0[(rows.lowerBound * 8)..<(rows.upperBound * 8)] }
+        // The null mask, worked out once: 1 where the row is null.
+        var hasNull = false
+        let nulls = [UInt8](unsafeUninitializedCapacity: rows.count) { mask, initialized in
+            values.withUnsafeBufferPointer { values in
+                var any: UInt8 = 0
+                if let validity {
+                    validity.withUnsafeBufferPointer { validity in
+                        for (index, row) in rows.enumerated() {
+                            let null: UInt8 = values[row].isFinite && validity[row] ? 0 : 1
+                            mask[index] = null
+                            any |= null
+                        }
+                    }
+                } else {
+                    for (index, row) in rows.enumerated() {
+                        let null: UInt8 = values[row].isFinite ? 0 : 1
+                        mask[index] = null
+                        any |= null
+                    }
+                }
+                hasNull = any != 0
             }
-        #endif
-        if bytes.count == start {
-            for row in rows {
-                let value = isNull(row) ? Double.nan : values[row]
-                withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 }
+            initialized = rows.count
+        }
+        let offset = body.align()
+        try out.ascii("{\"form\":\"float64\",\"offset\":")
+        try NumberText.appendInteger(Int64(offset), to: out)
+        values.withUnsafeBufferPointer { values in
+            #if _endian(little)
+                if !hasNull {
+                    // The doubles as they are in memory: little-endian already.
+                    body.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: values[rows])))
+                    return
+                }
+            #endif
+            body.append(UInt64.self, count: rows.count) { target in
+                for (index, row) in rows.enumerated() {
+                    target[index] = (nulls[index] != 0 ? Double.nan : values[row]).bitPattern.littleEndian
+                }
             }
         }
         if hasNull {
-            Self.align(&bytes)
             try out.ascii(",\"nulls\":")
-            try NumberText.appendInteger(Int64(bytes.count), to: out)
-            bytes.append(contentsOf: rows.lazy.map { isNull($0) ? 1 : 0 })
+            try NumberText.appendInteger(Int64(body.align()), to: out)
+            nulls.withUnsafeBytes { body.append($0) }
         }
         if numberText {
-            Self.align(&bytes)
-            let start = bytes.count
-            let sink = CollectingSink()
-            let text = ByteWriter(sink)
-            for row in rows {
-                if !isNull(row) { try NumberText.append(values[row], to: text) }
-                try text.byte(10)
+            let start = body.align()
+            let text = ByteWriter(body)
+            try values.withUnsafeBufferPointer { values in
+                for (index, row) in rows.enumerated() {
+                    if nulls[index] == 0 { try NumberText.append(values[row], to: text) }
+                    try text.byte(10)
+                }
             }
             try text.flush()
-            bytes += sink.bytes
             try out.ascii(",\"text\":[")
             try NumberText.appendInteger(Int64(start), to: out)
             try out.byte(UInt8(ascii: ","))
-            try NumberText.appendInteger(Int64(bytes.count), to: out)
+            try NumberText.appendInteger(Int64(body.bytes.count), to: out)
             try out.byte(UInt8(ascii: "]"))
         }
         try out.byte(UInt8(ascii: "}"))
-    }
-
-    /// Pads `bytes` with zeros to the next multiple of ``ExportFrame/alignment``.
-    private static func align(_ bytes: inout [UInt8]) {
-        let rest = bytes.count % ExportFrame.alignment
-        if rest > 0 { bytes.append(contentsOf: repeatElement(0, count: ExportFrame.alignment - rest)) }
     }
 }

@@ -149,13 +149,12 @@ public final class PluginConnection: @unchecked Sendable {
         let id = nextID
         nextID += 1
         let seconds = timeout ?? limits.timeout
-        var line = PluginRequest.encode(id: id, method: method, encodedParams: encodedParams)
-        if let bytes {
-            line.append(10)
-            line += bytes
-        }
+        let line = PluginRequest.encode(id: id, method: method, encodedParams: encodedParams)
+        // A frame's bytes go out after the line as they are: no copy of the whole message.
+        let newline: [UInt8] = [10]
+        let parts: [[UInt8]] = bytes.map { [line, newline, $0, newline] } ?? [line, newline]
         do {
-            try process.send(line, deadline: PluginProcess.now() + seconds, limit: limits.maximumMessageBytes)
+            try process.send(parts, deadline: PluginProcess.now() + seconds, limit: limits.maximumMessageBytes)
         } catch {
             throw failure(error, method: method, seconds: seconds)
         }

@@ -34,6 +34,8 @@ final class PluginProcess {
     private var consumed = 0
     private var scanned = 0
     private var errorTail: [UInt8] = []
+    /// Where each read of the plugin's output lands before it joins `pending` (one buffer for every read).
+    private var chunk = [UInt8](repeating: 0, count: 256 * 1024)
     private(set) var isRunning = false
 
     /// Starts `path` with no arguments.
@@ -81,6 +83,8 @@ final class PluginProcess {
         pid = child
         // Writes to a plugin that stops reading must not block past the deadline.
         _ = fcntl(toChild[1], F_SETFL, fcntl(toChild[1], F_GETFL) | O_NONBLOCK)
+        PluginProcess.widen(toChild[1])
+        PluginProcess.widen(fromChild[0])
         input = toChild[1]
         output = fromChild[0]
         errors = errChild[0]
@@ -96,33 +100,46 @@ final class PluginProcess {
         return lines.joined(separator: " / ")
     }
 
-    /// Writes one line (the newline is added) before the deadline. While the plugin's input is full, what
+    /// Writes `parts` one after the other before the deadline: one message (a request line and its newline,
+    /// and a frame's bytes and theirs), without joining them first. While the plugin's input is full, what
     /// the plugin writes meanwhile is read ahead (up to `limit` bytes), so that a plugin answering an
     /// earlier request while alq sends the next one never blocks either side.
-    func send(_ line: [UInt8], deadline: Double, limit: Int) throws(Failure) {
-        var bytes = line
-        bytes.append(10)
+    func send(_ parts: [[UInt8]], deadline: Double, limit: Int) throws(Failure) {
         try SIGPIPEBlock.around { () throws(Failure) in
-            var offset = 0
-            while offset < bytes.count {
-                let n = bytes.withUnsafeBytes { write(input, $0.baseAddress! + offset, $0.count - offset) }
-                if n >= 0 {
-                    offset += n
-                    continue
+            for part in parts {
+                var offset = 0
+                while offset < part.count {
+                    let n = part.withUnsafeBytes { write(input, $0.baseAddress! + offset, $0.count - offset) }
+                    if n >= 0 {
+                        offset += n
+                        continue
+                    }
+                    if errno == EINTR { continue }
+                    if errno == EAGAIN {
+                        try wait(for: input, events: Int16(POLLOUT), deadline: deadline, readingAheadUpTo: limit)
+                        continue
+                    }
+                    throw .exited(endDescription())
                 }
-                if errno == EINTR { continue }
-                if errno == EAGAIN {
-                    try wait(for: input, events: Int16(POLLOUT), deadline: deadline, readingAheadUpTo: limit)
-                    continue
-                }
-                throw .exited(endDescription())
             }
         }
     }
 
+    /// The size alq asks for the pipes to and from a plugin: a whole frame of a batch (or a batch's output)
+    /// fits, so that neither side waits for the other to make room in the middle of a message.
+    static let pipeSize: Int32 = 1 << 20
+
+    /// Asks for a pipe of ``pipeSize`` bytes (Linux's `F_SETPIPE_SZ`; the default is 64 KiB). Where that is
+    /// refused (a system limit on pipe memory) the pipe keeps its size: only the speed differs.
+    private static func widen(_ descriptor: Int32) {
+        #if os(Linux)
+            // F_SETPIPE_SZ (F_LINUX_SPECIFIC_BASE + 7), which Glibc's Swift module does not export.
+            _ = fcntl(descriptor, 1031, pipeSize)
+        #endif
+    }
+
     /// Reads one line (without its newline) before the deadline; longer than `limit` bytes is an error.
     func receive(deadline: Double, limit: Int) throws(Failure) -> [UInt8] {
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             if let newline = newlineIndex() {
                 let line = Array(pending[consumed..<newline])
@@ -131,15 +148,14 @@ final class PluginProcess {
             }
             scanned = pending.count
             if pending.count - consumed > limit { throw .tooLarge }
-            try readMore(into: &chunk, deadline: deadline)
+            try readMore(deadline: deadline)
         }
     }
 
     /// Reads exactly `count` bytes that follow a message (protocol 3's raw output) before the deadline.
     func receive(count: Int, deadline: Double) throws(Failure) -> [UInt8] {
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while pending.count - consumed < count {
-            try readMore(into: &chunk, deadline: deadline)
+            try readMore(deadline: deadline)
         }
         let bytes = Array(pending[consumed..<consumed + count])
         consume(upTo: consumed + count)
@@ -148,15 +164,21 @@ final class PluginProcess {
 
     /// Waits for the plugin's output before the deadline and appends what one read gives (maybe nothing, after
     /// EINTR or EAGAIN) to `pending`; the plugin's end is an error.
-    private func readMore(into chunk: inout [UInt8], deadline: Double) throws(Failure) {
+    private func readMore(deadline: Double) throws(Failure) {
         try wait(for: output, events: Int16(POLLIN), deadline: deadline)
-        let n = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
+        let n = readIntoPending()
         if n < 0 {
             if errno == EINTR || errno == EAGAIN { return }
             throw .exited(endDescription())
         }
         if n == 0 { throw .exited(endDescription()) }
-        pending.append(contentsOf: chunk[0..<n])
+    }
+
+    /// One read of the plugin's output, appended to `pending`; what `read` returned.
+    private func readIntoPending() -> Int {
+        let n = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
+        if n > 0 { chunk.withUnsafeBytes { pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[..<n])) } }
+        return n
     }
 
     /// The index in `pending` of the first newline from `scanned` on.
@@ -208,11 +230,7 @@ final class PluginProcess {
             }
             if errors >= 0, fds[1].revents != 0 { drainErrors() }
             if fds[0].revents != 0 { return }
-            if readAhead, fds[2].revents & Int16(POLLIN) != 0 {
-                var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-                let n = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
-                if n > 0 { pending.append(contentsOf: chunk[0..<n]) }
-            }
+            if readAhead, fds[2].revents & Int16(POLLIN) != 0 { _ = readIntoPending() }
         }
     }
 
