@@ -130,10 +130,10 @@ public final class PluginConnection: @unchecked Sendable {
     func request(
         _ method: PluginMethod, encodedParams: [UInt8], timeout: Double? = nil,
         onChunk: ((JSONObject) throws(Diagnostic) -> Void)? = nil,
-        onOutput: (([UInt8]) throws(Diagnostic) -> Void)? = nil
+        output: (any OutputSink)? = nil
     ) throws(Diagnostic) -> JSONObject {
         let id = try send(method, encodedParams: encodedParams, timeout: timeout)
-        return try answer(to: id, method: method, timeout: timeout, onChunk: onChunk, onOutput: onOutput)
+        return try answer(to: id, method: method, timeout: timeout, onChunk: onChunk, output: output)
     }
 
     /// Sends a request without waiting for its answer, and returns its id; ``answer(to:method:timeout:onChunk:)``
@@ -163,17 +163,16 @@ public final class PluginConnection: @unchecked Sendable {
 
     /// Reads the answer to request `id` (sent with ``send(_:encodedParams:timeout:)``) and returns its result.
     ///
-    /// In protocol 3, a result or chunk with `"bytes": N` is followed by N raw bytes of output: `onOutput`
-    /// gets them (in order with the chunks), and they are dropped when it is `nil`.
+    /// In protocol 3, a result or chunk with `"bytes": N` is followed by N raw bytes of output: they go to
+    /// `output` (in order with the chunks, which `onChunk` writes), and are dropped when it is `nil`.
     func answer(
         to id: Int, method: PluginMethod, timeout: Double? = nil,
         onChunk: ((JSONObject) throws(Diagnostic) -> Void)? = nil,
-        onOutput: (([UInt8]) throws(Diagnostic) -> Void)? = nil
+        output: (any OutputSink)? = nil
     ) throws(Diagnostic) -> JSONObject {
         let seconds = timeout ?? limits.timeout
         while true {
-            let (answer, raw) = try receive(method: method, id: id, seconds: seconds)
-            if let raw, let onOutput { try onOutput(raw) }
+            let answer = try receive(method: method, id: id, seconds: seconds, output: output)
             switch answer.body {
             case .chunk(let chunk) where onChunk != nil:
                 try onChunk?(chunk)
@@ -189,11 +188,13 @@ public final class PluginConnection: @unchecked Sendable {
         }
     }
 
-    /// Reads one message answering request `id`, and the raw output after it (protocol 3's `"bytes": N`).
-    private func receive(method: PluginMethod, id: Int, seconds: Double) throws(Diagnostic) -> (PluginAnswer, [UInt8]?)
-    {
+    /// Reads one message answering request `id`, and moves the raw output after it (protocol 3's
+    /// `"bytes": N`) to `output`.
+    private func receive(
+        method: PluginMethod, id: Int, seconds: Double, output: (any OutputSink)?
+    ) throws(Diagnostic) -> PluginAnswer {
         let answer = try receiveMessage(method: method, id: id, seconds: seconds)
-        guard protocolVersion >= 3, let count = answer.rawOutputCount else { return (answer, nil) }
+        guard protocolVersion >= 3, let count = answer.rawOutputCount else { return answer }
         guard count >= 0, count <= limits.maximumMessageBytes else {
             stop()
             throw Diagnostic(
@@ -202,20 +203,31 @@ public final class PluginConnection: @unchecked Sendable {
             )
         }
         guard let process else { throw Diagnostic(.pluginFailed, "\(label) is no longer running") }
-        var bytes: [UInt8]
+        let deadline = PluginProcess.now() + seconds
+        let newline: [UInt8]
+        var writeFailure: Diagnostic?
         do {
-            bytes = try process.receive(count: count + 1, deadline: PluginProcess.now() + seconds)
+            do {
+                if let output {
+                    try process.forward(count: count, to: output, deadline: deadline)
+                } else {
+                    _ = try process.receive(count: count, deadline: deadline)
+                }
+            } catch .destination(let diagnostic) {
+                writeFailure = diagnostic
+            }
+            newline = try process.receive(count: 1, deadline: deadline)
         } catch {
             throw failure(error, method: method, seconds: seconds)
         }
-        guard bytes.last == 10 else {
+        guard newline == [10] else {
             stop()
             throw Diagnostic(
                 .pluginProtocol,
                 "\(label) answered '\(method)' with \(count) bytes of output not followed by a newline; it was stopped")
         }
-        bytes.removeLast()
-        return (answer, bytes)
+        if let writeFailure { throw writeFailure }
+        return answer
     }
 
     /// Reads one message (one line) answering request `id`.
@@ -278,6 +290,8 @@ public final class PluginConnection: @unchecked Sendable {
             stop()
             return Diagnostic(
                 .interrupted, "interrupted while \(label) was answering '\(method)'; the plugin was stopped")
+        case .destination(let diagnostic):
+            return diagnostic
         case .tooLarge:
             stop()
             return Diagnostic(

@@ -22,10 +22,6 @@ extension PluginConnection {
         let deliver = { (result: JSONObject, method: PluginMethod) throws(Diagnostic) in
             try self.deliver(result, to: output, method: method)
         }
-        let label = self.label
-        let deliverRaw = { (bytes: [UInt8]) throws(Diagnostic) in
-            try PluginConnection.write(bytes, to: output, label: label)
-        }
         let columns: [ExportColumnDescription]
         var batchRows: Int
         let encode: (Range<Int>) -> ExportFrameEncoder.Frame
@@ -57,7 +53,7 @@ extension PluginConnection {
         var begin = ExportBegin(format: format, columns: columns, rowCount: table.rowCount)
         begin.name = name
         try deliver(
-            try request(.exportBegin, encodedParams: JSONWriter.encode(.object(begin.json)), onOutput: deliverRaw),
+            try request(.exportBegin, encodedParams: JSONWriter.encode(.object(begin.json)), output: output),
             .exportBegin)
         // One batch goes ahead: alq encodes and sends batch k + 1 while the plugin writes batch k.
         var outstanding: Int?
@@ -76,7 +72,7 @@ extension PluginConnection {
                 .exportRows, encodedParams: frame.params, bytes: protocolVersion >= 4 ? frame.bytes : nil)
             if let previous = outstanding {
                 do {
-                    try deliver(try rowsAnswer(to: previous, deliver: deliver, raw: deliverRaw), .exportRows)
+                    try deliver(try rowsAnswer(to: previous, deliver: deliver, output: output), .exportRows)
                 } catch {
                     // The batch sent ahead is answered too, so that the next request reads its own answer.
                     _ = try? answer(to: id, method: .exportRows) { (_: JSONObject) throws(Diagnostic) in }
@@ -86,21 +82,21 @@ extension PluginConnection {
             outstanding = id
         }
         if let previous = outstanding {
-            try deliver(try rowsAnswer(to: previous, deliver: deliver, raw: deliverRaw), .exportRows)
+            try deliver(try rowsAnswer(to: previous, deliver: deliver, output: output), .exportRows)
         }
         let end = try request(
             .exportEnd, encodedParams: Array("{}".utf8),
-            onChunk: { (chunk) throws(Diagnostic) in try deliver(chunk, .exportEnd) }, onOutput: deliverRaw)
+            onChunk: { (chunk) throws(Diagnostic) in try deliver(chunk, .exportEnd) }, output: output)
         try deliver(end, .exportEnd)
     }
 
     private func rowsAnswer(
         to id: Int, deliver: @escaping (JSONObject, PluginMethod) throws(Diagnostic) -> Void,
-        raw: @escaping ([UInt8]) throws(Diagnostic) -> Void
+        output: any OutputSink
     ) throws(Diagnostic) -> JSONObject {
         try answer(
             to: id, method: .exportRows, onChunk: { (chunk) throws(Diagnostic) in try deliver(chunk, .exportRows) },
-            onOutput: raw)
+            output: output)
     }
 
     private func deliver(_ result: JSONObject, to output: any OutputSink, method: PluginMethod) throws(Diagnostic) {

@@ -1,3 +1,5 @@
+import ALQPluginAPI
+import ALQSyntax
 import ALQSystem
 import Glibc
 
@@ -18,6 +20,9 @@ final class PluginProcess {
         case tooLarge
         /// The user interrupted the wait (Ctrl-C).
         case interrupted
+        /// Output could not be written to its destination (a full disk); the plugin's messages were
+        /// read to their end, so the exchange can go on.
+        case destination(Diagnostic)
     }
 
     /// Asked while waiting; `true` abandons the exchange (the user pressed Ctrl-C).
@@ -160,6 +165,36 @@ final class PluginProcess {
         let bytes = Array(pending[consumed..<consumed + count])
         consume(upTo: consumed + count)
         return bytes
+    }
+
+    /// Writes exactly `count` bytes that follow a message (protocol 3's raw output) to `sink` before the
+    /// deadline, a read at a time, straight from where they were read: no copy of the whole output. When
+    /// writing fails, the rest is still read (and dropped) so that the next message is where it should be;
+    /// then ``Failure/destination(_:)`` is thrown.
+    func forward(count: Int, to sink: any OutputSink, deadline: Double) throws(Failure) {
+        var remaining = count
+        var writeFailure: Diagnostic?
+        while remaining > 0 {
+            let available = min(pending.count - consumed, remaining)
+            guard available > 0 else {
+                try readMore(deadline: deadline)
+                continue
+            }
+            if writeFailure == nil {
+                do {
+                    try pending.withUnsafeBytes { bytes in
+                        try sink.write(UnsafeRawBufferPointer(rebasing: bytes[consumed..<consumed + available]))
+                    }
+                } catch let diagnostic as Diagnostic {
+                    writeFailure = diagnostic
+                } catch {
+                    writeFailure = Diagnostic(.exportFailed, "cannot write the output of \(path): \(error)")
+                }
+            }
+            consume(upTo: consumed + available)
+            remaining -= available
+        }
+        if let writeFailure { throw .destination(writeFailure) }
     }
 
     /// Waits for the plugin's output before the deadline and appends what one read gives (maybe nothing, after

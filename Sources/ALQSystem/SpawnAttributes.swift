@@ -1,8 +1,8 @@
 import Glibc
 
 /// The `posix_spawn` attributes every child alq starts shares (a plugin, the pager, a test's terminal
-/// session): no signal blocked, and SIGINT and SIGPIPE back at their default actions, whatever alq
-/// itself blocks or ignores — a child must die of a closed pipe and of Ctrl-C as any program does.
+/// session): no signal blocked, and SIGINT, SIGPIPE and SIGXFSZ back at their default actions, whatever
+/// alq itself blocks or ignores — a child must die of a closed pipe and of Ctrl-C as any program does.
 public enum SpawnAttributes {
     /// Where the child runs, besides the clean signal state.
     public struct Placement: OptionSet, Sendable {
@@ -30,6 +30,7 @@ public enum SpawnAttributes {
         sigemptyset(&defaults)
         sigaddset(&defaults, SIGPIPE)
         sigaddset(&defaults, SIGINT)
+        sigaddset(&defaults, SIGXFSZ)
         posix_spawnattr_setsigmask(&attributes, &noSignals)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         if placement.contains(.newProcessGroup) { posix_spawnattr_setpgroup(&attributes, 0) }

@@ -84,9 +84,11 @@ struct Alq: ParsableCommand {
             print(helpMessage())
             Glibc.exit(0)
         }
-        // A closed pipe on standard output is an error (exit 1), not death by SIGPIPE (141); plugins
-        // and the pager are started with SIGPIPE back at its default.
+        // A closed pipe on standard output is an error (exit 1), not death by SIGPIPE (141), and so is a
+        // file that would outgrow the size limit (`ulimit -f`: EFBIG, not death by SIGXFSZ); plugins and
+        // the pager are started with both signals back at their defaults.
         signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
         if let status = CommandTextCheck.failureStatus(CommandTextCheck.rawArguments) { Glibc.exit(status) }
         if own.count == 2 && own[0] == "-c" {
             // `alq -c TEXT` alone: what the argument parser would give, without its completion-script
