@@ -52,16 +52,24 @@ def csv_string(text):
     return '"' + text.replace('"', '""') + '"' if quoted else text
 
 
-def json_text(value):
-    """A value as compact JSON, as alq writes it (numbers as their text, strings escaped minimally)."""
-    if value is None:
-        return "null"
+def scalar_text(value):
+    """A bool or a number as alq writes it (a number with its text as that text); None for anything else."""
     if value is True or value is False:
         return "true" if value else "false"
     if isinstance(value, Number):
         return str.__str__(value)
     if isinstance(value, (int, float)):
         return number_text(value)
+    return None
+
+
+def json_text(value):
+    """A value as compact JSON, as alq writes it (numbers as their text, strings escaped minimally)."""
+    if value is None:
+        return "null"
+    scalar = scalar_text(value)
+    if scalar is not None:
+        return scalar
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, list):
@@ -74,12 +82,9 @@ def csv_text(value):
     """One CSV cell of any value alq sends, as `export csv` writes it."""
     if value is None:
         return ""
-    if value is True or value is False:
-        return "true" if value else "false"
-    if isinstance(value, Number):
-        return str.__str__(value)
-    if isinstance(value, (int, float)):
-        return number_text(value)
+    scalar = scalar_text(value)
+    if scalar is not None:
+        return scalar
     if isinstance(value, str):
         return csv_string(value)
     return csv_string(json_text(value))

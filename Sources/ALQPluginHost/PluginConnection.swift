@@ -209,7 +209,10 @@ public final class PluginConnection: @unchecked Sendable {
         do {
             do {
                 if let output {
-                    try process.forward(count: count, to: output, deadline: deadline)
+                    let label = self.label
+                    try process.forward(count: count, deadline: deadline) { (bytes) throws(Diagnostic) in
+                        try PluginConnection.write(bytes, to: output, label: label)
+                    }
                 } else {
                     _ = try process.receive(count: count, deadline: deadline)
                 }

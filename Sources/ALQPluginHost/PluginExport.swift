@@ -107,11 +107,19 @@ extension PluginConnection {
             stop()
             throw Diagnostic(.pluginProtocol, "\(label) answered '\(method)' with \(error.message); it was stopped")
         }
-        try PluginConnection.write(bytes, to: output, label: label)
+        var failure: Diagnostic?
+        bytes.withUnsafeBytes { raw in
+            do throws(Diagnostic) {
+                try PluginConnection.write(raw, to: output, label: label)
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
     }
 
     /// Writes a plugin's output to the destination.
-    private static func write(_ bytes: [UInt8], to output: any OutputSink, label: String) throws(Diagnostic) {
+    static func write(_ bytes: UnsafeRawBufferPointer, to output: any OutputSink, label: String) throws(Diagnostic) {
         if bytes.isEmpty { return }
         do {
             try output.write(bytes)

@@ -1,4 +1,3 @@
-import ALQPluginAPI
 import ALQSyntax
 import ALQSystem
 import Glibc
@@ -167,11 +166,13 @@ final class PluginProcess {
         return bytes
     }
 
-    /// Writes exactly `count` bytes that follow a message (protocol 3's raw output) to `sink` before the
+    /// Hands `write` exactly `count` bytes that follow a message (protocol 3's raw output) before the
     /// deadline, a read at a time, straight from where they were read: no copy of the whole output. When
     /// writing fails, the rest is still read (and dropped) so that the next message is where it should be;
     /// then ``Failure/destination(_:)`` is thrown.
-    func forward(count: Int, to sink: any OutputSink, deadline: Double) throws(Failure) {
+    func forward(
+        count: Int, deadline: Double, to write: (UnsafeRawBufferPointer) throws(Diagnostic) -> Void
+    ) throws(Failure) {
         var remaining = count
         var writeFailure: Diagnostic?
         while remaining > 0 {
@@ -181,14 +182,13 @@ final class PluginProcess {
                 continue
             }
             if writeFailure == nil {
-                do {
-                    try pending.withUnsafeBytes { bytes in
-                        try sink.write(UnsafeRawBufferPointer(rebasing: bytes[consumed..<consumed + available]))
+                let start = consumed
+                pending.withUnsafeBytes { bytes in
+                    do throws(Diagnostic) {
+                        try write(UnsafeRawBufferPointer(rebasing: bytes[start..<start + available]))
+                    } catch {
+                        writeFailure = error
                     }
-                } catch let diagnostic as Diagnostic {
-                    writeFailure = diagnostic
-                } catch {
-                    writeFailure = Diagnostic(.exportFailed, "cannot write the output of \(path): \(error)")
                 }
             }
             consume(upTo: consumed + available)

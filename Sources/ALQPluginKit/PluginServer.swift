@@ -207,24 +207,17 @@ public struct PluginServer {
             try formats[format].write(columns: TypedBatch(rows: rows, types: exportTypes), to: &output)
             return answers(id: id, output: output.bytes)
         } catch {
-            // The id is read again by the general path, which answers with the error.
-            exporting = nil
-            guard let request = try? PluginRequest.decode(line) else { return nil }
-            return [PluginAnswer(id: request.id, .error(message: "\(error)")).encoded]
+            return refuse(line, message: "\(error)")
         }
     }
 
     /// Answers a version-4 `export.rows` from its header read straight from the line (``TypedFrameReader``)
     /// and its frame's bytes; `nil` for another request.
     private mutating func answerFrame(_ line: [UInt8], _ format: Int, _ payload: inout FramePayload) -> [[UInt8]]? {
-        var output = PluginOutput(capacity: batchOutputBytes)
-        defer { batchOutputBytes = output.count }
-        let id: Int
         do {
-            guard case .frame(let requestID, let frame) = try TypedFrameReader.read(line, types: exportTypes) else {
+            guard case .frame(let id, let frame) = try TypedFrameReader.read(line, types: exportTypes) else {
                 return nil
             }
-            id = requestID
             let batch: TypedBatch
             do {
                 batch = try frame.batch(bytes: try payload.bytes(frame.byteCount))
@@ -232,19 +225,10 @@ public struct PluginServer {
                 exporting = nil
                 return [PluginAnswer(id: id, .error(message: "\(name) received \(error.message)")).encoded]
             }
-            do {
-                try formats[format].write(columns: batch, to: &output)
-            } catch {
-                exporting = nil
-                return [PluginAnswer(id: id, .error(message: "\(error)")).encoded]
-            }
+            return answer(batch, id: id, format: format)
         } catch {
-            // The id is read again by the general path, which answers with the error.
-            exporting = nil
-            guard let request = try? PluginRequest.decode(line) else { return nil }
-            return [PluginAnswer(id: request.id, .error(message: "\(name) received \(error.message)")).encoded]
+            return refuse(line, message: "\(name) received \(error.message)")
         }
-        return answers(id: id, output: output.bytes)
     }
 
     /// The `bytes` a version-4 `export.rows` line says follow it, when the line is one.
@@ -259,27 +243,36 @@ public struct PluginServer {
     /// Answers a columnar `export.rows` (versions 2 and 3) from a typed batch read straight from the line
     /// (``TypedBatchReader``); `nil` for another request.
     private mutating func answerBatch(_ line: [UInt8], format: Int) -> [[UInt8]]? {
-        var output = PluginOutput(capacity: batchOutputBytes)
-        defer { batchOutputBytes = output.count }
-        let id: Int
         do {
-            guard case .batch(let requestID, let batch) = try TypedBatchReader.read(line, types: exportTypes) else {
+            guard case .batch(let id, let batch) = try TypedBatchReader.read(line, types: exportTypes) else {
                 return nil
             }
-            id = requestID
-            do {
-                try formats[format].write(columns: batch, to: &output)
-            } catch {
-                exporting = nil
-                return [PluginAnswer(id: id, .error(message: "\(error)")).encoded]
-            }
+            return answer(batch, id: id, format: format)
         } catch {
-            // The id is read again by the general path, which answers with the error.
+            return refuse(line, message: "\(name) received \(error.message)")
+        }
+    }
+
+    /// The answer to `export.rows` request `id`: the format's output for `batch`, in a buffer the size of
+    /// the last batch's output, or the format's error (which ends the export).
+    private mutating func answer(_ batch: TypedBatch, id: Int, format: Int) -> [[UInt8]] {
+        var output = PluginOutput(capacity: batchOutputBytes)
+        defer { batchOutputBytes = output.count }
+        do {
+            try formats[format].write(columns: batch, to: &output)
+        } catch {
             exporting = nil
-            guard let request = try? PluginRequest.decode(line) else { return nil }
-            return [PluginAnswer(id: request.id, .error(message: "\(name) received \(error.message)")).encoded]
+            return [PluginAnswer(id: id, .error(message: "\(error)")).encoded]
         }
         return answers(id: id, output: output.bytes)
+    }
+
+    /// Ends the export when a fast path cannot read `line`, and answers with `message` under the id the
+    /// general decoder finds in it (`nil` when it finds none: the general path answers then).
+    private mutating func refuse(_ line: [UInt8], message: String) -> [[UInt8]]? {
+        exporting = nil
+        guard let request = try? PluginRequest.decode(line) else { return nil }
+        return [PluginAnswer(id: request.id, .error(message: message)).encoded]
     }
 
     /// The answer carrying `output`: in protocol 3 raw bytes after the message, in chunks of at most

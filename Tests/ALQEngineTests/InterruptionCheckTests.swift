@@ -6,10 +6,6 @@ import Testing
 /// with E0306; with none bound (or one not interrupted), they give every row.
 @Suite struct InterruptionCheckTests {
     /// A statement that has been asked to stop, or not.
-    struct Statement: InterruptionSource {
-        var isInterruptionRequested: Bool
-    }
-
     static let rowCount = 3 * Interruption.rowsBetweenChecks + 5
 
     private func outcome<Result>(interrupted: Bool, _ body: () throws(Diagnostic) -> Result)
@@ -17,7 +13,7 @@ import Testing
             Result, Diagnostic
         >
     {
-        Interruption.$source.withValue(Statement(isInterruptionRequested: interrupted)) {
+        Interruption.$source.withValue(InterruptibleStatement(isInterruptionRequested: interrupted)) {
             do throws(Diagnostic) { return .success(try body()) } catch { return .failure(error) }
         }
     }

@@ -31,14 +31,6 @@ import Testing
         return session
     }
 
-    private func expression(_ text: String) -> Expr {
-        let (statements, diagnostics) = Parser.parse(SourceFile(name: "e", text: text))
-        guard diagnostics.isEmpty, case .expression(let expr) = statements.first else {
-            return Expr(.null, Span(start: 0, end: 0))
-        }
-        return expr
-    }
-
     /// The column an expression gives over a table, or the error, as text that shows everything it holds.
     private func outcome(_ compute: () throws(Diagnostic) -> Column) -> String {
         do throws(Diagnostic) { return Self.contents(try compute()) } catch {
@@ -62,7 +54,7 @@ import Testing
     private func compare(_ text: String, table tableName: String, in session: Session) throws {
         let table = try table(tableName, session)
         let interpreter = Interpreter(session: session, file: SourceFile(name: "e", text: text))
-        let expr = expression(text)
+        let expr = parsedExpression(text)
         let fast = outcome { () throws(Diagnostic) in
             try VectorEvaluator(interpreter: interpreter, table: table).eval(expr).column(count: table.rowCount)
         }

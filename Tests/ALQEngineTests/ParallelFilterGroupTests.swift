@@ -15,10 +15,6 @@ import Testing
     /// More rows than one part takes: the work is split (on a machine with more than one core).
     static let largeCount = 3 * Parallel.minimumRowsPerPart + 17
 
-    struct Statement: InterruptionSource {
-        var isInterruptionRequested: Bool
-    }
-
     /// Columns `s` (strings with nulls and canonically equal spellings), `k` (two strings), `n` (numbers
     /// with nulls, `-0`, NaN), `y` (whole years), `q` (tonnes with nulls), `b` (bools with nulls), `g`
     /// (up to 60,000 groups as numbers), `c` (many distinct strings) and `v` (sevenths: sums that round).
@@ -74,14 +70,6 @@ import Testing
         return session
     }
 
-    private func expression(_ text: String) -> Expr {
-        let (statements, diagnostics) = Parser.parse(SourceFile(name: "e", text: text))
-        guard diagnostics.isEmpty, case .expression(let expr) = statements.first else {
-            return Expr(.null, Span(start: 0, end: 0))
-        }
-        return expr
-    }
-
     private func table(_ name: String, _ session: Session) -> Table {
         guard case .table(let table) = session.variables[name] else { return Table(columnNames: [], columns: []) }
         return table
@@ -101,7 +89,7 @@ import Testing
     @Test(arguments: conditions)
     func conditionsMatchTheGeneralPath(_ text: String) throws {
         let session = try session()
-        let expr = expression(text)
+        let expr = parsedExpression(text)
         for name in ["big", "one", "none"] {
             let table = table(name, session)
             let interpreter = Interpreter(session: session, file: SourceFile(name: "e", text: text))
@@ -129,7 +117,8 @@ import Testing
         let session = try session()
         let interpreter = Interpreter(session: session, file: SourceFile(name: "e", text: text))
         #expect(
-            VectorEvaluator(interpreter: interpreter, table: table("big", session)).predicateKernel(expression(text))
+            VectorEvaluator(interpreter: interpreter, table: table("big", session)).predicateKernel(
+                parsedExpression(text))
                 == nil)
     }
 
@@ -174,7 +163,7 @@ import Testing
         let table = table("big", session)
         let interpreter = Interpreter(session: session, file: SourceFile(name: "e", text: condition))
         let general = VectorEvaluator(interpreter: interpreter, table: table, usesPredicateKernels: false)
-        guard case .bool(let mask) = try general.eval(expression(condition)).column(count: table.rowCount)
+        guard case .bool(let mask) = try general.eval(parsedExpression(condition)).column(count: table.rowCount)
         else { return }
         let keyNames = keys.split(separator: ",").map { String($0.filter { $0 != " " }) }
         var order: [[String]] = []
@@ -225,7 +214,7 @@ import Testing
         let table = table("big", session)
         let interpreter = Interpreter(session: session, file: SourceFile(name: "e", text: ""))
         let kernel = VectorEvaluator(interpreter: interpreter, table: table).predicateKernel(
-            expression("s == \"A\" and y >= 2015 or b"))
+            parsedExpression("s == \"A\" and y >= 2015 or b"))
         let keys = (0..<Self.largeCount).map { Int32($0 % 1000) }
         let work: [(String, () throws(Diagnostic) -> Void)] = [
             ("mask", { () throws(Diagnostic) in _ = try kernel?.mask(rowCount: table.rowCount) }),
@@ -235,18 +224,6 @@ import Testing
             ("gather", { () throws(Diagnostic) in _ = try table.gather(Array(0..<Self.largeCount)) }),
         ]
         #expect(kernel != nil)
-        for (name, body) in work {
-            for interrupted in [true, false] {
-                let result = Interruption.$source.withValue(Statement(isInterruptionRequested: interrupted)) {
-                    do throws(Diagnostic) {
-                        try body()
-                        return "done"
-                    } catch {
-                        return "error \(error.code.rawValue)"
-                    }
-                }
-                #expect(result == (interrupted ? "error E0306" : "done"), "\(name), interrupted: \(interrupted)")
-            }
-        }
+        expectEachStopsWhenInterrupted(work)
     }
 }

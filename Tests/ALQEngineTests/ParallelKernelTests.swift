@@ -15,10 +15,6 @@ import Testing
     static let largeCount = 3 * Parallel.minimumRowsPerPart + 17
 
     /// A statement that has been asked to stop, or not.
-    struct Statement: InterruptionSource {
-        var isInterruptionRequested: Bool
-    }
-
     private func session() throws -> Session {
         let session = Session(registry: try BuiltinModules.registry(), host: TestHost())
         _ = try session.evaluate(
@@ -205,19 +201,7 @@ import Testing
                 }
             ),
         ]
-        for (name, body) in work {
-            for interrupted in [true, false] {
-                let result = Interruption.$source.withValue(Statement(isInterruptionRequested: interrupted)) {
-                    do throws(Diagnostic) {
-                        try body()
-                        return "done"
-                    } catch {
-                        return "error \(error.code.rawValue)"
-                    }
-                }
-                #expect(result == (interrupted ? "error E0306" : "done"), "\(name), interrupted: \(interrupted)")
-            }
-        }
+        expectEachStopsWhenInterrupted(work)
     }
 
     @Test func rangesCoverTheRowsInOrder() {

@@ -188,22 +188,7 @@ import Testing
     // MARK: The server
 
     /// A format that writes each cell's text, `|` between cells.
-    struct Cells: ExportFormatPlugin {
-        let name = "cells"
-        let extensions = ["cells"]
-        let mediaType = "text/plain"
-
-        mutating func write(columns batch: TypedBatch, to output: inout PluginOutput) {
-            let cells = batch.columns.map { CellTexts($0, null: "-") }
-            for row in 0..<batch.length {
-                for (index, column) in cells.enumerated() {
-                    if index > 0 { output.write("|") }
-                    column.write(row, to: &output)
-                }
-                output.write("\n")
-            }
-        }
-    }
+    static func cells() -> TypedColumnsTests.Typed { TypedColumnsTests.Typed(name: "cells") }
 
     /// The output of a whole export through a server that speaks `version`; each `export.rows` of a
     /// version-4 host comes with its frame's bytes, and `damage` may change them.
@@ -263,14 +248,15 @@ import Testing
 
     @Test func theKitSpeaksVersionFourAndAsksForNumberText() throws {
         let table = Self.table()
-        let four = try Self.export(Cells(), table: table, version: 4, batches: [0..<2, 2..<6])
-        let three = try Self.export(Cells(), table: table, version: 3, batches: [0..<2, 2..<6])
+        let four = try Self.export(Self.cells(), table: table, version: 4, batches: [0..<2, 2..<6])
+        let three = try Self.export(Self.cells(), table: table, version: 3, batches: [0..<2, 2..<6])
         #expect(four.spoken == 4 && three.spoken == 3)
         #expect(four.describe.contains("\"number_text\":true") && !three.describe.contains("number_text"))
         #expect(four.output == three.output)
         #expect(four.output.hasPrefix("Guangxi|2024|205000000000|0.1|true|1||-\n百色|2023|1|1e-07|false|x||-\n"))
         // A host newer than the kit gets the kit's newest version.
-        #expect(try Self.export(Cells(), table: table, version: 9, batches: []).spoken == PluginServer.newestVersion)
+        #expect(
+            try Self.export(Self.cells(), table: table, version: 9, batches: []).spoken == PluginServer.newestVersion)
     }
 
     /// A row-wise format gets the same rows from frames.
@@ -286,7 +272,7 @@ import Testing
     @Test func aMalformedFrameFailsItsRequestAndTheNextOneIsRead() throws {
         let table = Self.table()
         var count = 0
-        let damaged = try Self.export(Cells(), table: table, version: 4, batches: [0..<2, 2..<4]) { line, bytes in
+        let damaged = try Self.export(Self.cells(), table: table, version: 4, batches: [0..<2, 2..<4]) { line, bytes in
             count += 1
             if count == 1 {
                 let text = String(decoding: line, as: UTF8.self)
@@ -297,7 +283,7 @@ import Testing
         // The failed request ends the export; the next frame's line is read as a request, not its bytes.
         #expect(
             damaged.output.hasSuffix("error: export.rows before export.begin\nerror: export.end before export.begin\n"))
-        let cut = try Self.export(Cells(), table: table, version: 4, batches: [0..<2]) { _, bytes in
+        let cut = try Self.export(Self.cells(), table: table, version: 4, batches: [0..<2]) { _, bytes in
             bytes.removeLast(1)
         }
         #expect(cut.output.contains("error: cells received a frame whose"), "\(cut.output)")

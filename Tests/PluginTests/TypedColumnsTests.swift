@@ -163,9 +163,9 @@ import Testing
 
     // MARK: Plugins on the typed API and on the row-wise one
 
-    /// A format that writes each batch's typed columns, one line per row.
+    /// A format that writes each batch's typed columns, one line per row, `|` between cells.
     struct Typed: ExportFormatPlugin {
-        let name = "typed"
+        var name = "typed"
         let extensions = ["typed"]
         let mediaType = "text/plain"
 
